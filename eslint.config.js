@@ -1,0 +1,55 @@
+// Lint: TypeScript rules, React hooks, and the import direction of DESIGN.md
+// (shared <- sync <- renderer; electron -> shared only; nothing imports renderer).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+/** A `no-restricted-imports` rule forbidding relative imports into the named top-level folders. */
+const forbidFolders = (folders, why) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: folders.map((folder) => ({
+        regex: `^(\\.\\.?/)+(\\.\\./)*${folder}(/|$)`,
+        message: why,
+      })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: forbidFolders(
+      ['sync', 'renderer', 'electron', 'tests', 'scripts'],
+      'shared/ is the domain core: it imports nothing from the other folders.',
+    ),
+  },
+  {
+    files: ['sync/**/*.ts'],
+    rules: forbidFolders(['renderer', 'electron', 'tests', 'scripts'], 'sync/ may import only shared/.'),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: forbidFolders(
+      ['renderer', 'sync', 'tests', 'scripts'],
+      'electron/ may import only shared/: it holds no business rules.',
+    ),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...forbidFolders(['electron', 'tests', 'scripts'], 'renderer/ may import shared/ and sync/ only.'),
+    },
+  },
+);
