@@ -1,0 +1,59 @@
+// The contract between the renderer and its host (the Electron main process, or the browser
+// kiosk's loopback server). One entry per channel; the host validates every payload against
+// these schemas at runtime, and the renderer validates every answer.
+import { z } from 'zod';
+import { isVillageCode } from './village';
+
+export const kioskIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,19}$/, 'ID kiosk hanya huruf kecil, angka dan tanda hubung (maks. 20).');
+
+export const villageCodeSchema = z
+  .string()
+  .refine(isVillageCode, 'Kode desa harus 10 angka (kode Kemendagri).');
+
+export const regencyUrlSchema = z
+  .string()
+  .url('Alamat server kabupaten tidak sah.')
+  .refine((u) => /^https?:\/\//.test(u), 'Alamat server kabupaten harus http:// atau https://.');
+
+/** What the renderer may know of the kiosk's configuration: never the sync password. */
+export const kioskConfigSchema = z.object({
+  villageCode: villageCodeSchema,
+  kioskId: kioskIdSchema,
+  /** Where the regency server is, for display; the renderer reaches it through `/regency/`. */
+  regencyOrigin: z.string().nullable(),
+  shell: z.enum(['electron', 'browser']),
+});
+export type KioskConfig = z.infer<typeof kioskConfigSchema>;
+
+export const regencyConnectionSchema = z.object({
+  url: regencyUrlSchema,
+  username: z.string().min(1, 'Nama pengguna sinkronisasi wajib diisi.').max(200),
+  password: z.string().min(1, 'Kata sandi sinkronisasi wajib diisi.').max(500),
+});
+export type RegencyConnection = z.infer<typeof regencyConnectionSchema>;
+
+export const ipcChannels = {
+  'kiosk:get-config': { request: z.null(), response: kioskConfigSchema },
+  'kiosk:set-regency': { request: regencyConnectionSchema, response: kioskConfigSchema },
+} as const;
+
+export type IpcChannel = keyof typeof ipcChannels;
+export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcChannels)[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcChannels)[C]['response']>;
+
+/** The bridge the preload exposes as `window.balai`, one function per channel. */
+export interface KioskBridge {
+  getConfig(): Promise<KioskConfig>;
+  setRegency(connection: RegencyConnection): Promise<KioskConfig>;
+}
+
+/** The path prefix, on the renderer's own origin, that the host forwards to the village database. */
+export const REGENCY_PROXY_PREFIX = '/regency/';
+
+/** The path prefix of the browser kiosk's bridge endpoints: `POST /api/<channel>`. */
+export const BROWSER_BRIDGE_PREFIX = '/api/';
+
+/** An error the host answers with: a message for staff in Bahasa Indonesia. */
+export const ipcErrorSchema = z.object({ error: z.string() });
