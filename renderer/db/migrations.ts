@@ -1,0 +1,16 @@
+// Schema migrations, per collection and target version. When a collection's `version` in
+// shared/documents/collections.ts goes up, add `{ [newVersion]: (oldDoc) => newDoc }` here;
+// RxDB runs them on open, before the app reads anything. Migrated documents are marked pending
+// so the regency receives the new shape.
+import type { MigrationStrategies } from 'rxdb';
+import type { CollectionName } from '../../shared/documents/collections';
+
+export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
+  requests: {},
+  residents: {},
+  letters: {},
+  budget: {},
+  ledger: {},
+  officials: {},
+  profile: {},
+};

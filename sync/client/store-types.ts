@@ -1,0 +1,12 @@
+// The shape of the kiosk's RxDB database as the sync client sees it.
+import type { RxCollection, RxDatabase } from 'rxdb';
+import type { z } from 'zod';
+import { COLLECTIONS, type CollectionName } from '../../shared/documents/collections';
+import type { LocalSyncFields } from './local-fields';
+
+export type StoredDoc<N extends CollectionName> = z.infer<(typeof COLLECTIONS)[N]['schema']> &
+  LocalSyncFields;
+
+export type KioskCollections = { [N in CollectionName]: RxCollection<StoredDoc<N>> };
+
+export type KioskDatabase = RxDatabase<KioskCollections>;
