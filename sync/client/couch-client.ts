@@ -1,0 +1,179 @@
+// A small client for one CouchDB database, over fetch, for the kiosk (through the host's
+// `/regency/` proxy) and for Node (directly, with an Authorization header). Every answer is
+// validated before use: a proxy or a half-broken server can return anything.
+import { z } from 'zod';
+
+export interface CouchEndpoint {
+  /** The database URL, ending in `/`: `http://host:5984/desa_3510992001/` or `/regency/`. */
+  dbUrl: string;
+  headers?: Record<string, string>;
+  fetch?: typeof fetch;
+  /** Milliseconds before an ordinary request is abandoned. */
+  timeoutMs?: number;
+}
+
+export type CouchErrorKind = 'offline' | 'unauthorized' | 'too-large' | 'server' | 'invalid-response';
+
+/** A failed exchange, with a kind the replicator can act on and a reason staff can read. */
+export class CouchError extends Error {
+  constructor(
+    readonly kind: CouchErrorKind,
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+    this.name = 'CouchError';
+  }
+}
+
+const changeRowSchema = z.object({
+  id: z.string(),
+  seq: z.union([z.string(), z.number()]),
+  deleted: z.boolean().optional(),
+  changes: z.array(z.object({ rev: z.string() })),
+  doc: z.record(z.string(), z.unknown()).nullable().optional(),
+});
+const changesSchema = z.object({
+  results: z.array(changeRowSchema),
+  last_seq: z.union([z.string(), z.number()]),
+  pending: z.number().optional(),
+});
+export type ChangeRow = z.infer<typeof changeRowSchema>;
+export type ChangesResponse = z.infer<typeof changesSchema>;
+
+const bulkResultSchema = z.array(
+  z.object({
+    id: z.string(),
+    rev: z.string().optional(),
+    ok: z.boolean().optional(),
+    error: z.string().optional(),
+    reason: z.string().optional(),
+  }),
+);
+export type BulkResult = z.infer<typeof bulkResultSchema>[number];
+
+const errorBodySchema = z.object({ error: z.string().optional(), reason: z.string().optional() });
+
+export type CouchDoc = Record<string, unknown> & { _id: string; _rev?: string };
+
+export interface ChangesParams {
+  since: string | number;
+  limit: number;
+  /** Hold the request open until something changes, up to this many milliseconds. */
+  longpollMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface CouchClient {
+  changes(params: ChangesParams): Promise<ChangesResponse>;
+  bulkDocs(docs: CouchDoc[]): Promise<BulkResult[]>;
+  getDoc(id: string): Promise<CouchDoc | null>;
+  /** The server's `Date` on its last answer and our clock at that moment (for skew checks). */
+  readonly lastServerDate: { server: number; local: number } | null;
+}
+
+export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
+  const doFetch = endpoint.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = endpoint.timeoutMs ?? 30_000;
+  let lastServerDate: CouchClient['lastServerDate'] = null;
+
+  async function request(
+    path: string,
+    init: RequestInit & { timeoutMs?: number },
+  ): Promise<Response> {
+    const timeout = AbortSignal.timeout(init.timeoutMs ?? timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    let res: Response;
+    try {
+      res = await doFetch(endpoint.dbUrl + path, {
+        ...init,
+        signal,
+        headers: { Accept: 'application/json', ...endpoint.headers, ...init.headers },
+      });
+    } catch (err) {
+      if (init.signal?.aborted) throw err;
+      throw new CouchError('offline', 'Server kabupaten tidak dapat dihubungi.');
+    }
+    const date = res.headers.get('date');
+    if (date && !Number.isNaN(Date.parse(date))) {
+      lastServerDate = { server: Date.parse(date), local: Date.now() };
+    }
+    return res;
+  }
+
+  async function json<T>(res: Response, schema: z.ZodType<T>): Promise<T> {
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      throw new CouchError('invalid-response', 'Jawaban server kabupaten terputus atau rusak.', res.status);
+    }
+    if (!res.ok) throw errorFromStatus(res.status, body);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new CouchError('invalid-response', 'Jawaban server kabupaten tidak dikenali.', res.status);
+    }
+    return parsed.data;
+  }
+
+  return {
+    get lastServerDate() {
+      return lastServerDate;
+    },
+
+    async changes({ since, limit, longpollMs, signal }) {
+      const query = new URLSearchParams({
+        since: String(since),
+        limit: String(limit),
+        include_docs: 'true',
+      });
+      if (longpollMs !== undefined) {
+        query.set('feed', 'longpoll');
+        query.set('timeout', String(longpollMs));
+      }
+      const res = await request(`_changes?${query}`, {
+        method: 'GET',
+        ...(signal ? { signal } : {}),
+        // A long poll is allowed to last; a server that holds it far past its timeout is not.
+        timeoutMs: (longpollMs ?? 0) + timeoutMs,
+      });
+      return json(res, changesSchema);
+    },
+
+    async bulkDocs(docs) {
+      const res = await request('_bulk_docs', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ docs }),
+      });
+      return json(res, bulkResultSchema);
+    },
+
+    async getDoc(id) {
+      const res = await request(encodeURIComponent(id), { method: 'GET' });
+      if (res.status === 404) {
+        await res.body?.cancel();
+        return null;
+      }
+      const doc = await json(res, z.record(z.string(), z.unknown()));
+      if (typeof doc._id !== 'string') {
+        throw new CouchError('invalid-response', 'Jawaban server kabupaten tidak dikenali.', res.status);
+      }
+      return doc as CouchDoc;
+    },
+  };
+}
+
+function errorFromStatus(status: number, body: unknown): CouchError {
+  const parsed = errorBodySchema.safeParse(body);
+  const reason = parsed.success ? (parsed.data.reason ?? parsed.data.error ?? '') : '';
+  if (status === 401 || status === 403) {
+    return new CouchError('unauthorized', `Kiosk ditolak server kabupaten (${status}): ${reason}`, status);
+  }
+  if (status === 413) return new CouchError('too-large', 'Kiriman terlalu besar untuk server.', status);
+  // A proxy or gateway that cannot reach the regency: the link is down, not the server broken.
+  if (status === 502 || status === 503 || status === 504) {
+    return new CouchError('offline', 'Server kabupaten tidak dapat dihubungi.', status);
+  }
+  return new CouchError('server', `Server kabupaten menjawab ${status}: ${reason}`, status);
+}

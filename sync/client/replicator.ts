@@ -1,0 +1,471 @@
+// The kiosk's replication with its village database at the regency. One engine for every
+// collection, so the whole kiosk uses at most two connections: one push at a time, one pull
+// (a long poll when caught up). Documents carry their own sync state (local-fields.ts), so what
+// is waiting survives restarts and is counted for staff; the pull checkpoint is stored after
+// the documents it covers, so a cut link resumes where it stopped and applying twice is harmless.
+import { BehaviorSubject, combineLatest, map, type Observable, type Subscription } from 'rxjs';
+import type { RxCollection } from 'rxdb';
+import {
+  COLLECTIONS,
+  COLLECTION_NAMES,
+  KEPT_TYPES,
+  collectionOfType,
+  type CollectionName,
+} from '../../shared/documents/collections';
+import { isVillageDocType, type SyncedFields } from '../../shared/doc-types';
+import { pickWinner, type ConflictRecord } from './conflicts';
+import { CouchError, type ChangeRow, type CouchClient, type CouchDoc } from './couch-client';
+import { withoutLocalFields, type LocalSyncFields } from './local-fields';
+import type { KioskDatabase } from './store-types';
+
+export type SyncState = 'stopped' | 'offline' | 'syncing' | 'up-to-date' | 'error';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Documents saved here and not yet at the regency. */
+  pending: number;
+  /** Documents the regency refused, set aside with its reason. */
+  rejected: number;
+  conflicts: number;
+  lastSuccessAt: string | null;
+  /** What went wrong last, for staff, in Bahasa Indonesia. */
+  error: string | null;
+}
+
+export interface ReplicatorOptions {
+  db: KioskDatabase;
+  couch: CouchClient;
+  /** Documents per request, both ways. */
+  batchSize?: number;
+  longpollMs?: number;
+  backoff?: { initialMs: number; maxMs: number };
+  random?: () => number;
+}
+
+export interface Replicator {
+  readonly status$: Observable<SyncStatus>;
+  readonly status: SyncStatus;
+  /** Replicate continuously until `stop()`. */
+  start(): void;
+  stop(): Promise<void>;
+  /** Push everything waiting and pull until caught up, once; throws on failure. */
+  syncOnce(): Promise<void>;
+}
+
+type Stored = SyncedFields & LocalSyncFields & Record<string, unknown>;
+type AnyCollection = RxCollection<Stored>;
+
+const PULL_CHECKPOINT = 'sync-pull';
+const HISTORY = 'sync-history';
+const KEPT_TYPES_KEY = [...KEPT_TYPES].sort().join(',');
+const COUCH_META_FIELDS = ['_id', '_rev', '_revisions', '_conflicts', '_attachments', '_deleted'];
+
+interface PullCheckpoint {
+  since: string | number;
+  /** The types kept when this checkpoint was written; a new type restarts the pull. */
+  types: string;
+}
+interface SyncHistory {
+  lastSuccessAt: string | null;
+  conflicts: ConflictRecord[];
+  conflictCount: number;
+}
+
+export function createReplicator(options: ReplicatorOptions): Replicator {
+  const { db, couch } = options;
+  const longpollMs = options.longpollMs ?? 25_000;
+  const backoff = options.backoff ?? { initialMs: 1_000, maxMs: 60_000 };
+  const random = options.random ?? Math.random;
+  let batchSize = options.batchSize ?? 100;
+
+  const collection = (name: CollectionName) => db.collections[name] as unknown as AnyCollection;
+
+  const health = new BehaviorSubject({
+    running: false,
+    pushError: null as CouchError | null,
+    pullError: null as CouchError | null,
+    caughtUp: false,
+    lastSuccessAt: null as string | null,
+    conflicts: 0,
+  });
+  const counts$ = countsOf('pending').pipe(
+    (pending$) => combineLatest([pending$, countsOf('rejected')]),
+    map(([pending, rejected]) => ({ pending, rejected })),
+  );
+  const status$ = new BehaviorSubject<SyncStatus>(deriveStatus(health.value, { pending: 0, rejected: 0 }));
+  combineLatest([health, counts$])
+    .pipe(map(([h, c]) => deriveStatus(h, c)))
+    .subscribe(status$);
+
+  function countsOf(state: LocalSyncFields['syncState']): Observable<number> {
+    return combineLatest(
+      COLLECTION_NAMES.map((name) => collection(name).count({ selector: { syncState: state } }).$),
+    ).pipe(map((n) => n.reduce((a, b) => a + b, 0)));
+  }
+
+  function patchHealth(patch: Partial<typeof health.value>) {
+    health.next({ ...health.value, ...patch });
+  }
+
+  // Last success and the conflict log survive restarts, in a local (never synced) document.
+  let history: SyncHistory = { lastSuccessAt: null, conflicts: [], conflictCount: 0 };
+  const historyReady = db.getLocal<SyncHistory>(HISTORY).then((doc) => {
+    if (doc) history = structuredClone(doc.toJSON().data) as SyncHistory;
+    patchHealth({ lastSuccessAt: history.lastSuccessAt, conflicts: history.conflictCount });
+  });
+
+  async function updateHistory(change: (h: SyncHistory) => SyncHistory) {
+    await historyReady;
+    history = change(history);
+    await db.upsertLocal(HISTORY, history);
+    patchHealth({ lastSuccessAt: history.lastSuccessAt, conflicts: history.conflictCount });
+  }
+
+  async function markSuccess() {
+    const at = new Date().toISOString();
+    await updateHistory((h) => ({ ...h, lastSuccessAt: at }));
+  }
+
+  // ---- push ---------------------------------------------------------------------------------
+
+  /** Pushes one batch; returns how many documents left the `pending` state. */
+  async function pushBatch(): Promise<number> {
+    const batch: { name: CollectionName; doc: Stored }[] = [];
+    for (const name of COLLECTION_NAMES) {
+      if (batch.length >= batchSize) break;
+      const docs = await collection(name)
+        .find({ selector: { syncState: 'pending' }, limit: batchSize - batch.length })
+        .exec();
+      for (const d of docs) batch.push({ name, doc: d.toMutableJSON() as Stored });
+    }
+    // Only village document types are ours to send; a regency type edited here would be refused.
+    const sendable = batch.filter((b) => isVillageDocType(b.doc.type));
+    for (const b of batch.filter((x) => !isVillageDocType(x.doc.type))) {
+      await settle(b.name, b.doc, { kind: 'rejected', reason: 'Jenis dokumen ini hanya diubah oleh kabupaten.' });
+    }
+    if (sendable.length === 0) return batch.length;
+
+    let results;
+    try {
+      results = await couch.bulkDocs(sendable.map((b) => toCouch(b.doc)));
+    } catch (err) {
+      if (err instanceof CouchError && err.kind === 'too-large') {
+        if (sendable.length === 1) {
+          await settle(sendable[0]!.name, sendable[0]!.doc, {
+            kind: 'rejected',
+            reason: 'Dokumen terlalu besar untuk server kabupaten.',
+          });
+          return 1;
+        }
+        batchSize = Math.max(1, Math.floor(sendable.length / 2));
+        return pushBatch();
+      }
+      throw err;
+    }
+    // Answers are matched by id, never by position: the hub may reorder them.
+    const byId = new Map(results.map((r) => [r.id, r]));
+    let settled = 0;
+    for (const { name, doc } of sendable) {
+      const result = byId.get(doc.id);
+      if (!result) continue;
+      if (result.rev && !result.error) {
+        await settle(name, doc, { kind: 'pushed', rev: result.rev });
+        settled++;
+      } else if (result.error === 'conflict') {
+        const remote = await couch.getDoc(doc.id);
+        if (remote) settled += (await reconcile(name, doc, remote)) === 'settled' ? 1 : 0;
+      } else {
+        await settle(name, doc, {
+          kind: 'rejected',
+          reason: result.reason || result.error || 'Ditolak server kabupaten.',
+        });
+        settled++;
+      }
+    }
+    return settled;
+  }
+
+  async function pushAll() {
+    for (;;) {
+      const settled = await pushBatch();
+      if (settled === 0) break;
+    }
+    patchHealth({ pushError: null });
+  }
+
+  type Outcome =
+    | { kind: 'pushed'; rev: string }
+    | { kind: 'rejected'; reason: string }
+    | { kind: 'rebased'; rev: string }
+    | { kind: 'replaced'; remote: Stored };
+
+  /**
+   * Records what the regency made of a document, unless staff changed it meanwhile: then the
+   * new revision is kept so the next push is not a conflict, and it stays pending.
+   */
+  async function settle(name: CollectionName, sent: Stored, outcome: Outcome) {
+    const current = await collection(name).findOne(sent.id).exec();
+    if (!current) return;
+    await current.incrementalModify((doc) => {
+      const unchanged = sameContent(doc, sent);
+      switch (outcome.kind) {
+        case 'pushed':
+          return { ...doc, couchRev: outcome.rev, syncState: unchanged ? 'synced' : 'pending', syncError: '' };
+        case 'rebased':
+          return { ...doc, couchRev: outcome.rev };
+        case 'rejected':
+          return unchanged ? { ...doc, syncState: 'rejected', syncError: outcome.reason.slice(0, 1000) } : doc;
+        case 'replaced':
+          return outcome.remote;
+      }
+    });
+  }
+
+  /**
+   * The regency holds another revision of a pending document. If it is the same content (our
+   * earlier push landed but its answer was lost) we adopt its revision: delivered exactly once.
+   * Otherwise the deterministic rule picks a winner and the loser is logged.
+   */
+  async function reconcile(name: CollectionName, local: Stored, remote: CouchDoc): Promise<'settled' | 'retry'> {
+    const remoteStored = fromCouch(name, remote);
+    if (!remoteStored) return 'retry';
+    const rev = String(remote._rev);
+    if (sameContent(local, remoteStored)) {
+      await settle(name, local, { kind: 'pushed', rev });
+      return 'settled';
+    }
+    const localJson = JSON.stringify(withoutLocalFields(local));
+    const remoteJson = JSON.stringify(withoutLocalFields(remoteStored));
+    const winner = pickWinner(local, remoteStored, localJson, remoteJson);
+    await updateHistory((h) => ({
+      ...h,
+      conflictCount: h.conflictCount + 1,
+      conflicts: [
+        { id: local.id, at: new Date().toISOString(), kept: winner, lost: winner === 'local' ? remoteJson : localJson },
+        ...h.conflicts,
+      ].slice(0, 100),
+    }));
+    if (winner === 'remote') {
+      await settle(name, local, { kind: 'replaced', remote: remoteStored });
+      return 'settled';
+    }
+    await settle(name, local, { kind: 'rebased', rev });
+    return 'retry';
+  }
+
+  // ---- pull ---------------------------------------------------------------------------------
+
+  async function readCheckpoint(): Promise<string | number> {
+    const cp = (await db.getLocal<PullCheckpoint>(PULL_CHECKPOINT))?.toJSON().data;
+    return cp && cp.types === KEPT_TYPES_KEY ? cp.since : 0;
+  }
+
+  /** Pulls one batch; returns whether the kiosk has caught up with the regency. */
+  async function pullBatch(signal?: AbortSignal, longpoll = false): Promise<boolean> {
+    const since = await readCheckpoint();
+    const res = await couch.changes({
+      since,
+      limit: batchSize,
+      ...(longpoll ? { longpollMs } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    await applyChanges(res.results);
+    await db.upsertLocal<PullCheckpoint>(PULL_CHECKPOINT, { since: res.last_seq, types: KEPT_TYPES_KEY });
+    return res.pending !== undefined ? res.pending === 0 : res.results.length < batchSize;
+  }
+
+  async function applyChanges(rows: ChangeRow[]) {
+    const incoming = new Map<CollectionName, CouchDoc[]>();
+    for (const row of rows) {
+      // Synced documents are voided, never deleted; a deletion at the regency is not applied.
+      if (row.deleted || !row.doc || row.id.startsWith('_design/')) continue;
+      const name = collectionOfType(row.doc.type);
+      if (!name) continue;
+      const list = incoming.get(name) ?? [];
+      list.push(row.doc as CouchDoc);
+      incoming.set(name, list);
+    }
+    for (const [name, docs] of incoming) {
+      const coll = collection(name);
+      const existing = await coll.findByIds(docs.map((d) => d._id)).exec();
+      const writes: Stored[] = [];
+      for (const remote of docs) {
+        const stored = fromCouch(name, remote);
+        if (!stored) continue; // not a valid document of ours: never stored, never fatal
+        const local = existing.get(remote._id)?.toMutableJSON() as Stored | undefined;
+        if (local?.couchRev === remote._rev) continue; // the echo of our own push
+        if (local?.syncState === 'pending') {
+          await reconcile(name, local, remote);
+          continue;
+        }
+        writes.push(stored);
+      }
+      if (writes.length > 0) await coll.bulkUpsert(writes);
+    }
+  }
+
+  // ---- loops --------------------------------------------------------------------------------
+
+  let stopController: AbortController | null = null;
+  let wakePush: (() => void) | null = null;
+  let loops: Promise<void>[] = [];
+  let pendingSub: Subscription | null = null;
+
+  function delay(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  function retryDelay(attempt: number): number {
+    const ceiling = Math.min(backoff.maxMs, backoff.initialMs * 2 ** attempt);
+    return ceiling / 2 + (random() * ceiling) / 2; // "equal jitter": never zero, never in step
+  }
+
+  function failure(err: unknown): CouchError {
+    return err instanceof CouchError ? err : new CouchError('server', `Sinkronisasi gagal: ${String(err)}`);
+  }
+
+  async function pushLoop(signal: AbortSignal) {
+    let attempt = 0;
+    while (!signal.aborted) {
+      try {
+        await pushAll();
+        attempt = 0;
+        if (health.value.caughtUp && status$.value.pending === 0) await markSuccess();
+        await new Promise<void>((resolve) => {
+          wakePush = resolve;
+          signal.addEventListener('abort', () => resolve());
+          if (status$.value.pending > 0 && !health.value.pushError) resolve();
+        });
+        wakePush = null;
+      } catch (err) {
+        if (signal.aborted) break;
+        patchHealth({ pushError: failure(err) });
+        await delay(retryDelay(attempt++), signal);
+      }
+    }
+  }
+
+  async function pullLoop(signal: AbortSignal) {
+    let attempt = 0;
+    while (!signal.aborted) {
+      try {
+        const caughtUp = await pullBatch(signal, health.value.caughtUp);
+        attempt = 0;
+        patchHealth({ pullError: null, caughtUp });
+        if (caughtUp && status$.value.pending === 0) await markSuccess();
+      } catch (err) {
+        if (signal.aborted) break;
+        patchHealth({ pullError: failure(err), caughtUp: false });
+        await delay(retryDelay(attempt++), signal);
+      }
+    }
+  }
+
+  return {
+    status$: status$.asObservable(),
+    get status() {
+      return status$.value;
+    },
+
+    start() {
+      if (stopController) return;
+      const controller = new AbortController();
+      stopController = controller;
+      patchHealth({ running: true });
+      // New pending documents wake the push loop at once.
+      pendingSub = status$.subscribe((s) => {
+        if (s.pending > 0) wakePush?.();
+      });
+      loops = [pushLoop(controller.signal), pullLoop(controller.signal)];
+    },
+
+    async stop() {
+      stopController?.abort();
+      stopController = null;
+      pendingSub?.unsubscribe();
+      await Promise.allSettled(loops);
+      loops = [];
+      patchHealth({ running: false });
+    },
+
+    async syncOnce() {
+      await historyReady;
+      try {
+        await pushAll();
+        while (!(await pullBatch())) {
+          /* keep pulling until caught up */
+        }
+        await pushAll(); // documents that won a conflict during the pull
+        patchHealth({ pushError: null, pullError: null, caughtUp: true });
+        await markSuccess();
+      } catch (err) {
+        patchHealth({ pushError: failure(err) });
+        throw err;
+      }
+    },
+  };
+
+  function toCouch(doc: Stored): CouchDoc {
+    const body = withoutLocalFields(doc) as Record<string, unknown>;
+    return { ...body, _id: doc.id, ...(doc.couchRev ? { _rev: doc.couchRev } : {}) };
+  }
+
+  /** A regency document as the kiosk stores it, or null if it fails the collection's schema. */
+  function fromCouch(name: CollectionName, remote: CouchDoc): Stored | null {
+    const body: Record<string, unknown> = { ...remote };
+    for (const field of COUCH_META_FIELDS) delete body[field];
+    const parsed = COLLECTIONS[name].schema.safeParse(body);
+    if (!parsed.success || parsed.data.id !== remote._id) return null;
+    return { ...(parsed.data as unknown as Stored), syncState: 'synced', couchRev: String(remote._rev), syncError: '' };
+  }
+}
+
+function sameContent(a: Stored, b: Stored): boolean {
+  return JSON.stringify(canonical(withoutLocalFields(a))) === JSON.stringify(canonical(withoutLocalFields(b)));
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => !k.startsWith('_'))
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+}
+
+function deriveStatus(
+  h: {
+    running: boolean;
+    pushError: CouchError | null;
+    pullError: CouchError | null;
+    caughtUp: boolean;
+    lastSuccessAt: string | null;
+    conflicts: number;
+  },
+  counts: { pending: number; rejected: number },
+): SyncStatus {
+  const error = h.pushError ?? h.pullError;
+  let state: SyncState;
+  if (!h.running) state = 'stopped';
+  else if (error) state = error.kind === 'offline' ? 'offline' : 'error';
+  else if (!h.caughtUp || counts.pending > 0) state = 'syncing';
+  else state = 'up-to-date';
+  return {
+    state,
+    pending: counts.pending,
+    rejected: counts.rejected,
+    conflicts: h.conflicts,
+    lastSuccessAt: h.lastSuccessAt,
+    error: error?.message ?? null,
+  };
+}
