@@ -68,6 +68,14 @@ export interface PartialSettings {
   regency?: RegencyConnection;
 }
 
+/** BALAI_KIOSK_MODE: `1` forces a locked full-screen window, `0` a normal one; unset → undefined. */
+export function readKioskMode(env: Env): boolean | undefined {
+  const value = env[ENV_NAMES.kioskMode]?.trim();
+  if (value === '1') return true;
+  if (value === '0') return false;
+  return undefined;
+}
+
 /** Reads the BALAI_* variables, treating empty ones as unset. Throws ConfigError on bad values. */
 export function readEnvSettings(env: Env): PartialSettings {
   const value = (name: string): string | undefined => env[name]?.trim() || undefined;

@@ -1,0 +1,82 @@
+// The host side of the bridge: one handler per channel of `shared/ipc.ts`. Every payload is
+// validated against the channel's schema before use, and every answer against its response
+// schema, which also strips anything not in the contract (the password can never leak).
+// Both shells call `invokeBridge`: Electron from `ipcMain.handle`, the browser kiosk from
+// `POST /api/<channel>`.
+import { z } from 'zod';
+import { ipcChannels, type IpcChannel, type IpcResponse, type KioskConfig } from '../../shared/ipc';
+import { ENV_NAMES, type ConfigStore, type KioskSettings } from './config-store';
+
+export type Shell = KioskConfig['shell'];
+
+type Handlers = { [C in IpcChannel]: (payload: z.infer<(typeof ipcChannels)[C]['request']>) => IpcResponse<C> };
+
+export type BridgeOutcome = { ok: true; value: unknown } | { ok: false; status: number; error: string };
+
+/** Indonesian messages for zod's own checks (the contract's custom messages are Indonesian already). */
+const indonesianErrors = z.locales.id().localeError;
+
+export function isIpcChannel(name: string): name is IpcChannel {
+  return Object.hasOwn(ipcChannels, name);
+}
+
+export function kioskConfigOf(settings: KioskSettings, shell: Shell): KioskConfig {
+  return {
+    villageCode: settings.villageCode,
+    kioskId: settings.kioskId,
+    regencyOrigin: settings.regency ? new URL(settings.regency.url).origin : null,
+    shell,
+  };
+}
+
+/** A request the host declines for a reason staff can act on; the message is shown to them. */
+export class BridgeRefusal extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export function createBridgeHandlers(store: ConfigStore, shell: Shell): Handlers {
+  return {
+    'kiosk:get-config': () => kioskConfigOf(store.settings(), shell),
+    'kiosk:set-regency': (connection) => {
+      // Saving would have no effect while the environment wins; say so instead of pretending.
+      if (store.settings().regencySource === 'env') {
+        throw new BridgeRefusal(
+          `Server kabupaten sudah ditetapkan lewat variabel lingkungan ${ENV_NAMES.regencyUrl}; ubah di sana.`,
+          409,
+        );
+      }
+      return kioskConfigOf(store.saveRegency(connection), shell);
+    },
+  };
+}
+
+export async function invokeBridge(handlers: Handlers, channel: string, payload: unknown): Promise<BridgeOutcome> {
+  if (!isIpcChannel(channel)) return { ok: false, status: 404, error: `Saluran "${channel}" tidak dikenal.` };
+  const { request, response } = ipcChannels[channel];
+  const parsed = request.safeParse(payload, { error: indonesianErrors });
+  if (!parsed.success) {
+    return { ok: false, status: 400, error: `Data tidak sah: ${describeIssues(parsed.error.issues)}` };
+  }
+  try {
+    // The cast pairs the channel's validated payload with its own handler.
+    const handler = handlers[channel] as (payload: unknown) => unknown;
+    return { ok: true, value: response.parse(await handler(parsed.data)) };
+  } catch (error) {
+    if (error instanceof BridgeRefusal) return { ok: false, status: error.status, error: error.message };
+    console.error(`Bridge channel ${channel} failed:`, error);
+    return { ok: false, status: 500, error: 'Terjadi kesalahan di dalam kiosk; lihat catatan (log) kiosk.' };
+  }
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const sentences = issues.map((issue) => {
+    const message = issue.message.replace(/\.$/, '');
+    return issue.path.length > 0 ? `${issue.path.join('.')}: ${message}` : message;
+  });
+  return `${sentences.join('; ')}.`;
+}

@@ -1,0 +1,181 @@
+// The browser kiosk: for machines without the Electron binary. A loopback HTTP server serves
+// the same renderer, the same `/regency/` proxy and the same CSP as the Electron shell, and
+// the bridge as `POST /api/<channel>` with a JSON body. Plain Node: no `electron` import.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { BROWSER_BRIDGE_PREFIX } from '../../shared/ipc';
+import { createAppRequestHandler } from './app-requests';
+import { createBridgeHandlers, invokeBridge } from './bridge-handlers';
+import { ConfigStore, plainSecretCodec, type Env } from './config-store';
+import { securityHeaders } from './csp';
+import { jsonResponse, type HostResponse } from './host-exchange';
+import { RegencyProxy, regencyTargetOf } from './regency-proxy';
+
+export interface BrowserKioskOptions {
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  /** The built renderer, dist/renderer. */
+  rendererDir: string;
+  /** Configuration overrides, same names as the BALAI_* variables; defaults to process.env. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface RunningKiosk {
+  /** `http://127.0.0.1:PORT/` */
+  url: string;
+  /** Stops the server and ends every request in flight, regency long polls included. */
+  close(): Promise<void>;
+}
+
+const LOOPBACK = '127.0.0.1';
+/** The bridge's payloads are a few hundred bytes; anything near this is not from our renderer. */
+const MAX_BRIDGE_BODY_BYTES = 64 * 1024;
+
+export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<RunningKiosk> {
+  const env: Env = options.env ?? process.env;
+  const store = new ConfigStore({
+    dataDir: options.dataDir,
+    env,
+    defaultHubDir: resolve('.data/hub'),
+    codec: plainSecretCodec,
+  });
+  const proxy = new RegencyProxy(() => regencyTargetOf(store.settings()));
+  const serveApp = createAppRequestHandler({ rendererDir: options.rendererDir, proxy });
+  const bridge = createBridgeHandlers(store, 'browser');
+
+  const server = http.createServer();
+  await listen(server, options.port);
+  const { port } = server.address() as AddressInfo;
+  const hosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+  const origins = new Set([...hosts].map((host) => `http://${host}`));
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    // DNS rebinding: a foreign site whose name resolves to 127.0.0.1 sends its own name as Host.
+    // A foreign Origin is another site's page posting to us.
+    const origin = req.headers.origin;
+    if (!hosts.has(req.headers.host?.toLowerCase() ?? '') || (origin !== undefined && !origins.has(origin))) {
+      send(res, jsonResponse(403, { error: 'Permintaan ini bukan dari kiosk Balai dan ditolak.' }));
+      return;
+    }
+    const path = req.url ?? '/';
+    if (!path.startsWith('/')) {
+      send(res, jsonResponse(400, { error: 'Alamat permintaan tidak sah.' }));
+      return;
+    }
+    const answer = path.startsWith(BROWSER_BRIDGE_PREFIX)
+      ? answerBridge(req, path)
+      : serveApp({
+          method: req.method ?? 'GET',
+          path,
+          headers: flatHeaders(req),
+          body: req.method === 'GET' || req.method === 'HEAD' ? null : req,
+          signal: abortedWhenClosed(res),
+        });
+    answer.then(
+      (response) => send(res, response),
+      (error: unknown) => {
+        console.error('Browser kiosk failed to answer:', error);
+        send(res, jsonResponse(500, { error: 'Terjadi kesalahan di dalam kiosk.' }));
+      },
+    );
+  });
+
+  async function answerBridge(req: IncomingMessage, path: string): Promise<HostResponse> {
+    if (req.method !== 'POST') return jsonResponse(405, { error: 'Gunakan POST untuk jembatan kiosk.' });
+    const body = await readBody(req, MAX_BRIDGE_BODY_BYTES);
+    if (body === null) return jsonResponse(413, { error: 'Badan permintaan terlalu besar.' });
+    let payload: unknown = null;
+    // An empty body means "no payload", as for `kiosk:get-config`.
+    if (body.trim() !== '') {
+      try {
+        payload = JSON.parse(body);
+      } catch {
+        return jsonResponse(400, { error: 'Badan permintaan bukan JSON yang sah.' });
+      }
+    }
+    const channel = safeDecode(path.slice(BROWSER_BRIDGE_PREFIX.length).split('?')[0] ?? '');
+    const outcome = await invokeBridge(bridge, channel, payload);
+    return outcome.ok ? jsonResponse(200, outcome.value) : jsonResponse(outcome.status, { error: outcome.error });
+  }
+
+  return {
+    url: `http://${LOOPBACK}:${port}/`,
+    close: async () => {
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      proxy.close();
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, LOOPBACK, () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+}
+
+/** Writes an answer with the security headers every answer carries, streaming its body. */
+function send(res: ServerResponse, answer: HostResponse): void {
+  if (res.destroyed) {
+    if (answer.body instanceof Readable) answer.body.destroy();
+    return;
+  }
+  res.writeHead(answer.status, { ...answer.headers, ...securityHeaders() });
+  const { body } = answer;
+  if (body === null || Buffer.isBuffer(body)) {
+    res.end(body ?? undefined);
+    return;
+  }
+  // If either side goes away mid-stream (renderer gave up, upstream dropped, kiosk closing),
+  // end the other instead of leaving it open.
+  body.on('error', () => res.destroy());
+  res.on('close', () => {
+    if (!res.writableFinished) body.destroy();
+  });
+  body.pipe(res);
+}
+
+function abortedWhenClosed(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
+function flatHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+/** The body as text, or null when it is longer than `limit` bytes. */
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // Read to the end even past the limit: leaving the loop early destroys the request, and with
+  // it the socket the 413 answer must go out on.
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= limit) chunks.push(chunk);
+  }
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

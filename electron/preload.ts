@@ -1,0 +1,18 @@
+// Runs sandboxed beside the renderer and exposes `window.balai`: one function per channel of
+// the bridge, nothing else of Electron. The host validates every payload; the renderer every answer.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcChannel, IpcRequest, IpcResponse, KioskBridge } from '../shared/ipc';
+import type { IpcResult } from './ipc-result';
+
+async function invoke<C extends IpcChannel>(channel: C, payload: IpcRequest<C>): Promise<IpcResponse<C>> {
+  const result = (await ipcRenderer.invoke(channel, payload)) as IpcResult<IpcResponse<C>>;
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+const bridge: KioskBridge = {
+  getConfig: () => invoke('kiosk:get-config', null),
+  setRegency: (connection) => invoke('kiosk:set-regency', connection),
+};
+
+contextBridge.exposeInMainWorld('balai', bridge);
