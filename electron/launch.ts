@@ -21,7 +21,9 @@ else await runBrowserKiosk();
 
 function runElectron(binary: string): void {
   // The project root is the app dir: package.json `main` points at dist/electron/main.cjs.
-  const child = spawn(binary, [...(runningAsRoot ? ['--no-sandbox'] : []), projectRoot], { stdio: 'inherit' });
+  const child = spawn(binary, [...(runningAsRoot ? ['--no-sandbox'] : []), projectRoot], {
+    stdio: 'inherit',
+  });
   // Ctrl+C reaches Electron too (same process group); wait for it to quit rather than orphan it.
   process.on('SIGINT', () => undefined);
   child.on('error', (error) => {
@@ -38,18 +40,24 @@ async function runBrowserKiosk(): Promise<void> {
   const env = process.env;
   const rendererDir = join(projectRoot, 'dist', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    exitWith(`The renderer is not built (${rendererDir} has no index.html); run "npm run build" first.`);
+    exitWith(
+      `The renderer is not built (${rendererDir} has no index.html); run "npm run build" first.`,
+    );
   }
   const dataDir = resolve(env[ENV_NAMES.dataDir]?.trim() || join(projectRoot, '.data', 'kiosk'));
   const port = portFrom(env[ENV_NAMES.port]);
 
-  const kiosk = await startBrowserKiosk({ port, dataDir, rendererDir, env }).catch((error: unknown) => {
-    if (error instanceof ConfigError) exitWith(`Configuration error: ${error.message}`);
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      exitWith(`Port ${port} is in use; set ${ENV_NAMES.port} to another port (0 picks a free one).`);
-    }
-    throw error;
-  });
+  const kiosk = await startBrowserKiosk({ port, dataDir, rendererDir, env }).catch(
+    (error: unknown) => {
+      if (error instanceof ConfigError) exitWith(`Configuration error: ${error.message}`);
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        exitWith(
+          `Port ${port} is in use; set ${ENV_NAMES.port} to another port (0 picks a free one).`,
+        );
+      }
+      throw error;
+    },
+  );
   console.log(`Balai is served at ${kiosk.url}`);
 
   const browser = openChromium(kiosk.url, join(dataDir, 'chromium-profile'));
@@ -70,8 +78,12 @@ function openChromium(url: string, profileDir: string): ChildProcess | null {
     return null;
   }
   const kiosk = readKioskMode(process.env) ?? false;
-  const child = spawn(chromium, chromiumArgs({ url, profileDir, kiosk, runningAsRoot }), { stdio: 'ignore' });
-  child.on('error', (error) => console.log(`Chromium could not be started (${error.message}); open ${url} instead.`));
+  const child = spawn(chromium, chromiumArgs({ url, profileDir, kiosk, runningAsRoot }), {
+    stdio: 'ignore',
+  });
+  child.on('error', (error) =>
+    console.log(`Chromium could not be started (${error.message}); open ${url} instead.`),
+  );
   console.log('Opened in Chromium. Press Ctrl+C to stop.');
   return child;
 }

@@ -1,13 +1,28 @@
 // The Electron shell: one locked-down window on the app's own `balai://app/` origin. Files and
 // the `/regency/` proxy are answered in-process by the same host modules the browser kiosk
 // uses; the bridge is `ipcMain.handle`, one channel per entry of `shared/ipc.ts`.
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  type WebContents,
+} from 'electron';
 import { join, resolve } from 'node:path';
 import { ipcChannels, type IpcChannel } from '../shared/ipc';
 import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl } from './app-url';
 import { createAppRequestHandler } from './host/app-requests';
 import { BridgeRefusal, createBridgeHandlers, invokeBridge } from './host/bridge-handlers';
-import { ConfigError, ConfigStore, ENV_NAMES, readKioskMode, type SecretCodec } from './host/config-store';
+import {
+  ConfigError,
+  ConfigStore,
+  ENV_NAMES,
+  readKioskMode,
+  type SecretCodec,
+} from './host/config-store';
 import { jsonResponse } from './host/host-exchange';
 import { RegencyProxy, regencyTargetOf } from './host/regency-proxy';
 import { hostRequestFromWeb, webResponseFrom } from './host/web-exchange';
@@ -19,7 +34,10 @@ if (dataDirOverride) app.setPath('userData', resolve(dataDirOverride));
 
 // Standard + secure: a real origin with IndexedDB and a secure context; fetch for `/regency/`.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
 ]);
 app.enableSandbox();
 
@@ -62,7 +80,10 @@ function start(): void {
 
   const proxy = new RegencyProxy(() => regencyTargetOf(store.settings()));
   app.on('will-quit', () => proxy.close());
-  const serveApp = createAppRequestHandler({ rendererDir: join(__dirname, '..', 'renderer'), proxy });
+  const serveApp = createAppRequestHandler({
+    rendererDir: join(__dirname, '..', 'renderer'),
+    proxy,
+  });
 
   protocol.handle(APP_SCHEME, async (request) => {
     if (new URL(request.url).host !== APP_HOST) {

@@ -4,7 +4,10 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcChannel, IpcRequest, IpcResponse, KioskBridge } from '../shared/ipc';
 import type { IpcResult } from './ipc-result';
 
-async function invoke<C extends IpcChannel>(channel: C, payload: IpcRequest<C>): Promise<IpcResponse<C>> {
+async function invoke<C extends IpcChannel>(
+  channel: C,
+  payload: IpcRequest<C>,
+): Promise<IpcResponse<C>> {
   const result = (await ipcRenderer.invoke(channel, payload)) as IpcResult<IpcResponse<C>>;
   if (!result.ok) throw new Error(result.error);
   return result.value;

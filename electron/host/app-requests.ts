@@ -12,14 +12,20 @@ export interface AppRequestOptions {
 
 export type AppRequestHandler = (request: HostRequest) => Promise<HostResponse>;
 
-export function createAppRequestHandler({ rendererDir, proxy }: AppRequestOptions): AppRequestHandler {
+export function createAppRequestHandler({
+  rendererDir,
+  proxy,
+}: AppRequestOptions): AppRequestHandler {
   return async (request) => {
     try {
       if (request.path.startsWith(REGENCY_PROXY_PREFIX)) return await proxy.handle(request);
       return await serveStaticFile(rendererDir, request.method, request.path.split('?')[0] ?? '/');
     } catch (error) {
       console.error(`Kiosk host failed on ${request.method} ${request.path}:`, error);
-      return jsonResponse(500, { error: 'internal_error', reason: 'Terjadi kesalahan di dalam kiosk.' });
+      return jsonResponse(500, {
+        error: 'internal_error',
+        reason: 'Terjadi kesalahan di dalam kiosk.',
+      });
     }
   };
 }

@@ -9,9 +9,12 @@ import { ENV_NAMES, type ConfigStore, type KioskSettings } from './config-store'
 
 export type Shell = KioskConfig['shell'];
 
-type Handlers = { [C in IpcChannel]: (payload: z.infer<(typeof ipcChannels)[C]['request']>) => IpcResponse<C> };
+type Handlers = {
+  [C in IpcChannel]: (payload: z.infer<(typeof ipcChannels)[C]['request']>) => IpcResponse<C>;
+};
 
-export type BridgeOutcome = { ok: true; value: unknown } | { ok: false; status: number; error: string };
+export type BridgeOutcome =
+  { ok: true; value: unknown } | { ok: false; status: number; error: string };
 
 /** Indonesian messages for zod's own checks (the contract's custom messages are Indonesian already). */
 const indonesianErrors = z.locales.id().localeError;
@@ -55,21 +58,35 @@ export function createBridgeHandlers(store: ConfigStore, shell: Shell): Handlers
   };
 }
 
-export async function invokeBridge(handlers: Handlers, channel: string, payload: unknown): Promise<BridgeOutcome> {
-  if (!isIpcChannel(channel)) return { ok: false, status: 404, error: `Saluran "${channel}" tidak dikenal.` };
+export async function invokeBridge(
+  handlers: Handlers,
+  channel: string,
+  payload: unknown,
+): Promise<BridgeOutcome> {
+  if (!isIpcChannel(channel))
+    return { ok: false, status: 404, error: `Saluran "${channel}" tidak dikenal.` };
   const { request, response } = ipcChannels[channel];
   const parsed = request.safeParse(payload, { error: indonesianErrors });
   if (!parsed.success) {
-    return { ok: false, status: 400, error: `Data tidak sah: ${describeIssues(parsed.error.issues)}` };
+    return {
+      ok: false,
+      status: 400,
+      error: `Data tidak sah: ${describeIssues(parsed.error.issues)}`,
+    };
   }
   try {
     // The cast pairs the channel's validated payload with its own handler.
     const handler = handlers[channel] as (payload: unknown) => unknown;
     return { ok: true, value: response.parse(await handler(parsed.data)) };
   } catch (error) {
-    if (error instanceof BridgeRefusal) return { ok: false, status: error.status, error: error.message };
+    if (error instanceof BridgeRefusal)
+      return { ok: false, status: error.status, error: error.message };
     console.error(`Bridge channel ${channel} failed:`, error);
-    return { ok: false, status: 500, error: 'Terjadi kesalahan di dalam kiosk; lihat catatan (log) kiosk.' };
+    return {
+      ok: false,
+      status: 500,
+      error: 'Terjadi kesalahan di dalam kiosk; lihat catatan (log) kiosk.',
+    };
   }
 }
 

@@ -56,7 +56,10 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
     // DNS rebinding: a foreign site whose name resolves to 127.0.0.1 sends its own name as Host.
     // A foreign Origin is another site's page posting to us.
     const origin = req.headers.origin;
-    if (!hosts.has(req.headers.host?.toLowerCase() ?? '') || (origin !== undefined && !origins.has(origin))) {
+    if (
+      !hosts.has(req.headers.host?.toLowerCase() ?? '') ||
+      (origin !== undefined && !origins.has(origin))
+    ) {
       send(res, jsonResponse(403, { error: 'Permintaan ini bukan dari kiosk Balai dan ditolak.' }));
       return;
     }
@@ -84,7 +87,8 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
   });
 
   async function answerBridge(req: IncomingMessage, path: string): Promise<HostResponse> {
-    if (req.method !== 'POST') return jsonResponse(405, { error: 'Gunakan POST untuk jembatan kiosk.' });
+    if (req.method !== 'POST')
+      return jsonResponse(405, { error: 'Gunakan POST untuk jembatan kiosk.' });
     const body = await readBody(req, MAX_BRIDGE_BODY_BYTES);
     if (body === null) return jsonResponse(413, { error: 'Badan permintaan terlalu besar.' });
     let payload: unknown = null;
@@ -98,7 +102,9 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
     }
     const channel = safeDecode(path.slice(BROWSER_BRIDGE_PREFIX.length).split('?')[0] ?? '');
     const outcome = await invokeBridge(bridge, channel, payload);
-    return outcome.ok ? jsonResponse(200, outcome.value) : jsonResponse(outcome.status, { error: outcome.error });
+    return outcome.ok
+      ? jsonResponse(200, outcome.value)
+      : jsonResponse(outcome.status, { error: outcome.error });
   }
 
   return {

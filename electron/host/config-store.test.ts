@@ -14,7 +14,11 @@ import {
 } from './config-store';
 
 const envConnection = { url: 'http://env.example:5984', username: 'env', password: 'env-pw' };
-const savedConnection = { url: 'http://saved.example:5984', username: 'saved', password: 'saved-pw' };
+const savedConnection = {
+  url: 'http://saved.example:5984',
+  username: 'saved',
+  password: 'saved-pw',
+};
 const hubConnection = { url: 'http://127.0.0.1:5985', username: 'hub', password: 'hub-pw' };
 
 describe('resolveKioskSettings', () => {
@@ -41,10 +45,14 @@ describe('resolveKioskSettings', () => {
 
   it('falls back to the hub file for the resolved village and kiosk', () => {
     const asked: string[] = [];
-    const settings = resolveKioskSettings({ kioskId: 'k3' }, { villageCode: '3510172002' as VillageCode }, (v, k) => {
-      asked.push(`${v}/${k}`);
-      return hubConnection;
-    });
+    const settings = resolveKioskSettings(
+      { kioskId: 'k3' },
+      { villageCode: '3510172002' as VillageCode },
+      (v, k) => {
+        asked.push(`${v}/${k}`);
+        return hubConnection;
+      },
+    );
     expect(asked).toEqual(['3510172002/k3']);
     expect(settings.regencySource).toBe('hub');
   });

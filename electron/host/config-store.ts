@@ -83,10 +83,15 @@ export function readEnvSettings(env: Env): PartialSettings {
 
   const villageCode = value(ENV_NAMES.villageCode);
   if (villageCode !== undefined) {
-    settings.villageCode = parseOrThrow(villageCodeSchema, villageCode, ENV_NAMES.villageCode) as VillageCode;
+    settings.villageCode = parseOrThrow(
+      villageCodeSchema,
+      villageCode,
+      ENV_NAMES.villageCode,
+    ) as VillageCode;
   }
   const kioskId = value(ENV_NAMES.kioskId);
-  if (kioskId !== undefined) settings.kioskId = parseOrThrow(kioskIdSchema, kioskId, ENV_NAMES.kioskId);
+  if (kioskId !== undefined)
+    settings.kioskId = parseOrThrow(kioskIdSchema, kioskId, ENV_NAMES.kioskId);
 
   const url = value(ENV_NAMES.regencyUrl);
   const username = value(ENV_NAMES.regencyUser);
@@ -99,7 +104,11 @@ export function readEnvSettings(env: Env): PartialSettings {
         `${ENV_NAMES.regencyUrl}, ${ENV_NAMES.regencyUser} and ${ENV_NAMES.regencyPassword} must be set together.`,
       );
     }
-    settings.regency = parseOrThrow(regencyConnectionSchema, { url, username, password }, ENV_NAMES.regencyUrl);
+    settings.regency = parseOrThrow(
+      regencyConnectionSchema,
+      { url, username, password },
+      ENV_NAMES.regencyUrl,
+    );
   }
   return settings;
 }
@@ -107,7 +116,9 @@ export function readEnvSettings(env: Env): PartialSettings {
 function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, name: string): T {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new ConfigError(`${name}: ${result.error.issues.map((issue) => issue.message).join(' ')}`);
+    throw new ConfigError(
+      `${name}: ${result.error.issues.map((issue) => issue.message).join(' ')}`,
+    );
   }
   return result.data;
 }
@@ -122,14 +133,19 @@ export function resolveKioskSettings(
   const kioskId = env.kioskId ?? saved.kioskId ?? DEFAULT_KIOSK_ID;
   // The connection is taken whole from one source, never field by field.
   if (env.regency) return { villageCode, kioskId, regency: env.regency, regencySource: 'env' };
-  if (saved.regency) return { villageCode, kioskId, regency: saved.regency, regencySource: 'saved' };
+  if (saved.regency)
+    return { villageCode, kioskId, regency: saved.regency, regencySource: 'saved' };
   const hub = hubConnection(villageCode, kioskId);
   if (hub) return { villageCode, kioskId, regency: hub, regencySource: 'hub' };
   return { villageCode, kioskId, regency: null, regencySource: null };
 }
 
 /** The file `npm run hub` writes for each demo kiosk. */
-export function hubConnectionFile(hubDir: string, villageCode: VillageCode, kioskId: string): string {
+export function hubConnectionFile(
+  hubDir: string,
+  villageCode: VillageCode,
+  kioskId: string,
+): string {
   return join(hubDir, `kiosk-${villageCode}-${kioskId}.json`);
 }
 
@@ -147,7 +163,11 @@ export function readHubConnection(
   const text = readIfExists(hubConnectionFile(hubDir, villageCode, kioskId));
   if (text === null) return null;
   const parsed = hubConnectionSchema.safeParse(safeJson(text));
-  if (!parsed.success || parsed.data.villageCode !== villageCode || parsed.data.kioskId !== kioskId) {
+  if (
+    !parsed.success ||
+    parsed.data.villageCode !== villageCode ||
+    parsed.data.kioskId !== kioskId
+  ) {
     return null;
   }
   const { url, username, password } = parsed.data;
@@ -236,9 +256,15 @@ export class ConfigStore {
       return null;
     }
     try {
-      return { url: regency.url, username: regency.username, password: this.codec.open(regency.password.value) };
+      return {
+        url: regency.url,
+        username: regency.username,
+        password: this.codec.open(regency.password.value),
+      };
     } catch (error) {
-      warn(`${this.file}: the sync password cannot be unsealed (${String(error)}); enter it again.`);
+      warn(
+        `${this.file}: the sync password cannot be unsealed (${String(error)}); enter it again.`,
+      );
       return null;
     }
   }
@@ -250,7 +276,9 @@ function loadSavedConfig(file: string, warn: (message: string) => void): SavedCo
   const parsed = savedConfigSchema.safeParse(safeJson(text));
   if (parsed.success) return parsed.data;
   // A damaged file must not keep the kiosk from serving residents; it runs on the other sources.
-  warn(`${file} is not a valid Balai config file and is ignored until the connection is saved again.`);
+  warn(
+    `${file} is not a valid Balai config file and is ignored until the connection is saved again.`,
+  );
   return {};
 }
 

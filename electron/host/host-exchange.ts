@@ -24,7 +24,10 @@ export function jsonResponse(status: number, value: unknown): HostResponse {
   const body = Buffer.from(JSON.stringify(value));
   return {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': String(body.length) },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(body.length),
+    },
     body,
   };
 }

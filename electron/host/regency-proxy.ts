@@ -16,7 +16,9 @@ export interface RegencyTarget {
 
 /** Where the proxy forwards to under the given settings, or null while no regency is configured. */
 export function regencyTargetOf(settings: KioskSettings): RegencyTarget | null {
-  return settings.regency ? { villageCode: settings.villageCode, connection: settings.regency } : null;
+  return settings.regency
+    ? { villageCode: settings.villageCode, connection: settings.regency }
+    : null;
 }
 
 /** The methods the replication client needs; DELETE is absent because synced data is never deleted. */
@@ -87,11 +89,17 @@ export function mapRegencyPath(rest: string): RegencyPath {
 }
 
 /** The upstream URL for a checked path: the regency's base path, the village db, the path. */
-export function upstreamUrl(regencyUrl: string, villageCode: VillageCode, checkedPath: string): URL {
+export function upstreamUrl(
+  regencyUrl: string,
+  villageCode: VillageCode,
+  checkedPath: string,
+): URL {
   const base = new URL(regencyUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
   // Credentials travel in the Authorization header only; the base URL's own query is not ours.
-  return new URL(`${base.protocol}//${base.host}${basePath}/${villageDbName(villageCode)}/${checkedPath}`);
+  return new URL(
+    `${base.protocol}//${base.host}${basePath}/${villageDbName(villageCode)}/${checkedPath}`,
+  );
 }
 
 function couchError(status: number, error: string, reason: string): HostResponse {
@@ -108,11 +116,19 @@ export class RegencyProxy {
 
   async handle(request: HostRequest): Promise<HostResponse> {
     if (!ALLOWED_METHODS.has(request.method)) {
-      return couchError(405, 'method_not_allowed', `Metode ${request.method} tidak diizinkan ke server kabupaten.`);
+      return couchError(
+        405,
+        'method_not_allowed',
+        `Metode ${request.method} tidak diizinkan ke server kabupaten.`,
+      );
     }
     const mapped = mapRegencyPath(request.path.slice(REGENCY_PROXY_PREFIX.length));
     if (!mapped.ok) {
-      return couchError(400, 'bad_request', `Jalur ke server kabupaten tidak sah: ${mapped.reason}.`);
+      return couchError(
+        400,
+        'bad_request',
+        `Jalur ke server kabupaten tidak sah: ${mapped.reason}.`,
+      );
     }
     const target = this.target();
     if (!target) {
@@ -122,7 +138,11 @@ export class RegencyProxy {
         'Server kabupaten belum diatur; kiosk bekerja tanpa sinkronisasi.',
       );
     }
-    return this.forward(request, upstreamUrl(target.connection.url, target.villageCode, mapped.path), target.connection);
+    return this.forward(
+      request,
+      upstreamUrl(target.connection.url, target.villageCode, mapped.path),
+      target.connection,
+    );
   }
 
   /** Ends every request in flight (long polls included) and the idle upstream connections. */
@@ -132,7 +152,11 @@ export class RegencyProxy {
     this.httpsAgent.destroy();
   }
 
-  private forward(request: HostRequest, url: URL, connection: RegencyConnection): Promise<HostResponse> {
+  private forward(
+    request: HostRequest,
+    url: URL,
+    connection: RegencyConnection,
+  ): Promise<HostResponse> {
     const secure = url.protocol === 'https:';
     const headers: Record<string, string> = {
       authorization: `Basic ${Buffer.from(`${connection.username}:${connection.password}`).toString('base64')}`,
@@ -196,7 +220,11 @@ function unreachable(error: Error): HostResponse {
     error instanceof ConnectTimeout
       ? `tidak menjawab dalam ${CONNECT_TIMEOUT_MS / 1000} detik`
       : ((error as NodeJS.ErrnoException).code ?? error.message);
-  return couchError(502, 'regency_unreachable', `Server kabupaten tidak dapat dihubungi (${detail}).`);
+  return couchError(
+    502,
+    'regency_unreachable',
+    `Server kabupaten tidak dapat dihubungi (${detail}).`,
+  );
 }
 
 function answerHeaders(upstream: IncomingHttpHeaders): Record<string, string> {
@@ -208,7 +236,8 @@ function answerHeaders(upstream: IncomingHttpHeaders): Record<string, string> {
   );
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(upstream)) {
-    if (value === undefined || DROPPED_RESPONSE_HEADERS.has(name) || connectionScoped.has(name)) continue;
+    if (value === undefined || DROPPED_RESPONSE_HEADERS.has(name) || connectionScoped.has(name))
+      continue;
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;

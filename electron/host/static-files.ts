@@ -1,5 +1,5 @@
 // Serves the built renderer (dist/renderer) read-only. Paths that name no file extension get
-// index.html, so a reload on a client-side route still opens the app.
+// the root index.html, so a reload on a client-side route still opens the app.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -48,12 +48,17 @@ export function staticFilePath(rendererDir: string, urlPath: string): string | n
     if (segment.startsWith('.') || /[/\\\0]/.test(segment)) return null;
     segments.push(segment);
   }
-  if (segments.length === 0 || extname(segments.at(-1) ?? '') === '') segments.push('index.html');
-  const file = join(root, ...segments);
+  const last = segments.at(-1);
+  const file =
+    last === undefined || extname(last) === '' ? join(root, 'index.html') : join(root, ...segments);
   return file.startsWith(root + sep) ? file : null;
 }
 
-export async function serveStaticFile(rendererDir: string, method: string, urlPath: string): Promise<HostResponse> {
+export async function serveStaticFile(
+  rendererDir: string,
+  method: string,
+  urlPath: string,
+): Promise<HostResponse> {
   if (method !== 'GET' && method !== 'HEAD') {
     return jsonResponse(405, { error: `Metode ${method} tidak diizinkan.` });
   }
