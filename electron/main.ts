@@ -78,6 +78,13 @@ function start(): void {
     return;
   }
 
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
+    console.warn(
+      'No OS keyring found: safeStorage falls back to a fixed key, so the sync password is only ' +
+        'obscured in the config file (which is still readable by this user only).',
+    );
+  }
+
   const proxy = new RegencyProxy(() => regencyTargetOf(store.settings()));
   app.on('will-quit', () => proxy.close());
   const serveApp = createAppRequestHandler({

@@ -134,6 +134,9 @@ function send(res: ServerResponse, answer: HostResponse): void {
     if (answer.body instanceof Readable) answer.body.destroy();
     return;
   }
+  // The only Date the renderer may see is the regency's: the sync client checks its own clock
+  // against it, and a Date stamped here on a 502/503 would hide a skewed clock.
+  res.sendDate = false;
   res.writeHead(answer.status, { ...answer.headers, ...securityHeaders() });
   const { body } = answer;
   if (body === null || Buffer.isBuffer(body)) {

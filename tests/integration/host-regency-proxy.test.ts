@@ -179,6 +179,8 @@ describe('regency proxy: offline', () => {
       error: 'regency_not_configured',
       reason: expect.any(String),
     });
+    // No Date of the kiosk's own: the sync client would take it for the regency's clock.
+    expect(answer.headers.get('date')).toBeNull();
   });
 
   it('answers 502 quickly when the regency does not answer', async () => {
