@@ -115,8 +115,8 @@ function start(): void {
   }
 
   const ses = session.defaultSession;
-  // Nothing in the renderer needs a permission: printing, IndexedDB and clipboard writes from a
-  // user gesture ask for none.
+  // The renderer uses no permission-gated API (camera, notifications, clipboard, …): deny all,
+  // and grant one here, named, when a feature needs it.
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   // Beside the CSP: the page has no business with any web server; the regency goes via the host.
