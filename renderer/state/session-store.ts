@@ -7,15 +7,18 @@ type SessionState =
   | { phase: 'open'; session: KioskSession }
   | { phase: 'failed'; message: string };
 
-export const useSession = create<SessionState & { open(): Promise<void> }>((set, get) => ({
+// One database per page: a second open (React runs effects twice in development) must reuse the
+// first, or RxDB would close the instance the first session is using.
+let opening: Promise<void> | null = null;
+
+export const useSession = create<SessionState & { open(): Promise<void> }>((set) => ({
   phase: 'opening',
-  async open() {
-    if (get().phase === 'open') return;
-    try {
-      set({ phase: 'open', session: await openSession() });
-    } catch (err) {
-      set({ phase: 'failed', message: err instanceof Error ? err.message : String(err) });
-    }
+  open() {
+    opening ??= openSession().then(
+      (session) => set({ phase: 'open', session }),
+      (err: unknown) => set({ phase: 'failed', message: err instanceof Error ? err.message : String(err) }),
+    );
+    return opening;
   },
 }));
 
