@@ -1,0 +1,197 @@
+// The embedded regency hub: express-pouchdb over PouchDB's LevelDB storage, speaking the
+// CouchDB HTTP API on one machine (DESIGN.md §4). express-pouchdb supplies the protocol; the
+// layers added here make it safe to expose: request-frame checks in front, then, right after
+// express-pouchdb's authentication, the access guard, body checks and the hub's own _changes.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { accessGuard, lockSecurityStorage } from './access-guard';
+import { changesFeed } from './changes-feed';
+import { couchError, sendCouchError } from './couch-json';
+import { folderAllDbs, listStores } from './database-folders';
+import { readOrCreateServerUuid } from './hub-files';
+import { checkReplicationBodies } from './request-bodies';
+import { requestFrameProblem } from './request-frame';
+import {
+  expressPouchDB,
+  PouchDB,
+  type ErrorMiddleware,
+  type Middleware,
+  type PouchApp,
+} from './vendor';
+
+export interface HubOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Default 127.0.0.1: the hub is for loopback unless told otherwise. */
+  host?: string;
+  dataDir: string;
+  admin: { username: string; password: string };
+  log?: (line: string) => void;
+  /** Request bodies above this many bytes are answered 413 (default 4 MiB). */
+  maxBodyBytes?: number;
+}
+
+export interface RunningHub {
+  /** The server root, e.g. `http://127.0.0.1:5984/`: trailing slash, no credentials. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * express-pouchdb parts left out. The HTTP request log is noise; the rest are surface the
+ * kiosk never uses and CouchDB 3 has dropped or deprecated: server-side replication (it let a
+ * member copy a village database into a new, unprotected one), temporary views (arbitrary code
+ * from any member), design-document show/list/update/rewrite functions and vhosts (they read
+ * request bodies with no size limit), runtime `_config` (the admin comes from admin.json), and
+ * the "special test authentication" backdoor of CouchDB's own test suite.
+ */
+const EXCLUDED_PARTS = [
+  'routes/http-log',
+  'routes/log',
+  'routes/config',
+  'routes/special-test-auth',
+  'replicator',
+  'routes/replicate',
+  'routes/temp-views',
+  'routes/show',
+  'routes/list',
+  'routes/update',
+  'routes/rewrite',
+  'routes/vhosts',
+];
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+
+  const Pouch = PouchDB.defaults({ prefix: dataDir + sep });
+  const folders = folderAllDbs(dataDir, Pouch);
+  Pouch.allDbs = folders.allDbs;
+
+  const app = expressPouchDB({
+    mode: 'fullCouchDB',
+    overrideMode: { exclude: EXCLUDED_PARTS },
+    inMemoryConfig: true,
+    logPath: join(dataDir, 'log.txt'),
+  });
+  const listenersBefore = new Set(pouchListeners().map(([, listener]) => listener));
+  await app.setPouchDB(Pouch);
+  const hubListeners = pouchListeners().filter(([, listener]) => !listenersBefore.has(listener));
+
+  await setConfig(app, 'admins', options.admin.username, options.admin.password);
+  await setConfig(app, 'couchdb', 'max_document_size', maxBodyBytes);
+  // A stable server uuid: PouchDB derives replication checkpoint ids from it.
+  await setConfig(app, 'couchdb', 'uuid', await readOrCreateServerUuid(dataDir));
+  app.dbWrapper.registerWrapper((_name, db, next) => {
+    lockSecurityStorage(db);
+    return next();
+  });
+  insertAfterAuthentication(app, [
+    accessGuard(Pouch),
+    checkReplicationBodies(),
+    changesFeed(Pouch),
+  ]);
+  app.use(answerErrorsAsJson(log));
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const problem = requestFrameProblem(req, maxBodyBytes);
+    if (problem) return sendCouchError(res, problem);
+    res.on('finish', () => {
+      if (res.statusCode >= 500) log(`${req.method} ${req.url} answered ${res.statusCode}`);
+    });
+    app(req, res);
+  });
+  const port = await listen(server, options.port, host);
+  log(`hub listening on ${host}:${port}, data in ${dataDir}`);
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+      folders.dispose();
+      for (const [event, listener] of hubListeners) PouchDB.removeListener(event, listener);
+      await closeStores(Pouch, dataDir);
+    })());
+
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, port, close };
+}
+
+function setConfig(app: PouchApp, section: string, key: string, value: unknown): Promise<void> {
+  return new Promise((done, fail) =>
+    app.couchConfig.set(section, key, value, (error) => (error ? fail(error) : done())),
+  );
+}
+
+/**
+ * Puts the hub's middleware right after express-pouchdb's authentication step (the layer after
+ * its cookie parser), where the user is known and no route has run yet. express-pouchdb offers
+ * no hook there; the version is pinned, and a changed layout fails loudly at start.
+ */
+function insertAfterAuthentication(app: PouchApp, middlewares: Middleware[]): void {
+  const stack = app._router.stack;
+  const cookieParserAt = stack.findIndex((layer) => layer.name === 'cookieParser');
+  if (cookieParserAt < 0 || stack[cookieParserAt + 1]?.name !== '<anonymous>') {
+    throw new Error('express-pouchdb changed: its authentication step was not found.');
+  }
+  for (const middleware of middlewares) app.use(middleware);
+  const added = stack.splice(stack.length - middlewares.length, middlewares.length);
+  stack.splice(cookieParserAt + 2, 0, ...added);
+}
+
+/** express-pouchdb passes some failures to Express, whose default answer is an HTML page. */
+function answerErrorsAsJson(log: (line: string) => void): ErrorMiddleware {
+  // Express tells an error handler by its four parameters, so `_next` must stay.
+  return (error, req, res, _next) => {
+    const status = (error as { status?: unknown })?.status;
+    const isClientError = typeof status === 'number' && status >= 400 && status < 500;
+    if (!isClientError) log(`${req.method} ${req.url} failed: ${String(error)}`);
+    sendCouchError(
+      res,
+      isClientError
+        ? couchError(status, 'bad_request', String((error as Error).message ?? error))
+        : couchError(500, 'internal_server_error', 'The hub could not handle this request.'),
+    );
+  };
+}
+
+function listen(
+  server: ReturnType<typeof createServer>,
+  port: number,
+  host: string,
+): Promise<number> {
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      const address = server.address();
+      done(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+type PouchEvent = 'created' | 'destroyed';
+
+/** Listeners on PouchDB's process-wide events, to take back the ones one hub added. */
+function pouchListeners(): [PouchEvent, (...args: unknown[]) => void][] {
+  return (['created', 'destroyed'] as const).flatMap((event) =>
+    PouchDB.listeners(event).map((listener) => [event, listener] as [PouchEvent, typeof listener]),
+  );
+}
+
+/** Closes every LevelDB store in the folder, so its locks are released and it can be reopened. */
+async function closeStores(Pouch: typeof PouchDB, dataDir: string): Promise<void> {
+  for (const name of await listStores(dataDir)) {
+    // Same-named PouchDB objects share one LevelDB handle: closing one closes the store.
+    await new Pouch(name).close().catch(() => {});
+  }
+}
