@@ -1,6 +1,6 @@
 // Files the hub keeps in its data folder besides the databases. Secrets are written readable
 // by the owner only.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -29,9 +29,4 @@ export async function readOrCreateServerUuid(dataDir: string): Promise<string> {
   const uuid = randomUUID().replace(/-/g, '');
   await writePrivateJson(path, { uuid });
   return uuid;
-}
-
-/** A password for generated accounts: 24 characters, URL- and shell-safe. */
-export function generatePassword(): string {
-  return randomBytes(18).toString('base64url');
 }

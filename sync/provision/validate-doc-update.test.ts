@@ -1,0 +1,85 @@
+// The generated validate_doc_update, run here as CouchDB would run it, against the type table
+// it is generated from. The integration suites check it again inside a real server.
+import { describe, expect, it } from 'vitest';
+import { REGENCY_DOC_TYPES, VILLAGE_DOC_TYPES } from '../../shared/doc-types';
+import {
+  REGENCY_STAFF_ROLE,
+  villageDbName,
+  villageRole,
+  type VillageCode,
+} from '../../shared/village';
+import { villageValidateDocUpdate } from './validate-doc-update';
+
+type Validate = (newDoc: object, oldDoc: object | null, userCtx: object) => void;
+const validate = new Function(`return (${villageValidateDocUpdate()});`)() as Validate;
+
+const code = '3510992001' as VillageCode;
+const other = '3510992002' as VillageCode;
+const kiosk = { name: 'kiosk', roles: [villageRole(code)], db: villageDbName(code) };
+const staff = { name: 'staff', roles: [REGENCY_STAFF_ROLE], db: villageDbName(code) };
+const doc = (type: string, extra: object = {}) => ({
+  _id: `${type}:x:${code}:k1`,
+  id: `${type}:x:${code}:k1`,
+  type,
+  villageCode: code,
+  ...extra,
+});
+
+function forbidden(run: () => void): string {
+  try {
+    run();
+  } catch (error) {
+    return String((error as { forbidden?: unknown }).forbidden);
+  }
+  throw new Error('expected the write to be forbidden');
+}
+
+describe('the village validate_doc_update', () => {
+  it('lets a kiosk write every village type, and nothing else', () => {
+    for (const type of VILLAGE_DOC_TYPES)
+      expect(() => validate(doc(type), null, kiosk)).not.toThrow();
+    for (const type of REGENCY_DOC_TYPES)
+      expect(forbidden(() => validate(doc(type), null, kiosk))).toMatch(/village kiosk/);
+  });
+
+  it('lets regency staff write every regency type, and nothing else', () => {
+    for (const type of REGENCY_DOC_TYPES)
+      expect(() => validate(doc(type), null, staff)).not.toThrow();
+    for (const type of VILLAGE_DOC_TYPES)
+      expect(forbidden(() => validate(doc(type), null, staff))).toMatch(/Regency staff/);
+  });
+
+  it("holds a kiosk to its own village's code, id and database", () => {
+    expect(forbidden(() => validate(doc('request', { villageCode: other }), null, kiosk))).toMatch(
+      /villageCode/,
+    );
+    expect(forbidden(() => validate(doc('request', { id: 'elsewhere' }), null, kiosk))).toMatch(
+      /id must equal _id/,
+    );
+    const inOtherDb = { ...kiosk, db: villageDbName(other) };
+    expect(forbidden(() => validate(doc('request'), null, inOtherDb))).toMatch(/may not write/);
+  });
+
+  it('forbids deleting and changing a type, for everyone but an admin', () => {
+    const tombstone = { _id: 'request:x', _deleted: true };
+    expect(forbidden(() => validate(tombstone, doc('request'), kiosk))).toMatch(
+      /voided, not deleted/,
+    );
+    expect(forbidden(() => validate(tombstone, doc('official'), staff))).toMatch(/voided/);
+    expect(forbidden(() => validate(doc('request'), doc('official'), kiosk))).toMatch(
+      /keeps its type/,
+    );
+    const admin = { name: 'admin', roles: ['_admin'], db: villageDbName(code) };
+    expect(() => validate(tombstone, doc('request'), admin)).not.toThrow();
+  });
+
+  it('says why in English and Indonesian', () => {
+    expect(
+      forbidden(() =>
+        validate(doc('request'), null, { name: null, roles: [], db: villageDbName(code) }),
+      ),
+    ).toBe(
+      'You may not write to this village database. / Anda tidak boleh menulis ke basis data desa ini.',
+    );
+  });
+});

@@ -1,0 +1,50 @@
+// The CouchDB-protocol server integration suites run against: the CouchDB named by COUCHDB_URL,
+// or else a fresh embedded hub, so every suite runs unchanged against both.
+import { randomBytes, randomInt } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { VillageCode } from '../../shared/village';
+import { startHub } from '../../sync/hub/server';
+import { connectionFromUrl } from '../../sync/provision/couch-request';
+
+export { basicAuth } from '../../sync/provision/couch-request';
+
+export interface CouchServer {
+  /** The server root: trailing slash, no credentials. */
+  url: string;
+  admin: { username: string; password: string };
+  kind: 'hub' | 'couchdb';
+  stop(): Promise<void>;
+}
+
+/**
+ * When COUCHDB_URL is set (e.g. http://admin:secret@127.0.0.1:5984), use that server (admin
+ * credentials from the URL; stop() does nothing); otherwise start the embedded hub on a free
+ * loopback port with a fresh temp data dir (stop() closes it and removes the dir).
+ */
+export async function startCouchServer(options: { port?: number } = {}): Promise<CouchServer> {
+  const external = process.env.COUCHDB_URL;
+  if (external) {
+    const { url, username, password } = connectionFromUrl(external);
+    return { url, admin: { username, password }, kind: 'couchdb', stop: async () => {} };
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'balai-hub-'));
+  const admin = { username: 'admin', password: randomBytes(12).toString('hex') };
+  const hub = await startHub({ port: options.port ?? 0, dataDir, admin });
+  return {
+    url: hub.url,
+    admin,
+    kind: 'hub',
+    stop: async () => {
+      await hub.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A random, valid 10-digit village code so suites never collide on a shared CouchDB. */
+export function uniqueVillageCode(): VillageCode {
+  // Province 99 does not exist, so a test village can never be mistaken for a real one.
+  return `99${String(randomInt(0, 100_000_000)).padStart(8, '0')}` as VillageCode;
+}
