@@ -89,7 +89,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   await setConfig(app, 'couchdb', 'max_document_size', maxBodyBytes);
   // A stable server uuid: PouchDB derives replication checkpoint ids from it.
   await setConfig(app, 'couchdb', 'uuid', await readOrCreateServerUuid(dataDir));
-  app.dbWrapper.registerWrapper((_name, db, next) => {
+  app.dbWrapper.registerWrapper((name, db, next) => {
+    // express-pouchdb fills `userCtx.db` (which validate_doc_update reads to know its database)
+    // from `_db_name`, a field PouchDB 9 no longer has: without this it is always missing.
+    db._db_name = name;
     lockSecurityStorage(db);
     return next();
   });

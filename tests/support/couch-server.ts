@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VillageCode } from '../../shared/village';
 import { startHub } from '../../sync/hub/server';
-import { connectionFromUrl } from '../../sync/provision/couch-request';
+import { basicAuth, connectionFromUrl } from '../../sync/provision/couch-request';
 
-export { basicAuth } from '../../sync/provision/couch-request';
+export { basicAuth };
 
 export interface CouchServer {
   /** The server root: trailing slash, no credentials. */
@@ -47,4 +47,44 @@ export async function startCouchServer(options: { port?: number } = {}): Promise
 export function uniqueVillageCode(): VillageCode {
   // Province 99 does not exist, so a test village can never be mistaken for a real one.
   return `99${String(randomInt(0, 100_000_000)).padStart(8, '0')}` as VillageCode;
+}
+
+export interface Login {
+  username: string;
+  password: string;
+}
+
+export interface CouchAnswer<T> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/**
+ * One request to the server as `login` (null: anonymous). An object body is sent as JSON, a
+ * string as it is (to send malformed JSON); the answer is parsed as JSON when it is JSON.
+ */
+export async function couchCall<T = Record<string, unknown>>(
+  server: { url: string },
+  login: Login | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<CouchAnswer<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (login) headers.Authorization = basicAuth(login.username, login.password);
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(server.url + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON: the test sees the text itself.
+  }
+  return { status: response.status, body: parsed as T, headers: response.headers };
 }
