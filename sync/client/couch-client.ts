@@ -31,7 +31,6 @@ const changeRowSchema = z.object({
   seq: z.union([z.string(), z.number()]),
   deleted: z.boolean().optional(),
   changes: z.array(z.object({ rev: z.string() })),
-  doc: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 const changesSchema = z.object({
   results: z.array(changeRowSchema),
@@ -52,6 +51,16 @@ const bulkResultSchema = z.array(
 );
 export type BulkResult = z.infer<typeof bulkResultSchema>[number];
 
+const allDocsSchema = z.object({
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      doc: z.record(z.string(), z.unknown()).nullable().optional(),
+      error: z.string().optional(),
+    }),
+  ),
+});
+
 const errorBodySchema = z.object({ error: z.string().optional(), reason: z.string().optional() });
 
 export type CouchDoc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -68,6 +77,8 @@ export interface CouchClient {
   changes(params: ChangesParams): Promise<ChangesResponse>;
   bulkDocs(docs: CouchDoc[]): Promise<BulkResult[]>;
   getDoc(id: string): Promise<CouchDoc | null>;
+  /** The current revisions of these documents, with their bodies; missing ones are left out. */
+  getDocs(ids: string[]): Promise<CouchDoc[]>;
   /** The server's `Date` on its last answer and our clock at that moment (for skew checks). */
   readonly lastServerDate: { server: number; local: number } | null;
 }
@@ -122,11 +133,8 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
     },
 
     async changes({ since, limit, longpollMs, signal }) {
-      const query = new URLSearchParams({
-        since: String(since),
-        limit: String(limit),
-        include_docs: 'true',
-      });
+      // Revisions only: the kiosk fetches the bodies it lacks, so its own pushes never come back.
+      const query = new URLSearchParams({ since: String(since), limit: String(limit) });
       if (longpollMs !== undefined) {
         query.set('feed', 'longpoll');
         query.set('timeout', String(longpollMs));
@@ -147,6 +155,19 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
         body: JSON.stringify({ docs }),
       });
       return json(res, bulkResultSchema);
+    },
+
+    async getDocs(ids) {
+      if (ids.length === 0) return [];
+      const res = await request('_all_docs?include_docs=true', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ keys: ids }),
+      });
+      const body = await json(res, allDocsSchema);
+      return body.rows.flatMap((row) =>
+        row.doc && typeof row.doc._id === 'string' ? [row.doc as CouchDoc] : [],
+      );
     },
 
     async getDoc(id) {

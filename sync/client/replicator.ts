@@ -77,6 +77,8 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   const backoff = options.backoff ?? { initialMs: 1_000, maxMs: 60_000 };
   const random = options.random ?? Math.random;
   let batchSize = options.batchSize ?? 100;
+  // Feed rows are ids and revisions only, so the feed can be read in larger steps than bodies.
+  const pullBatchSize = batchSize * 5;
 
   const collection = (name: CollectionName) => db.collections[name] as unknown as AnyCollection;
 
@@ -260,40 +262,54 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     return cp && cp.types === KEPT_TYPES_KEY ? cp.since : 0;
   }
 
-  /** Pulls one batch; returns whether the kiosk has caught up with the regency. */
+  /**
+   * Pulls one batch of changes; returns whether the kiosk has caught up. The feed gives ids and
+   * revisions only; bodies are fetched for what this kiosk does not already hold at that revision.
+   */
   async function pullBatch(signal?: AbortSignal, longpoll = false): Promise<boolean> {
     const since = await readCheckpoint();
     const res = await couch.changes({
       since,
-      limit: batchSize,
+      limit: pullBatchSize,
       ...(longpoll ? { longpollMs } : {}),
       ...(signal ? { signal } : {}),
     });
-    await applyChanges(res.results);
+    const wanted = await unknownRevisions(res.results);
+    for (let i = 0; i < wanted.length; i += batchSize) {
+      await applyRemote(await couch.getDocs(wanted.slice(i, i + batchSize)));
+    }
     await db.upsertLocal<PullCheckpoint>(PULL_CHECKPOINT, { since: res.last_seq, types: KEPT_TYPES_KEY });
-    return res.pending !== undefined ? res.pending === 0 : res.results.length < batchSize;
+    return res.pending !== undefined ? res.pending === 0 : res.results.length < pullBatchSize;
   }
 
-  async function applyChanges(rows: ChangeRow[]) {
-    const incoming = new Map<CollectionName, CouchDoc[]>();
-    for (const row of rows) {
-      // Synced documents are voided, never deleted; a deletion at the regency is not applied.
-      if (row.deleted || !row.doc || row.id.startsWith('_design/')) continue;
-      const name = collectionOfType(row.doc.type);
-      if (!name) continue;
-      const list = incoming.get(name) ?? [];
-      list.push(row.doc as CouchDoc);
-      incoming.set(name, list);
+  /** Ids in the feed whose revision differs from ours (ours are echoes of our own pushes). */
+  async function unknownRevisions(rows: ChangeRow[]): Promise<string[]> {
+    // Synced documents are voided, never deleted; a deletion at the regency is not applied.
+    const live = rows.filter((r) => !r.deleted && !r.id.startsWith('_design/'));
+    const known = new Map<string, string>();
+    for (const name of COLLECTION_NAMES) {
+      const found = await collection(name).findByIds(live.map((r) => r.id)).exec();
+      for (const [id, doc] of found) known.set(id, doc.couchRev);
     }
-    for (const [name, docs] of incoming) {
+    return live.filter((r) => known.get(r.id) !== r.changes[0]?.rev).map((r) => r.id);
+  }
+
+  async function applyRemote(docs: CouchDoc[]) {
+    const incoming = new Map<CollectionName, CouchDoc[]>();
+    for (const doc of docs) {
+      const name = collectionOfType(doc.type);
+      if (!name) continue; // a type this kiosk does not keep
+      incoming.set(name, [...(incoming.get(name) ?? []), doc]);
+    }
+    for (const [name, remotes] of incoming) {
       const coll = collection(name);
-      const existing = await coll.findByIds(docs.map((d) => d._id)).exec();
+      const existing = await coll.findByIds(remotes.map((d) => d._id)).exec();
       const writes: Stored[] = [];
-      for (const remote of docs) {
+      for (const remote of remotes) {
         const stored = fromCouch(name, remote);
         if (!stored) continue; // not a valid document of ours: never stored, never fatal
         const local = existing.get(remote._id)?.toMutableJSON() as Stored | undefined;
-        if (local?.couchRev === remote._rev) continue; // the echo of our own push
+        if (local?.couchRev === remote._rev) continue;
         if (local?.syncState === 'pending') {
           await reconcile(name, local, remote);
           continue;
