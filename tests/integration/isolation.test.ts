@@ -268,13 +268,21 @@ describe("another village's database", () => {
 
 describe('a kiosk cannot widen its own access', () => {
   it('cannot change _security, by the API or by its storage on the hub', async () => {
-    const open = { members: { names: [], roles: [] }, admins: { names: [], roles: [] } };
-    expect(DENIED).toContain((await call(kioskA, 'PUT', `${dbA}/_security`, open)).status);
+    const before = await call(server.admin, 'GET', `${dbA}/_security`);
+    const widened = {
+      admins: { names: [kioskA.username], roles: [] },
+      members: { names: [], roles: [`desa:${codeA}`, `desa:${codeB}`, REGENCY_STAFF_ROLE] },
+    };
+    expect(DENIED).toContain((await call(kioskA, 'PUT', `${dbA}/_security`, widened)).status);
     // pouchdb-security keeps _security in this local document; on CouchDB it is just a document.
-    const storage = { _id: '_local/_security', _rev: '0-1', security: open };
-    await call(kioskA, 'PUT', `${dbA}/_local/_security`, storage);
-    await call(kioskA, 'POST', `${dbA}/_bulk_docs`, { docs: [storage] });
-    await call(kioskA, 'PUT', `${dbA}/innocent`, storage);
+    // Its id may come from the path, from a _bulk_docs body, or from a PUT body's _id.
+    for (const rev of ['0-1', '0-2', '0-3']) {
+      const storage = { _id: '_local/_security', _rev: rev, security: widened };
+      await call(kioskA, 'PUT', `${dbA}/_local/_security`, storage);
+      await call(kioskA, 'POST', `${dbA}/_bulk_docs`, { docs: [storage] });
+      await call(kioskA, 'PUT', `${dbA}/innocent`, storage);
+    }
+    expect((await call(server.admin, 'GET', `${dbA}/_security`)).body).toEqual(before.body);
     expect(DENIED).toContain((await call(kioskB, 'GET', `${dbA}/_all_docs`)).status);
     expect(DENIED).toContain((await call(null, 'GET', `${dbA}/_all_docs`)).status);
   });
@@ -290,7 +298,7 @@ describe('a kiosk cannot widen its own access', () => {
   it('cannot grant itself roles through its _users document', async () => {
     const path = `_users/${encodeURIComponent(`org.couchdb.user:${kioskA.username}`)}`;
     const own = await call<Record<string, unknown>>(kioskA, 'GET', path);
-    const raised = { ...own.body, roles: [`desa:${codeB}`, REGENCY_STAFF_ROLE, '_admin'] };
+    const raised = { ...own.body, roles: [`desa:${codeA}`, `desa:${codeB}`, REGENCY_STAFF_ROLE] };
     const answer = await call(kioskA, 'PUT', path, raised);
     expect(DENIED).toContain(answer.status);
     const session = await call<{ userCtx: { roles: string[] } }>(kioskA, 'GET', '_session');
