@@ -18,15 +18,17 @@ export interface CouchServer {
   stop(): Promise<void>;
 }
 
+/** Which server `startCouchServer` gives, known before any starts (for `it.skipIf`). */
+export const couchServerKind: CouchServer['kind'] = process.env.COUCHDB_URL ? 'couchdb' : 'hub';
+
 /**
  * When COUCHDB_URL is set (e.g. http://admin:secret@127.0.0.1:5984), use that server (admin
  * credentials from the URL; stop() does nothing); otherwise start the embedded hub on a free
  * loopback port with a fresh temp data dir (stop() closes it and removes the dir).
  */
 export async function startCouchServer(options: { port?: number } = {}): Promise<CouchServer> {
-  const external = process.env.COUCHDB_URL;
-  if (external) {
-    const { url, username, password } = connectionFromUrl(external);
+  if (couchServerKind === 'couchdb') {
+    const { url, username, password } = connectionFromUrl(process.env.COUCHDB_URL!);
     return { url, admin: { username, password }, kind: 'couchdb', stop: async () => {} };
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'balai-hub-'));
