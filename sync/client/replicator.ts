@@ -3,7 +3,17 @@
 // (a long poll when caught up). Documents carry their own sync state (local-fields.ts), so what
 // is waiting survives restarts and is counted for staff; the pull checkpoint is stored after
 // the documents it covers, so a cut link resumes where it stopped and applying twice is harmless.
-import { BehaviorSubject, combineLatest, map, type Observable, type Subscription } from 'rxjs';
+import {
+  BehaviorSubject,
+  auditTime,
+  combineLatest,
+  map,
+  merge,
+  startWith,
+  switchMap,
+  type Observable,
+  type Subscription,
+} from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import {
   COLLECTIONS,
@@ -90,8 +100,11 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     lastSuccessAt: null as string | null,
     conflicts: 0,
   });
-  const counts$ = countsOf('pending').pipe(
-    (pending$) => combineLatest([pending$, countsOf('rejected')]),
+  // Counted at most every 200 ms, not on every write: a bulk pull writes thousands of documents.
+  const counts$ = merge(...COLLECTION_NAMES.map((name) => collection(name).$)).pipe(
+    startWith(null),
+    auditTime(200),
+    switchMap(() => Promise.all([count('pending'), count('rejected')])),
     map(([pending, rejected]) => ({ pending, rejected })),
   );
   const status$ = new BehaviorSubject<SyncStatus>(deriveStatus(health.value, { pending: 0, rejected: 0 }));
@@ -99,10 +112,11 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     .pipe(map(([h, c]) => deriveStatus(h, c)))
     .subscribe(status$);
 
-  function countsOf(state: LocalSyncFields['syncState']): Observable<number> {
-    return combineLatest(
-      COLLECTION_NAMES.map((name) => collection(name).count({ selector: { syncState: state } }).$),
-    ).pipe(map((n) => n.reduce((a, b) => a + b, 0)));
+  async function count(state: LocalSyncFields['syncState']): Promise<number> {
+    const counts = await Promise.all(
+      COLLECTION_NAMES.map((name) => collection(name).count({ selector: { syncState: state } }).exec()),
+    );
+    return counts.reduce((a, b) => a + b, 0);
   }
 
   function patchHealth(patch: Partial<typeof health.value>) {
@@ -136,7 +150,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     for (const name of COLLECTION_NAMES) {
       if (batch.length >= batchSize) break;
       const docs = await collection(name)
-        .find({ selector: { syncState: 'pending' }, limit: batchSize - batch.length })
+        .find({ selector: { syncState: 'pending' }, index: ['syncState', 'id'], limit: batchSize - batch.length })
         .exec();
       for (const d of docs) batch.push({ name, doc: d.toMutableJSON() as Stored });
     }

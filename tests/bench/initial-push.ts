@@ -3,7 +3,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PouchDB from 'pouchdb-node';
 import { createIdGenerator } from '../../shared/ids';
 import { requestFromForm } from '../../shared/documents/request-form';
 import type { RequestDoc } from '../../shared/documents/request';
@@ -12,6 +11,7 @@ import { pendingLocal } from '../../sync/client/local-fields';
 import { provisionKiosk, provisionVillage, type AdminConnection } from '../../sync/provision/provision';
 import { uniqueVillageCode } from '../support/couch-server';
 import { openNodeKiosk } from '../support/node-kiosk';
+import { PouchDB } from './pouchdb';
 import { countingFetch, newTraffic, type Traffic } from './traffic';
 
 export interface PushResult extends Traffic {
@@ -70,7 +70,7 @@ export async function benchPouchPush(admin: AdminConnection, count: number): Pro
   await local.bulkDocs(requests(code, count).map((d) => ({ ...d, _id: d.id })));
   const traffic = newTraffic();
   const remote = new PouchDB(`${login.url}${villageDbName(code)}`, {
-    fetch: countingFetch(traffic) as never,
+    fetch: countingFetch(traffic),
     auth: { username: login.username, password: login.password },
     skip_setup: true,
   });

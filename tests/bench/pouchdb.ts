@@ -1,0 +1,22 @@
+// PouchDB for the benchmark's comparison, typed only as far as the benchmark uses it
+// (pouchdb-node ships no declarations).
+import { createRequire } from 'node:module';
+
+export interface BenchPouch {
+  bulkDocs(docs: object[]): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+interface BenchPouchConstructor {
+  new (
+    name: string,
+    options?: { fetch?: typeof fetch; auth?: { username: string; password: string }; skip_setup?: boolean },
+  ): BenchPouch;
+  replicate(
+    source: BenchPouch,
+    target: BenchPouch,
+    options: { batch_size: number },
+  ): Promise<{ docs_written: number }>;
+}
+
+export const PouchDB = createRequire(import.meta.url)('pouchdb-node') as BenchPouchConstructor;
