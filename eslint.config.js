@@ -23,8 +23,15 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     files: ['shared/**/*.ts'],
@@ -35,7 +42,10 @@ export default tseslint.config(
   },
   {
     files: ['sync/**/*.ts'],
-    rules: forbidFolders(['renderer', 'electron', 'tests', 'scripts'], 'sync/ may import only shared/.'),
+    rules: forbidFolders(
+      ['renderer', 'electron', 'tests', 'scripts'],
+      'sync/ may import only shared/.',
+    ),
   },
   {
     files: ['electron/**/*.ts'],
@@ -49,7 +59,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbidFolders(['electron', 'tests', 'scripts'], 'renderer/ may import shared/ and sync/ only.'),
+      ...forbidFolders(
+        ['electron', 'tests', 'scripts'],
+        'renderer/ may import shared/ and sync/ only.',
+      ),
     },
   },
 );

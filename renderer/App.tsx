@@ -29,7 +29,8 @@ export function App() {
       <header>
         <h1>{t('appTitle')}</h1>
         <span>
-          {t('village')} {formatVillageCode(config.villageCode as VillageCode)} · {t('kiosk')} {config.kioskId}
+          {t('village')} {formatVillageCode(config.villageCode as VillageCode)} · {t('kiosk')}{' '}
+          {config.kioskId}
         </span>
         <SyncBadge />
         <button type="button" className="link" onClick={toggleLanguage}>

@@ -16,7 +16,10 @@ declare global {
   }
 }
 
-async function callBrowserHost<C extends IpcChannel>(channel: C, payload: IpcRequest<C>): Promise<IpcResponse<C>> {
+async function callBrowserHost<C extends IpcChannel>(
+  channel: C,
+  payload: IpcRequest<C>,
+): Promise<IpcResponse<C>> {
   const res = await fetch(`${BROWSER_BRIDGE_PREFIX}${channel}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -40,7 +43,8 @@ function browserBridge(): KioskBridge {
 function validatedElectronBridge(bridge: KioskBridge): KioskBridge {
   return {
     getConfig: async () => ipcChannels['kiosk:get-config'].response.parse(await bridge.getConfig()),
-    setRegency: async (c) => ipcChannels['kiosk:set-regency'].response.parse(await bridge.setRegency(c)),
+    setRegency: async (c) =>
+      ipcChannels['kiosk:set-regency'].response.parse(await bridge.setRegency(c)),
   };
 }
 

@@ -18,8 +18,13 @@ export interface KioskSession {
 
 export async function openSession(): Promise<KioskSession> {
   const config = await getBridge().getConfig();
-  const db = await openKioskDatabase(databaseName(config.villageCode, config.kioskId), getRxStorageDexie());
-  const couch = createCouchClient({ dbUrl: new URL(REGENCY_PROXY_PREFIX, window.location.href).href });
+  const db = await openKioskDatabase(
+    databaseName(config.villageCode, config.kioskId),
+    getRxStorageDexie(),
+  );
+  const couch = createCouchClient({
+    dbUrl: new URL(REGENCY_PROXY_PREFIX, window.location.href).href,
+  });
   const replicator = createReplicator({ db, couch });
   if (config.regencyOrigin) replicator.start();
   return { config, db, ids: createIdGenerator(config.villageCode, config.kioskId), replicator };

@@ -23,7 +23,11 @@ function ensureChromium() {
     run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(asRoot ? [] : ['apt-get']), ...args], {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
-  if (apt('update', '-qq') !== 0 || apt('install', '-y', '-qq', 'chromium') !== 0 || !existsSync(CHROMIUM)) {
+  if (
+    apt('update', '-qq') !== 0 ||
+    apt('install', '-y', '-qq', 'chromium') !== 0 ||
+    !existsSync(CHROMIUM)
+  ) {
     console.error('Could not install Chromium. Install it with: sudo apt-get install chromium');
     process.exit(1);
   }

@@ -6,7 +6,10 @@ import { isVillageCode } from './village';
 
 export const kioskIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,19}$/, 'ID kiosk hanya huruf kecil, angka dan tanda hubung (maks. 20).');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,19}$/,
+    'ID kiosk hanya huruf kecil, angka dan tanda hubung (maks. 20).',
+  );
 
 export const villageCodeSchema = z
   .string()

@@ -25,7 +25,11 @@ export const LETTER_TYPES = [
   { code: 'nikah', name: 'Pengantar Nikah', classification: '472' },
   { code: 'beda-identitas', name: 'Surat Keterangan Beda Identitas', classification: '471.1' },
   { code: 'ktp-proses', name: 'Surat Keterangan KTP dalam Proses', classification: '471.1' },
-  { code: 'penghasilan-ortu', name: 'Surat Keterangan Penghasilan Orang Tua', classification: '470' },
+  {
+    code: 'penghasilan-ortu',
+    name: 'Surat Keterangan Penghasilan Orang Tua',
+    classification: '470',
+  },
 ] as const satisfies readonly LetterType[];
 
 export type LetterTypeCode = (typeof LETTER_TYPES)[number]['code'];

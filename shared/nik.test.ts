@@ -51,7 +51,10 @@ describe('every date of a century round-trips through a NIK', () => {
     for (let t = Date.UTC(1927, 0, 1); t <= Date.UTC(2026, 10, 28); t += 86_400_000 * 7) {
       const d = new Date(t);
       const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-      for (const [sex, offset] of [['L', 0], ['P', 40]] as const) {
+      for (const [sex, offset] of [
+        ['L', 0],
+        ['P', 40],
+      ] as const) {
         const nik = `351017${String(day + offset).padStart(2, '0')}${String(m).padStart(2, '0')}${String(y % 100).padStart(2, '0')}0001`;
         const parsed = parseNik(nik, TODAY);
         const expected = `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -71,7 +74,11 @@ describe('NIK helpers', () => {
   });
 
   it('warns, never rejects, when the record disagrees with the NIK', () => {
-    expect(nikMismatches('3510175708450002', { birthDate: '1945-08-18', sex: 'L' }, TODAY)).toHaveLength(2);
-    expect(nikMismatches('3510175708450002', { birthDate: '1945-08-17', sex: 'P' }, TODAY)).toEqual([]);
+    expect(
+      nikMismatches('3510175708450002', { birthDate: '1945-08-18', sex: 'L' }, TODAY),
+    ).toHaveLength(2);
+    expect(nikMismatches('3510175708450002', { birthDate: '1945-08-17', sex: 'P' }, TODAY)).toEqual(
+      [],
+    );
   });
 });

@@ -22,14 +22,7 @@ function range(from: number, to: number): number[] {
 export type Sex = 'L' | 'P';
 
 export type NikErrorCode =
-  | 'length'
-  | 'digits'
-  | 'temporary'
-  | 'province'
-  | 'region'
-  | 'month'
-  | 'day'
-  | 'serial';
+  'length' | 'digits' | 'temporary' | 'province' | 'region' | 'month' | 'day' | 'serial';
 
 export type ParsedNik =
   | {
@@ -72,7 +65,8 @@ export function parseNik(nik: string, today: Date = new Date()): ParsedNik {
   const rawDay = Number(nik.slice(6, 8));
   const month = Number(nik.slice(8, 10));
   const yy = Number(nik.slice(10, 12));
-  if (month < 1 || month > 12) return fail('month', `Bulan lahir ${nik.slice(8, 10)} pada NIK tidak sah.`);
+  if (month < 1 || month > 12)
+    return fail('month', `Bulan lahir ${nik.slice(8, 10)} pada NIK tidak sah.`);
   const sex: Sex = rawDay > 40 ? 'P' : 'L';
   const day = sex === 'P' ? rawDay - 40 : rawDay;
 
@@ -82,7 +76,10 @@ export function parseNik(nik: string, today: Date = new Date()): ParsedNik {
   if (isoDate(year, month, Math.max(day, 1)) > todayIso) year -= 100;
 
   if (day < 1 || day > daysInMonth(year, month)) {
-    return fail('day', `Tanggal lahir ${nik.slice(6, 8)} pada NIK tidak sah (perempuan: tanggal + 40).`);
+    return fail(
+      'day',
+      `Tanggal lahir ${nik.slice(6, 8)} pada NIK tidak sah (perempuan: tanggal + 40).`,
+    );
   }
   if (nik.slice(12) === '0000') return fail('serial', 'Nomor urut NIK tidak boleh 0000.');
   return {
@@ -115,7 +112,9 @@ export function nikMismatches(
   if (!parsed.ok) return [];
   const warnings: string[] = [];
   if (record.birthDate && record.birthDate !== parsed.birthDate) {
-    warnings.push(`Tanggal lahir di NIK (${parsed.birthDate}) berbeda dengan data (${record.birthDate}).`);
+    warnings.push(
+      `Tanggal lahir di NIK (${parsed.birthDate}) berbeda dengan data (${record.birthDate}).`,
+    );
   }
   if (record.sex && record.sex !== parsed.sex) {
     warnings.push(`Jenis kelamin di NIK (${parsed.sex}) berbeda dengan data (${record.sex}).`);

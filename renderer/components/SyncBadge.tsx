@@ -10,7 +10,13 @@ export function SyncBadge() {
   const { replicator } = useOpenSession();
   const status = useObservable(replicator.status$, replicator.status);
   return (
-    <div className={`sync-badge sync-${status.state}`} role="status" aria-live="polite" data-testid="sync-status" data-state={status.state}>
+    <div
+      className={`sync-badge sync-${status.state}`}
+      role="status"
+      aria-live="polite"
+      data-testid="sync-status"
+      data-state={status.state}
+    >
       <strong>{t(`state_${status.state}`)}</strong>
       <span data-testid="sync-pending">
         {status.pending} {t('pending')}
@@ -23,7 +29,9 @@ export function SyncBadge() {
       <span>
         {t('lastSync')}: {status.lastSuccessAt ? formatTime(status.lastSuccessAt) : t('never')}
       </span>
-      {status.error && status.state !== 'up-to-date' && <span className="sync-error">{status.error}</span>}
+      {status.error && status.state !== 'up-to-date' && (
+        <span className="sync-error">{status.error}</span>
+      )}
     </div>
   );
 }

@@ -15,7 +15,9 @@ addRxPlugin(RxDBDevModePlugin);
 
 describe('the kiosk database', () => {
   it('opens with every collection, and keeps a saved request across a reopen', async () => {
-    const storage = wrappedValidateAjvStorage({ storage: getRxStorageDexie({ indexedDB, IDBKeyRange }) });
+    const storage = wrappedValidateAjvStorage({
+      storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
+    });
     const db = await openKioskDatabase('balai_test_reopen', storage);
     expect(Object.keys(db.collections).sort()).toEqual(
       ['budget', 'ledger', 'letters', 'officials', 'profile', 'requests', 'residents'].sort(),

@@ -12,8 +12,14 @@ type JsonSchemaObject = {
 
 export function toRxSchema<T>(name: string, def: CollectionDef): RxJsonSchema<T> {
   const json = z.toJSONSchema(def.schema, { io: 'output' }) as unknown as JsonSchemaObject;
-  const properties: Record<string, Record<string, unknown>> = { ...json.properties, ...LOCAL_SYNC_FIELD_SCHEMA };
-  const indexes = [...def.indexes.map((i) => (typeof i === 'string' ? i : [...i])), ['syncState', 'id']];
+  const properties: Record<string, Record<string, unknown>> = {
+    ...json.properties,
+    ...LOCAL_SYNC_FIELD_SCHEMA,
+  };
+  const indexes = [
+    ...def.indexes.map((i) => (typeof i === 'string' ? i : [...i])),
+    ['syncState', 'id'],
+  ];
   // RxDB needs indexed integers bounded and stepped to build sortable index strings.
   for (const field of indexes.flat()) {
     const prop = properties[field];

@@ -2,7 +2,11 @@
 // validated by the domain rules, saved locally at once.
 import { useRef, useState, type FormEvent } from 'react';
 import { LETTER_TYPES } from '../../shared/letter-types';
-import { requestFromForm, type RequestForm as Form, type RequestFormErrors } from '../../shared/documents/request-form';
+import {
+  requestFromForm,
+  type RequestForm as Form,
+  type RequestFormErrors,
+} from '../../shared/documents/request-form';
 import { pendingLocal } from '../../sync/client/local-fields';
 import { useT } from '../i18n';
 import { useOpenSession } from '../state/session-store';
@@ -30,7 +34,11 @@ export function RequestForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaveError(null);
-    const result = requestFromForm(form, { villageCode: config.villageCode, kioskId: config.kioskId, ids });
+    const result = requestFromForm(form, {
+      villageCode: config.villageCode,
+      kioskId: config.kioskId,
+      ids,
+    });
     if (!result.ok) {
       setErrors(result.errors);
       setNotice('invalid');
@@ -39,7 +47,9 @@ export function RequestForm() {
     try {
       await db.requests.insert(pendingLocal(result.doc));
     } catch (err) {
-      setSaveError(`Permohonan tidak tersimpan: ${err instanceof Error ? err.message : String(err)}`);
+      setSaveError(
+        `Permohonan tidak tersimpan: ${err instanceof Error ? err.message : String(err)}`,
+      );
       return;
     }
     setErrors({});
@@ -59,7 +69,14 @@ export function RequestForm() {
     <form className="request-form" onSubmit={submit} noValidate aria-labelledby="new-request-title">
       <h2 id="new-request-title">{t('newRequest')}</h2>
       <label htmlFor="request-nik">{t('nik')}</label>
-      <input {...field('nik')} ref={nikRef} inputMode="numeric" autoComplete="off" autoFocus maxLength={20} />
+      <input
+        {...field('nik')}
+        ref={nikRef}
+        inputMode="numeric"
+        autoComplete="off"
+        autoFocus
+        maxLength={20}
+      />
       <small>{t('nikHint')}</small>
       {error('nik')}
 

@@ -16,7 +16,8 @@ export const useSession = create<SessionState & { open(): Promise<void> }>((set)
   open() {
     opening ??= openSession().then(
       (session) => set({ phase: 'open', session }),
-      (err: unknown) => set({ phase: 'failed', message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) =>
+        set({ phase: 'failed', message: err instanceof Error ? err.message : String(err) }),
     );
     return opening;
   },

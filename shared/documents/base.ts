@@ -3,10 +3,19 @@
 import { z } from 'zod';
 import type { DocType } from '../doc-types';
 
-export const isoDateSchema = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berbentuk TTTT-BB-HH.');
-export const isoTimestampSchema = z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}T/);
+export const isoDateSchema = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berbentuk TTTT-BB-HH.');
+export const isoTimestampSchema = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}T/);
 /** A NIK or a temporary resident number: 16 digits. */
-export const nikSchema = z.string().length(16).regex(/^\d{16}$/);
+export const nikSchema = z
+  .string()
+  .length(16)
+  .regex(/^\d{16}$/);
 
 /** Whole rupiah, never a float (DESIGN.md §7). */
 export const rupiahSchema = z.number().int().min(-1e15).max(1e15);

@@ -30,7 +30,12 @@ export const COLLECTIONS = {
     version: 0,
     indexes: ['nik', 'nameKey', 'kkNumber'],
   },
-  letters: { types: ['letter'], schema: letterDocSchema, version: 0, indexes: ['issuedOn', 'number'] },
+  letters: {
+    types: ['letter'],
+    schema: letterDocSchema,
+    version: 0,
+    indexes: ['issuedOn', 'number'],
+  },
   budget: {
     types: ['budget'],
     schema: budgetLineDocSchema,

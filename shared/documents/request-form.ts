@@ -47,10 +47,13 @@ export interface Author {
 }
 
 export type RequestFormResult =
-  | { ok: true; doc: RequestDoc }
-  | { ok: false; errors: RequestFormErrors };
+  { ok: true; doc: RequestDoc } | { ok: false; errors: RequestFormErrors };
 
-export function requestFromForm(form: RequestForm, author: Author, now = new Date()): RequestFormResult {
+export function requestFromForm(
+  form: RequestForm,
+  author: Author,
+  now = new Date(),
+): RequestFormResult {
   const parsed = requestFormSchema.safeParse(form);
   if (!parsed.success) {
     const errors: RequestFormErrors = {};

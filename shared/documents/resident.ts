@@ -6,7 +6,10 @@ import { isoDateSchema, nikSchema, syncedBaseOfTypes } from './base';
 export const residentDocSchema = syncedBaseOfTypes(['resident', 'resident-local'] as const).extend({
   nik: nikSchema,
   /** Empty when not (yet) known. */
-  kkNumber: z.string().max(16).regex(/^(\d{16})?$/),
+  kkNumber: z
+    .string()
+    .max(16)
+    .regex(/^(\d{16})?$/),
   name: z.string().min(1).max(120),
   /** Lower-cased name for search as you type. */
   nameKey: z.string().max(120),

@@ -10,8 +10,14 @@ export interface Versioned {
 
 export type Winner = 'local' | 'remote';
 
-export function pickWinner(local: Versioned, remote: Versioned, localBody: string, remoteBody: string): Winner {
-  if (local.updatedAt !== remote.updatedAt) return local.updatedAt > remote.updatedAt ? 'local' : 'remote';
+export function pickWinner(
+  local: Versioned,
+  remote: Versioned,
+  localBody: string,
+  remoteBody: string,
+): Winner {
+  if (local.updatedAt !== remote.updatedAt)
+    return local.updatedAt > remote.updatedAt ? 'local' : 'remote';
   if (local.kioskId !== remote.kioskId) return local.kioskId > remote.kioskId ? 'local' : 'remote';
   return localBody > remoteBody ? 'local' : 'remote';
 }

@@ -12,7 +12,8 @@ export interface CouchEndpoint {
   timeoutMs?: number;
 }
 
-export type CouchErrorKind = 'offline' | 'unauthorized' | 'too-large' | 'server' | 'invalid-response';
+export type CouchErrorKind =
+  'offline' | 'unauthorized' | 'too-large' | 'server' | 'invalid-response';
 
 /** A failed exchange, with a kind the replicator can act on and a reason staff can read. */
 export class CouchError extends Error {
@@ -117,12 +118,20 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
     try {
       body = await res.json();
     } catch {
-      throw new CouchError('invalid-response', 'Jawaban server kabupaten terputus atau rusak.', res.status);
+      throw new CouchError(
+        'invalid-response',
+        'Jawaban server kabupaten terputus atau rusak.',
+        res.status,
+      );
     }
     if (!res.ok) throw errorFromStatus(res.status, body);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new CouchError('invalid-response', 'Jawaban server kabupaten tidak dikenali.', res.status);
+      throw new CouchError(
+        'invalid-response',
+        'Jawaban server kabupaten tidak dikenali.',
+        res.status,
+      );
     }
     return parsed.data;
   }
@@ -178,7 +187,11 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
       }
       const doc = await json(res, z.record(z.string(), z.unknown()));
       if (typeof doc._id !== 'string') {
-        throw new CouchError('invalid-response', 'Jawaban server kabupaten tidak dikenali.', res.status);
+        throw new CouchError(
+          'invalid-response',
+          'Jawaban server kabupaten tidak dikenali.',
+          res.status,
+        );
       }
       return doc as CouchDoc;
     },
@@ -189,9 +202,14 @@ function errorFromStatus(status: number, body: unknown): CouchError {
   const parsed = errorBodySchema.safeParse(body);
   const reason = parsed.success ? (parsed.data.reason ?? parsed.data.error ?? '') : '';
   if (status === 401 || status === 403) {
-    return new CouchError('unauthorized', `Kiosk ditolak server kabupaten (${status}): ${reason}`, status);
+    return new CouchError(
+      'unauthorized',
+      `Kiosk ditolak server kabupaten (${status}): ${reason}`,
+      status,
+    );
   }
-  if (status === 413) return new CouchError('too-large', 'Kiriman terlalu besar untuk server.', status);
+  if (status === 413)
+    return new CouchError('too-large', 'Kiriman terlalu besar untuk server.', status);
   // A proxy or gateway that cannot reach the regency: the link is down, not the server broken.
   if (status === 502 || status === 503 || status === 504) {
     return new CouchError('offline', 'Server kabupaten tidak dapat dihubungi.', status);

@@ -26,7 +26,9 @@ export function pendingLocal<T extends object>(doc: T): T & LocalSyncFields {
 }
 
 /** The document as the regency stores it: the local fields removed. */
-export function withoutLocalFields<T extends LocalSyncFields>(doc: T): Omit<T, keyof LocalSyncFields> {
+export function withoutLocalFields<T extends LocalSyncFields>(
+  doc: T,
+): Omit<T, keyof LocalSyncFields> {
   const { syncState: _s, couchRev: _r, syncError: _e, ...rest } = doc;
   return rest;
 }

@@ -107,14 +107,20 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     switchMap(() => Promise.all([count('pending'), count('rejected')])),
     map(([pending, rejected]) => ({ pending, rejected })),
   );
-  const status$ = new BehaviorSubject<SyncStatus>(deriveStatus(health.value, { pending: 0, rejected: 0 }));
+  const status$ = new BehaviorSubject<SyncStatus>(
+    deriveStatus(health.value, { pending: 0, rejected: 0 }),
+  );
   combineLatest([health, counts$])
     .pipe(map(([h, c]) => deriveStatus(h, c)))
     .subscribe(status$);
 
   async function count(state: LocalSyncFields['syncState']): Promise<number> {
     const counts = await Promise.all(
-      COLLECTION_NAMES.map((name) => collection(name).count({ selector: { syncState: state } }).exec()),
+      COLLECTION_NAMES.map((name) =>
+        collection(name)
+          .count({ selector: { syncState: state } })
+          .exec(),
+      ),
     );
     return counts.reduce((a, b) => a + b, 0);
   }
@@ -150,14 +156,21 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     for (const name of COLLECTION_NAMES) {
       if (batch.length >= batchSize) break;
       const docs = await collection(name)
-        .find({ selector: { syncState: 'pending' }, index: ['syncState', 'id'], limit: batchSize - batch.length })
+        .find({
+          selector: { syncState: 'pending' },
+          index: ['syncState', 'id'],
+          limit: batchSize - batch.length,
+        })
         .exec();
       for (const d of docs) batch.push({ name, doc: d.toMutableJSON() as Stored });
     }
     // Only village document types are ours to send; a regency type edited here would be refused.
     const sendable = batch.filter((b) => isVillageDocType(b.doc.type));
     for (const b of batch.filter((x) => !isVillageDocType(x.doc.type))) {
-      await settle(b.name, b.doc, { kind: 'rejected', reason: 'Jenis dokumen ini hanya diubah oleh kabupaten.' });
+      await settle(b.name, b.doc, {
+        kind: 'rejected',
+        reason: 'Jenis dokumen ini hanya diubah oleh kabupaten.',
+      });
     }
     if (sendable.length === 0) return batch.length;
 
@@ -226,11 +239,18 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       const unchanged = sameContent(doc, sent);
       switch (outcome.kind) {
         case 'pushed':
-          return { ...doc, couchRev: outcome.rev, syncState: unchanged ? 'synced' : 'pending', syncError: '' };
+          return {
+            ...doc,
+            couchRev: outcome.rev,
+            syncState: unchanged ? 'synced' : 'pending',
+            syncError: '',
+          };
         case 'rebased':
           return { ...doc, couchRev: outcome.rev };
         case 'rejected':
-          return unchanged ? { ...doc, syncState: 'rejected', syncError: outcome.reason.slice(0, 1000) } : doc;
+          return unchanged
+            ? { ...doc, syncState: 'rejected', syncError: outcome.reason.slice(0, 1000) }
+            : doc;
         case 'replaced':
           return outcome.remote;
       }
@@ -242,7 +262,11 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
    * earlier push landed but its answer was lost) we adopt its revision: delivered exactly once.
    * Otherwise the deterministic rule picks a winner and the loser is logged.
    */
-  async function reconcile(name: CollectionName, local: Stored, remote: CouchDoc): Promise<'settled' | 'retry'> {
+  async function reconcile(
+    name: CollectionName,
+    local: Stored,
+    remote: CouchDoc,
+  ): Promise<'settled' | 'retry'> {
     const remoteStored = fromCouch(name, remote);
     if (!remoteStored) return 'retry';
     const rev = String(remote._rev);
@@ -257,7 +281,12 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       ...h,
       conflictCount: h.conflictCount + 1,
       conflicts: [
-        { id: local.id, at: new Date().toISOString(), kept: winner, lost: winner === 'local' ? remoteJson : localJson },
+        {
+          id: local.id,
+          at: new Date().toISOString(),
+          kept: winner,
+          lost: winner === 'local' ? remoteJson : localJson,
+        },
         ...h.conflicts,
       ].slice(0, 100),
     }));
@@ -292,7 +321,10 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     for (let i = 0; i < wanted.length; i += batchSize) {
       await applyRemote(await couch.getDocs(wanted.slice(i, i + batchSize)));
     }
-    await db.upsertLocal<PullCheckpoint>(PULL_CHECKPOINT, { since: res.last_seq, types: KEPT_TYPES_KEY });
+    await db.upsertLocal<PullCheckpoint>(PULL_CHECKPOINT, {
+      since: res.last_seq,
+      types: KEPT_TYPES_KEY,
+    });
     return res.pending !== undefined ? res.pending === 0 : res.results.length < pullBatchSize;
   }
 
@@ -302,7 +334,9 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     const live = rows.filter((r) => !r.deleted && !r.id.startsWith('_design/'));
     const known = new Map<string, string>();
     for (const name of COLLECTION_NAMES) {
-      const found = await collection(name).findByIds(live.map((r) => r.id)).exec();
+      const found = await collection(name)
+        .findByIds(live.map((r) => r.id))
+        .exec();
       for (const [id, doc] of found) known.set(id, doc.couchRev);
     }
     return live.filter((r) => known.get(r.id) !== r.changes[0]?.rev).map((r) => r.id);
@@ -357,7 +391,9 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   }
 
   function failure(err: unknown): CouchError {
-    return err instanceof CouchError ? err : new CouchError('server', `Sinkronisasi gagal: ${String(err)}`);
+    return err instanceof CouchError
+      ? err
+      : new CouchError('server', `Sinkronisasi gagal: ${String(err)}`);
   }
 
   async function pushLoop(signal: AbortSignal) {
@@ -452,12 +488,20 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     for (const field of COUCH_META_FIELDS) delete body[field];
     const parsed = COLLECTIONS[name].schema.safeParse(body);
     if (!parsed.success || parsed.data.id !== remote._id) return null;
-    return { ...(parsed.data as unknown as Stored), syncState: 'synced', couchRev: String(remote._rev), syncError: '' };
+    return {
+      ...(parsed.data as unknown as Stored),
+      syncState: 'synced',
+      couchRev: String(remote._rev),
+      syncError: '',
+    };
   }
 }
 
 function sameContent(a: Stored, b: Stored): boolean {
-  return JSON.stringify(canonical(withoutLocalFields(a))) === JSON.stringify(canonical(withoutLocalFields(b)));
+  return (
+    JSON.stringify(canonical(withoutLocalFields(a))) ===
+    JSON.stringify(canonical(withoutLocalFields(b)))
+  );
 }
 
 function canonical(value: unknown): unknown {

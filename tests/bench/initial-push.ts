@@ -8,7 +8,11 @@ import { requestFromForm } from '../../shared/documents/request-form';
 import type { RequestDoc } from '../../shared/documents/request';
 import { villageDbName } from '../../shared/village';
 import { pendingLocal } from '../../sync/client/local-fields';
-import { provisionKiosk, provisionVillage, type AdminConnection } from '../../sync/provision/provision';
+import {
+  provisionKiosk,
+  provisionVillage,
+  type AdminConnection,
+} from '../../sync/provision/provision';
 import { uniqueVillageCode } from '../support/couch-server';
 import { openNodeKiosk } from '../support/node-kiosk';
 import { PouchDB } from './pouchdb';
@@ -53,7 +57,12 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 export async function benchBalaiPush(admin: AdminConnection, count: number): Promise<PushResult> {
   const { code, login } = await village(admin);
   const traffic = newTraffic();
-  const kiosk = await openNodeKiosk({ villageCode: code, kioskId: 'k1', login, fetch: countingFetch(traffic) });
+  const kiosk = await openNodeKiosk({
+    villageCode: code,
+    kioskId: 'k1',
+    login,
+    fetch: countingFetch(traffic),
+  });
   await kiosk.db.requests.bulkInsert(requests(code, count).map(pendingLocal));
   const start = performance.now();
   await kiosk.replicator.syncOnce();
@@ -77,7 +86,8 @@ export async function benchPouchPush(admin: AdminConnection, count: number): Pro
   const start = performance.now();
   const outcome = await PouchDB.replicate(local, remote, { batch_size: 100 });
   const seconds = (performance.now() - start) / 1000;
-  if (outcome.docs_written !== count) throw new Error(`PouchDB wrote ${outcome.docs_written} of ${count}`);
+  if (outcome.docs_written !== count)
+    throw new Error(`PouchDB wrote ${outcome.docs_written} of ${count}`);
   await local.close();
   await remote.close();
   await rm(dir, { recursive: true, force: true });

@@ -10,7 +10,11 @@ export interface BenchPouch {
 interface BenchPouchConstructor {
   new (
     name: string,
-    options?: { fetch?: typeof fetch; auth?: { username: string; password: string }; skip_setup?: boolean },
+    options?: {
+      fetch?: typeof fetch;
+      auth?: { username: string; password: string };
+      skip_setup?: boolean;
+    },
   ): BenchPouch;
   replicate(
     source: BenchPouch,

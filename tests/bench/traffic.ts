@@ -10,11 +10,16 @@ export function countingFetch(traffic: Traffic): typeof fetch {
     traffic.requests++;
     const body = init?.body;
     if (typeof body === 'string') traffic.bytesSent += Buffer.byteLength(body);
-    else if (body instanceof Uint8Array || body instanceof ArrayBuffer) traffic.bytesSent += body.byteLength;
+    else if (body instanceof Uint8Array || body instanceof ArrayBuffer)
+      traffic.bytesSent += body.byteLength;
     const res = await fetch(input, init);
     const bytes = new Uint8Array(await res.arrayBuffer());
     traffic.bytesReceived += bytes.byteLength;
-    return new Response(bytes, { status: res.status, statusText: res.statusText, headers: res.headers });
+    return new Response(bytes, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
   };
 }
 

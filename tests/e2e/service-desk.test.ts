@@ -14,7 +14,8 @@ import { basicAuth, uniqueVillageCode } from '../support/couch-server';
 import { CHROMIUM_PATH, chromiumAvailable, launchKioskBrowser } from '../support/chromium';
 import { freePort } from '../support/ports';
 
-if (!chromiumAvailable()) console.warn(`Skipping browser end-to-end tests: no Chromium at ${CHROMIUM_PATH}.`);
+if (!chromiumAvailable())
+  console.warn(`Skipping browser end-to-end tests: no Chromium at ${CHROMIUM_PATH}.`);
 
 const villageCode = uniqueVillageCode();
 const kioskPassword = 'rahasia-kiosk-uji';
@@ -74,7 +75,9 @@ afterAll(async () => {
 describe.skipIf(!chromiumAvailable())('service desk, end to end', () => {
   it('saves a walk-in request offline, keeps it across a restart, and delivers it once the hub is up', async () => {
     let page = await startKiosk();
-    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state')).toBe('offline');
+    await expect
+      .poll(() => page.getByTestId('sync-status').getAttribute('data-state'))
+      .toBe('offline');
 
     // Keyboard only, as at the counter. A NIK of 15 digits is refused and nothing is saved.
     await page.getByLabel('NIK').focus();
@@ -86,8 +89,12 @@ describe.skipIf(!chromiumAvailable())('service desk, end to end', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('Melamar pekerjaan');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#request-nik-error').textContent()).toBe('NIK harus 16 angka (tertulis 15).');
-    await expect.poll(() => page.getByText('Belum ada permohonan hari ini.').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator('#request-nik-error').textContent())
+      .toBe('NIK harus 16 angka (tertulis 15).');
+    await expect
+      .poll(() => page.getByText('Belum ada permohonan hari ini.').isVisible())
+      .toBe(true);
 
     await page.getByLabel('NIK').fill('3510175708450002');
     await page.getByLabel('NIK').press('Enter');
@@ -100,7 +107,10 @@ describe.skipIf(!chromiumAvailable())('service desk, end to end', () => {
     // The kiosk is switched off and on again; the request is still there.
     await stopKiosk();
     page = await startKiosk();
-    await page.getByTestId('today-list').getByRole('row', { name: /Siti Aminah/ }).waitFor();
+    await page
+      .getByTestId('today-list')
+      .getByRole('row', { name: /Siti Aminah/ })
+      .waitFor();
 
     // The regency comes up: the request arrives, once.
     hub = await startHub({ port: hubPort, dataDir: join(work, 'hub'), admin });
@@ -110,11 +120,23 @@ describe.skipIf(!chromiumAvailable())('service desk, end to end', () => {
 
     await expect.poll(requestsAtHub, { timeout: 90_000, interval: 500 }).toHaveLength(1);
     const [arrived] = await requestsAtHub();
-    expect(arrived).toMatchObject({ residentNik: '3510175708450002', residentName: 'Siti Aminah', villageCode, kioskId: 'k1' });
+    expect(arrived).toMatchObject({
+      residentNik: '3510175708450002',
+      residentName: 'Siti Aminah',
+      villageCode,
+      kioskId: 'k1',
+    });
     await expect
       .poll(() => page.getByTestId('sync-status').getAttribute('data-state'), { timeout: 60_000 })
       .toBe('up-to-date');
-    await expect.poll(() => page.getByTestId('today-list').getByRole('row', { name: /Siti Aminah/ }).textContent()).toContain('Terkirim');
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('today-list')
+          .getByRole('row', { name: /Siti Aminah/ })
+          .textContent(),
+      )
+      .toContain('Terkirim');
     expect(await requestsAtHub()).toHaveLength(1);
   });
 });

@@ -2,8 +2,17 @@
 // port, or the CouchDB named by COUCHDB_URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { villageDbName, type VillageCode } from '../../shared/village';
-import { provisionKiosk, provisionVillage, type AdminConnection } from '../../sync/provision/provision';
-import { basicAuth, startCouchServer, uniqueVillageCode, type CouchServer } from '../support/couch-server';
+import {
+  provisionKiosk,
+  provisionVillage,
+  type AdminConnection,
+} from '../../sync/provision/provision';
+import {
+  basicAuth,
+  startCouchServer,
+  uniqueVillageCode,
+  type CouchServer,
+} from '../support/couch-server';
 import { openNodeKiosk, type KioskLogin, type NodeKiosk } from '../support/node-kiosk';
 
 let server: CouchServer;
@@ -36,14 +45,17 @@ async function regencyDocs(code: VillageCode, type: string): Promise<Record<stri
 }
 
 async function regencyPut(code: VillageCode, doc: Record<string, unknown>) {
-  const res = await fetch(`${server.url}${villageDbName(code)}/${encodeURIComponent(String(doc._id))}`, {
-    method: 'PUT',
-    headers: {
-      Authorization: basicAuth(server.admin.username, server.admin.password),
-      'Content-Type': 'application/json',
+  const res = await fetch(
+    `${server.url}${villageDbName(code)}/${encodeURIComponent(String(doc._id))}`,
+    {
+      method: 'PUT',
+      headers: {
+        Authorization: basicAuth(server.admin.username, server.admin.password),
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(doc),
     },
-    body: JSON.stringify(doc),
-  });
+  );
   expect(res.status).toBe(201);
 }
 
@@ -75,8 +87,15 @@ describe('kiosk sync', () => {
   it('keeps working offline, then delivers exactly once, across a restart', async () => {
     const { code, logins } = await village(['k1']);
     const unreachable = { ...logins[0]!, url: 'http://127.0.0.1:9/' };
-    let kiosk: NodeKiosk = await openNodeKiosk({ villageCode: code, kioskId: 'k1', login: unreachable });
-    const saved = [await kiosk.addRequest({ name: 'Ani' }), await kiosk.addRequest({ name: 'Bayu' })];
+    let kiosk: NodeKiosk = await openNodeKiosk({
+      villageCode: code,
+      kioskId: 'k1',
+      login: unreachable,
+    });
+    const saved = [
+      await kiosk.addRequest({ name: 'Ani' }),
+      await kiosk.addRequest({ name: 'Bayu' }),
+    ];
     await expect(kiosk.replicator.syncOnce()).rejects.toMatchObject({ kind: 'offline' });
     expect(kiosk.replicator.status.pending).toBe(2);
 
@@ -104,7 +123,12 @@ describe('kiosk sync', () => {
       }
       return res;
     };
-    let kiosk = await openNodeKiosk({ villageCode: code, kioskId: 'k1', login: logins[0]!, fetch: loseBulkAnswers });
+    let kiosk = await openNodeKiosk({
+      villageCode: code,
+      kioskId: 'k1',
+      login: logins[0]!,
+      fetch: loseBulkAnswers,
+    });
     await kiosk.addRequest({ name: 'Citra' });
     await expect(kiosk.replicator.syncOnce()).rejects.toMatchObject({ kind: 'offline' });
     expect(await regencyDocs(code, 'request')).toHaveLength(1); // it did arrive
@@ -152,7 +176,9 @@ describe('kiosk sync', () => {
     await until(async () => (await regencyDocs(code, 'request')).some((d) => d._id === doc.id));
     await regencyPut(code, official(code, 'Bapak Kades Baru'));
     await until(async () => (await kiosk.db.officials.count().exec()) === 1);
-    await until(() => kiosk.replicator.status.state === 'up-to-date' && kiosk.replicator.status.pending === 0);
+    await until(
+      () => kiosk.replicator.status.state === 'up-to-date' && kiosk.replicator.status.pending === 0,
+    );
     expect(kiosk.replicator.status.lastSuccessAt).not.toBeNull();
     await kiosk.close();
   });
@@ -163,7 +189,12 @@ describe('kiosk sync', () => {
     const good = await kiosk.addRequest({ name: 'Fajar' });
     // A document claiming another village: the regency's validation must refuse it.
     const forged = { ...good, id: good.id.replace(/k1$/, 'k9'), villageCode: uniqueVillageCode() };
-    await kiosk.db.requests.insert({ ...forged, syncState: 'pending', couchRev: '', syncError: '' });
+    await kiosk.db.requests.insert({
+      ...forged,
+      syncState: 'pending',
+      couchRev: '',
+      syncError: '',
+    });
 
     await kiosk.replicator.syncOnce();
     expect((await regencyDocs(code, 'request')).map((d) => d._id)).toEqual([good.id]);
@@ -198,7 +229,8 @@ describe('kiosk sync', () => {
 
     const fetchedAgain: string[] = [];
     const recording: typeof fetch = async (input, init) => {
-      if (isBodyFetch(input)) fetchedAgain.push(...(JSON.parse(String(init?.body)) as { keys: string[] }).keys);
+      if (isBodyFetch(input))
+        fetchedAgain.push(...(JSON.parse(String(init?.body)) as { keys: string[] }).keys);
       return fetch(input, init);
     };
     reader = await reader.restart({ fetch: recording });

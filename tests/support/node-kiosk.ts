@@ -68,11 +68,14 @@ export async function openNodeKiosk(options: {
     couch,
     replicator,
     async addRequest(form = {}) {
-      const made = requestFromForm({ ...SAMPLE, ...form }, {
-        villageCode: options.villageCode,
-        kioskId: options.kioskId,
-        ids,
-      });
+      const made = requestFromForm(
+        { ...SAMPLE, ...form },
+        {
+          villageCode: options.villageCode,
+          kioskId: options.kioskId,
+          ids,
+        },
+      );
       if (!made.ok) throw new Error(JSON.stringify(made.errors));
       await db.requests.insert(pendingLocal(made.doc));
       return made.doc;
