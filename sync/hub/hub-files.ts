@@ -1,8 +1,8 @@
 // Files the hub keeps in its data folder besides the databases. Secrets are written readable
 // by the owner only.
 import { randomUUID } from 'node:crypto';
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 export async function readJsonFile(path: string): Promise<unknown> {
   try {
@@ -15,18 +15,39 @@ export async function readJsonFile(path: string): Promise<unknown> {
 
 /** Writes JSON readable and writable by the owner only (mode 0600), replacing atomically. */
 export async function writePrivateJson(path: string, value: unknown): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify(value, null, 2) + '\n', { mode: 0o600 });
   await chmod(temporary, 0o600);
   await rename(temporary, path);
 }
 
-/** The server uuid CouchDB reports at `/`; kept so it survives restarts. */
+interface ServerFile {
+  /** The server uuid CouchDB reports at `/`, kept so it survives restarts. */
+  uuid?: string;
+  /** Where the hub last listened, for `npm run hub -- add-village` to find it. */
+  url?: string;
+}
+
+async function readServerFile(dataDir: string): Promise<ServerFile> {
+  const stored = await readJsonFile(join(dataDir, 'server.json'));
+  return typeof stored === 'object' && stored !== null ? (stored as ServerFile) : {};
+}
+
 export async function readOrCreateServerUuid(dataDir: string): Promise<string> {
-  const path = join(dataDir, 'server.json');
-  const stored = (await readJsonFile(path)) as { uuid?: unknown } | undefined;
-  if (typeof stored?.uuid === 'string') return stored.uuid;
+  const stored = await readServerFile(dataDir);
+  if (typeof stored.uuid === 'string') return stored.uuid;
   const uuid = randomUUID().replace(/-/g, '');
-  await writePrivateJson(path, { uuid });
+  await writePrivateJson(join(dataDir, 'server.json'), { ...stored, uuid });
   return uuid;
+}
+
+export async function recordServerUrl(dataDir: string, url: string): Promise<void> {
+  const stored = await readServerFile(dataDir);
+  await writePrivateJson(join(dataDir, 'server.json'), { ...stored, url });
+}
+
+export async function readServerUrl(dataDir: string): Promise<string | undefined> {
+  const { url } = await readServerFile(dataDir);
+  return typeof url === 'string' ? url : undefined;
 }

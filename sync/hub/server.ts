@@ -72,6 +72,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   await mkdir(dataDir, { recursive: true });
 
   const Pouch = PouchDB.defaults({ prefix: dataDir + sep });
+  await claimFolder(Pouch, dataDir);
   const folders = folderAllDbs(dataDir, Pouch);
   Pouch.allDbs = folders.allDbs;
 
@@ -84,6 +85,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const listenersBefore = new Set(pouchListeners().map(([, listener]) => listener));
   await app.setPouchDB(Pouch);
   const hubListeners = pouchListeners().filter(([, listener]) => !listenersBefore.has(listener));
+  /** Gives back what this hub holds in the process: its event listeners and LevelDB stores. */
+  const release = async () => {
+    folders.dispose();
+    for (const [event, listener] of hubListeners) PouchDB.removeListener(event, listener);
+    await closeStores(Pouch, dataDir);
+  };
 
   await setConfig(app, 'admins', options.admin.username, options.admin.password);
   await setConfig(app, 'couchdb', 'max_document_size', maxBodyBytes);
@@ -111,7 +118,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     app(req, res);
   });
-  const port = await listen(server, options.port, host);
+  const port = await listen(server, options.port, host).catch(async (error: unknown) => {
+    await release();
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new Error(`Cannot listen on ${host}:${options.port} (${code}).`, { cause: error });
+  });
   log(`hub listening on ${host}:${port}, data in ${dataDir}`);
 
   let closing: Promise<void> | undefined;
@@ -121,12 +132,26 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         server.close(() => done());
         server.closeAllConnections();
       });
-      folders.dispose();
-      for (const [event, listener] of hubListeners) PouchDB.removeListener(event, listener);
-      await closeStores(Pouch, dataDir);
+      await release();
     })());
 
   return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, port, close };
+}
+
+/**
+ * LevelDB lets one process open a folder. Opening `_users` first turns a second hub on the same
+ * folder into a plain error here, instead of an uncaught one deep inside express-pouchdb.
+ */
+async function claimFolder(Pouch: typeof PouchDB, dataDir: string): Promise<void> {
+  try {
+    await new Pouch('_users').info();
+  } catch (error) {
+    throw new Error(
+      `Cannot open the hub's data in ${dataDir} (${(error as Error).message}). ` +
+        'Is another hub running on this folder?',
+      { cause: error },
+    );
+  }
 }
 
 function setConfig(app: PouchApp, section: string, key: string, value: unknown): Promise<void> {
