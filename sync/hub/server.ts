@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { mkdir } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { accessGuard, lockSecurityStorage } from './access-guard';
+import { keepBulkDocsOrder } from './bulk-docs-order';
 import { changesFeed } from './changes-feed';
 import { couchError, sendCouchError } from './couch-json';
 import { folderAllDbs, listStores } from './database-folders';
@@ -101,6 +102,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // from `_db_name`, a field PouchDB 9 no longer has: without this it is always missing.
     db._db_name = name;
     lockSecurityStorage(db);
+    keepBulkDocsOrder(db);
     return next();
   });
   insertAfterAuthentication(app, [

@@ -168,6 +168,24 @@ describe('documents and the replication endpoints', () => {
     expect(again.status).toBe(409);
   });
 
+  it('answers _bulk_docs row by row in request order, a refused document included', async () => {
+    const [first, refused, last] = [
+      villageDoc(),
+      villageDoc({ villageCode: '0000000000' }),
+      villageDoc(),
+    ];
+    const answer = await call<{ id: string; ok?: boolean; error?: string }[]>(
+      'POST',
+      `${db}/_bulk_docs`,
+      {
+        docs: [first, refused, last],
+      },
+    );
+    expect(answer.status).toBe(201);
+    expect(answer.body.map((row) => row.id)).toEqual([first._id, refused._id, last._id]);
+    expect(answer.body.map((row) => row.ok ?? row.error)).toEqual([true, 'forbidden', true]);
+  });
+
   it('answers _all_docs by keys, naming missing ones', async () => {
     const doc = villageDoc();
     const rev = await put(doc);
