@@ -7,6 +7,7 @@
 // for every route, in the way CouchDB 3 enforces them.
 import { couchError, sendCouchError, type CouchError } from './couch-json';
 import {
+  cleanFilename,
   getOrCreateDB,
   type Middleware,
   type PouchConstructor,
@@ -18,6 +19,9 @@ const ANONYMOUS: UserCtx = { name: null, roles: [] };
 
 /** Server-level paths a non-admin may use: log in, get ids, load the admin UI's static files. */
 const OPEN_SERVER_PATHS = new Set(['_session', '_uuids', '_utils']);
+
+/** CouchDB's rule for database names, less `/`, which express-pouchdb cannot store. */
+const COUCH_DB_NAME = /^[a-z][a-z0-9_$()+-]*$/;
 
 /** Where pouchdb-security stores a database's `_security`; only server admins may touch it. */
 const SECURITY_STORAGE_ID = '_local/_security';
@@ -47,8 +51,13 @@ async function accessProblem(
     if (first === '_users' && isOwnUserDocRead(userCtx, method, rest)) return null;
     return notServerAdmin(userCtx);
   }
-  if (rest.length === 0 && (method === 'PUT' || method === 'DELETE'))
+  if (!COUCH_DB_NAME.test(first) || cleanFilename(first) !== first) {
+    // express-pouchdb would serve such a name as another database: see cleanFilename.
+    return couchError(400, 'illegal_database_name', `"${first}" is not a database name.`);
+  }
+  if (rest.length === 0 && (method === 'PUT' || method === 'DELETE')) {
     return notServerAdmin(userCtx);
+  }
   // A database that does not exist is left to express-pouchdb, which answers 404.
   if (!(await Pouch.allDbs()).includes(first)) return null;
   const security = await (await getOrCreateDB(Pouch, first)).getSecurity();

@@ -8,6 +8,7 @@ import type { ServerResponse } from 'node:http';
 import { couchError, sendCouchError, sendJson, type CouchError } from './couch-json';
 import { readJsonObject } from './request-bodies';
 import {
+  cleanFilename,
   getOrCreateDB,
   type ChangesResult,
   type Middleware,
@@ -42,7 +43,7 @@ export function changesFeed(Pouch: PouchConstructor): Middleware {
     if (!isChanges || dbName === undefined || (req.method !== 'GET' && req.method !== 'POST')) {
       return next();
     }
-    serveChanges(Pouch, dbName, req.method, req.query, req, res).catch(next);
+    serveChanges(Pouch, cleanFilename(dbName), req.method, req.query, req, res).catch(next);
   };
 }
 

@@ -115,3 +115,12 @@ export const getOrCreateDB = (
     getOrCreateDB(PouchDB: PouchConstructor, name: string): Promise<PouchDatabase>;
   }
 ).getOrCreateDB;
+
+/**
+ * How express-pouchdb turns a URL's database name into a store name (sanitize-filename: it
+ * drops `:` `?` `"` `/` and trailing dots or spaces). Whoever checks access must check the same
+ * name, or `/desa_X%3A/...` is checked as one database and served as another.
+ */
+export const cleanFilename = require('express-pouchdb/lib/clean-filename') as (
+  name: string,
+) => string;

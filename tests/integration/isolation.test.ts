@@ -250,6 +250,30 @@ describe("another village's database", () => {
     }
   });
 
+  it('cannot be reached under a near-miss of its name', async () => {
+    // express-pouchdb sanitizes a database name like a file name, so these all meant desa_B
+    // there, past a check made on the name as written.
+    for (const name of [
+      `${dbB}%3A`,
+      `${dbB}.`,
+      `${dbB}%3F`,
+      `${dbB}%20`,
+      `${dbB}%22`,
+      `${dbB}%2F`,
+    ]) {
+      for (const [method, endpoint, body] of [
+        ['POST', '_bulk_get', { docs: [{ id: docInB }] }],
+        ['POST', '_find', { selector: {} }],
+        ['GET', '_all_docs?include_docs=true'],
+        ['GET', '_changes?include_docs=true'],
+      ] as const) {
+        const answer = await call(kioskA, method, `${name}/${endpoint}`, body);
+        expect(answer.status, `${method} ${name}/${endpoint}`).toBeGreaterThanOrEqual(400);
+        expect(JSON.stringify(answer.body)).not.toContain(docInB);
+      }
+    }
+  });
+
   it('cannot be written, and neither can anonymous users read or write it', async () => {
     const doc = villageDoc(codeB);
     for (const login of [kioskA, null]) {
