@@ -18,7 +18,11 @@ import {
 const ANONYMOUS: UserCtx = { name: null, roles: [] };
 
 /** Server-level paths a non-admin may use: log in, get ids, load the admin UI's static files. */
-const OPEN_SERVER_PATHS = new Set(['_session', '_uuids', '_utils']);
+const OPEN_SERVER_PATHS: Record<string, string[]> = {
+  _session: ['GET', 'HEAD', 'POST', 'DELETE'],
+  _uuids: ['GET', 'HEAD'],
+  _utils: ['GET', 'HEAD'],
+};
 
 /** CouchDB's rule for database names, less `/`, which express-pouchdb cannot store. */
 const COUCH_DB_NAME = /^[a-z][a-z0-9_$()+-]*$/;
@@ -47,7 +51,9 @@ async function accessProblem(
   const [first, ...rest] = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (first === undefined) return null;
   if (first.startsWith('_')) {
-    if (OPEN_SERVER_PATHS.has(first)) return null;
+    if (Object.hasOwn(OPEN_SERVER_PATHS, first) && OPEN_SERVER_PATHS[first]!.includes(method)) {
+      return null;
+    }
     if (first === '_users' && isOwnUserDocRead(userCtx, method, rest)) return null;
     return notServerAdmin(userCtx);
   }
