@@ -10,6 +10,7 @@ import {
 } from '../../sync/provision/provision';
 import {
   couchCall,
+  couchServerKind,
   startCouchServer,
   uniqueVillageCode,
   type CouchServer,
@@ -27,6 +28,12 @@ let staff: Login;
 let docInB: string;
 
 const DENIED = [401, 403];
+
+if (couchServerKind === 'couchdb') {
+  console.info(
+    'isolation: COUCHDB_URL is set; CouchDB allows self-signup, so that check is skipped.',
+  );
+}
 
 const call = <T = Record<string, unknown>>(
   login: Login | null,
@@ -347,6 +354,28 @@ describe('a kiosk cannot widen its own access', () => {
     // The hub once wedged every later database request after a non-admin PUT /db: it must not.
     expect((await call(kioskA, 'GET', dbA)).status).toBe(200);
   });
+
+  it('cannot copy its database elsewhere or list the users', async () => {
+    const copy = { source: dbA, target: `desa_${uniqueVillageCode()}`, create_target: true };
+    expect(DENIED).toContain((await call(kioskA, 'POST', '_replicate', copy)).status);
+    expect(DENIED).toContain((await call(kioskA, 'GET', '_users/_all_docs')).status);
+    expect((await call(server.admin, 'GET', copy.target)).status).toBe(404);
+  });
+
+  // CouchDB lets anyone sign up (a user without roles); the hub has no use for it.
+  it.skipIf(couchServerKind === 'couchdb')(
+    'cannot sign up on the hub, even without roles',
+    async () => {
+      const name = `signup-${codeA}`;
+      const user = { name, type: 'user', roles: [], password: 'x1234567' };
+      expect(DENIED).toContain(
+        (await call(null, 'PUT', `_users/org.couchdb.user:${name}`, user)).status,
+      );
+      expect(
+        (await call({ username: name, password: user.password }, 'GET', '_session')).status,
+      ).toBe(401);
+    },
+  );
 });
 
 describe('regency staff', () => {
