@@ -14,6 +14,7 @@ import {
   type Middleware,
   type PouchConstructor,
   type PouchDatabase,
+  type PouchRequest,
 } from './vendor';
 
 interface ChangesRequest {
@@ -43,25 +44,23 @@ export function changesFeed(Pouch: PouchConstructor): Middleware {
     if (!isChanges || dbName === undefined || (req.method !== 'GET' && req.method !== 'POST')) {
       return next();
     }
-    serveChanges(Pouch, cleanFilename(dbName), req.method, req.query, req, res).catch(next);
+    serveChanges(Pouch, cleanFilename(dbName), req, res).catch(next);
   };
 }
 
 async function serveChanges(
   Pouch: PouchConstructor,
   dbName: string,
-  method: string,
-  query: Record<string, unknown>,
-  req: Parameters<typeof readJsonObject>[0],
+  req: PouchRequest,
   res: ServerResponse,
 ): Promise<void> {
   let body: Record<string, unknown> = {};
-  if (method === 'POST') {
+  if (req.method === 'POST') {
     const parsed = await readJsonObject(req);
     if ('problem' in parsed) return sendCouchError(res, parsed.problem);
     body = parsed.body;
   }
-  const request = parseChangesRequest(query, body);
+  const request = parseChangesRequest(req.query, body);
   if ('status' in request) return sendCouchError(res, request);
   if (!(await Pouch.allDbs()).includes(dbName)) {
     return sendCouchError(res, couchError(404, 'not_found', 'Database does not exist.'));
