@@ -19,9 +19,13 @@ describe('the kiosk database', () => {
       storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
     });
     const db = await openKioskDatabase('balai_test_reopen', storage);
-    expect(Object.keys(db.collections).sort()).toEqual(
-      ['budget', 'ledger', 'letters', 'officials', 'profile', 'requests', 'residents'].sort(),
-    );
+    expect(Object.keys(db.collections).sort()).toEqual([
+      'finance',
+      'letters',
+      'registry',
+      'requests',
+      'residents',
+    ]);
     const ids = createIdGenerator('3510992001', 'k1');
     const made = requestFromForm(
       { nik: '3510171708450001', name: 'Budi', serviceType: 'sktm', purpose: 'Beasiswa' },

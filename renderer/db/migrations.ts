@@ -1,7 +1,7 @@
 // Schema migrations, per collection and target version. When a collection's `version` in
 // shared/documents/collections.ts goes up, add `{ [newVersion]: (oldDoc) => newDoc }` here;
-// RxDB runs them on open, before the app reads anything. Migrated documents are marked pending
-// so the regency receives the new shape.
+// RxDB runs them on open, before the app reads anything. A migration that changes a synced
+// document must also set it `pending`, so the regency receives the new shape.
 import type { MigrationStrategies } from 'rxdb';
 import type { CollectionName } from '../../shared/documents/collections';
 
@@ -9,8 +9,6 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   requests: {},
   residents: {},
   letters: {},
-  budget: {},
-  ledger: {},
-  officials: {},
-  profile: {},
+  finance: {},
+  registry: {},
 };

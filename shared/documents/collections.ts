@@ -1,7 +1,9 @@
-// The kiosk's collections: which document types each holds, their schema, version and indexes.
-// The open-source RxDB build allows 13 open collections (DESIGN.md §1), so related types share
-// a collection (regency residents and local corrections) rather than one collection per type.
-// Raising a `version` requires a migration strategy in renderer/db/migrations.ts.
+// The kiosk's collections and the document types each holds. The open-source RxDB build allows
+// 13 open collections per process (DESIGN.md §1), and tests and simulated kiosks open several
+// kiosks in one process, so types that are read together share a collection: five collections,
+// room for two kiosks and more. A collection's storage schema is the union of its types' schemas;
+// its indexes use fields every one of its types has. Raising a `version` requires a migration
+// strategy in renderer/db/migrations.ts.
 import type { z } from 'zod';
 import type { DocType } from '../doc-types';
 import { budgetLineDocSchema, ledgerEntryDocSchema } from './budget';
@@ -11,57 +13,61 @@ import { residentDocSchema } from './resident';
 import { officialDocSchema, villageProfileDocSchema } from './village-admin';
 
 export interface CollectionDef {
-  types: readonly DocType[];
-  schema: z.ZodObject;
+  /** The schema of each document type the collection holds. */
+  schemas: Partial<Record<DocType, z.ZodObject>>;
   version: number;
   indexes: readonly (string | readonly string[])[];
 }
 
 export const COLLECTIONS = {
+  /** The service desk: walk-in requests. */
   requests: {
-    types: ['request'],
-    schema: requestDocSchema,
+    schemas: { request: requestDocSchema },
     version: 0,
     indexes: [['date', 'createdAt']],
   },
+  /** The register as the regency holds it, and the village's own additions and corrections. */
   residents: {
-    types: ['resident', 'resident-local'],
-    schema: residentDocSchema,
+    schemas: { resident: residentDocSchema, 'resident-local': residentDocSchema },
     version: 0,
     indexes: ['nik', 'nameKey', 'kkNumber'],
   },
+  /** Issued letters (buku register surat keluar). */
   letters: {
-    types: ['letter'],
-    schema: letterDocSchema,
+    schemas: { letter: letterDocSchema },
     version: 0,
     indexes: ['issuedOn', 'number'],
   },
-  budget: {
-    types: ['budget'],
-    schema: budgetLineDocSchema,
+  /** APBDes budget lines and realisation entries. */
+  finance: {
+    schemas: { budget: budgetLineDocSchema, ledger: ledgerEntryDocSchema },
     version: 0,
-    indexes: [['fiscalYear', 'budgetVersion']],
+    indexes: [['type', 'fiscalYear']],
   },
-  ledger: {
-    types: ['ledger'],
-    schema: ledgerEntryDocSchema,
+  /** The regency's master data for the village: officials, profile. */
+  registry: {
+    schemas: { official: officialDocSchema, 'village-profile': villageProfileDocSchema },
     version: 0,
-    indexes: [['fiscalYear', 'budgetLineId']],
+    indexes: ['type'],
   },
-  officials: { types: ['official'], schema: officialDocSchema, version: 0, indexes: [] },
-  profile: { types: ['village-profile'], schema: villageProfileDocSchema, version: 0, indexes: [] },
 } as const satisfies Record<string, CollectionDef>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
-/** The collection that holds documents of a type, or null for types this kiosk does not keep. */
-export function collectionOfType(type: unknown): CollectionName | null {
-  for (const name of COLLECTION_NAMES) {
-    if ((COLLECTIONS[name].types as readonly unknown[]).includes(type)) return name;
+/** The document type's schema and the collection that holds it, or null for types not kept here. */
+export function schemaOfType(
+  type: unknown,
+): { collection: CollectionName; schema: z.ZodObject } | null {
+  for (const collection of COLLECTION_NAMES) {
+    const schemas: CollectionDef['schemas'] = COLLECTIONS[collection].schemas;
+    const schema = schemas[type as DocType];
+    if (schema) return { collection, schema };
   }
   return null;
 }
 
 /** Every type the kiosk keeps: when this list changes, the pull must start over to fetch them. */
-export const KEPT_TYPES: readonly DocType[] = COLLECTION_NAMES.flatMap((n) => COLLECTIONS[n].types);
+export const KEPT_TYPES = COLLECTION_NAMES.flatMap(
+  (name) => Object.keys(COLLECTIONS[name].schemas) as DocType[],
+);

@@ -5,21 +5,24 @@
 // the documents it covers, so a cut link resumes where it stopped and applying twice is harmless.
 import {
   BehaviorSubject,
+  EMPTY,
   auditTime,
+  catchError,
   combineLatest,
+  from,
   map,
   merge,
   startWith,
   switchMap,
+  takeWhile,
   type Observable,
   type Subscription,
 } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import {
-  COLLECTIONS,
   COLLECTION_NAMES,
   KEPT_TYPES,
-  collectionOfType,
+  schemaOfType,
   type CollectionName,
 } from '../../shared/documents/collections';
 import { isVillageDocType, type SyncedFields } from '../../shared/doc-types';
@@ -104,7 +107,11 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   const counts$ = merge(...COLLECTION_NAMES.map((name) => collection(name).$)).pipe(
     startWith(null),
     auditTime(200),
-    switchMap(() => Promise.all([count('pending'), count('rejected')])),
+    takeWhile(() => !db.closed),
+    switchMap(() =>
+      // A count racing the database's close has nothing left to count.
+      from(Promise.all([count('pending'), count('rejected')])).pipe(catchError(() => EMPTY)),
+    ),
     map(([pending, rejected]) => ({ pending, rejected })),
   );
   const status$ = new BehaviorSubject<SyncStatus>(
@@ -345,7 +352,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   async function applyRemote(docs: CouchDoc[]) {
     const incoming = new Map<CollectionName, CouchDoc[]>();
     for (const doc of docs) {
-      const name = collectionOfType(doc.type);
+      const name = schemaOfType(doc.type)?.collection;
       if (!name) continue; // a type this kiosk does not keep
       incoming.set(name, [...(incoming.get(name) ?? []), doc]);
     }
@@ -371,18 +378,40 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   // ---- loops --------------------------------------------------------------------------------
 
   let stopController: AbortController | null = null;
-  let wakePush: (() => void) | null = null;
   let loops: Promise<void>[] = [];
-  let pendingSub: Subscription | null = null;
+  let localChanges: Subscription | null = null;
+  // Set by every local write that leaves a document pending; the push loop sleeps until then.
+  let pushWanted = true;
+  let wakePush: (() => void) | null = null;
 
+  /** Resolves after `ms`, or at once when the replicator stops. */
   function delay(ms: number, signal: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal.addEventListener('abort', () => {
+      const done = () => {
         clearTimeout(timer);
+        signal.removeEventListener('abort', done);
         resolve();
-      });
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done);
     });
+  }
+
+  function untilPushWanted(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        wakePush = null;
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      if (pushWanted || signal.aborted) return done();
+      wakePush = done;
+      signal.addEventListener('abort', done);
+    });
+  }
+
+  async function markSuccessIfSettled() {
+    if (health.value.caughtUp && (await count('pending')) === 0) await markSuccess();
   }
 
   function retryDelay(attempt: number): number {
@@ -399,18 +428,16 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   async function pushLoop(signal: AbortSignal) {
     let attempt = 0;
     while (!signal.aborted) {
+      await untilPushWanted(signal);
+      if (signal.aborted) break;
+      pushWanted = false;
       try {
         await pushAll();
         attempt = 0;
-        if (health.value.caughtUp && status$.value.pending === 0) await markSuccess();
-        await new Promise<void>((resolve) => {
-          wakePush = resolve;
-          signal.addEventListener('abort', () => resolve());
-          if (status$.value.pending > 0 && !health.value.pushError) resolve();
-        });
-        wakePush = null;
+        await markSuccessIfSettled();
       } catch (err) {
         if (signal.aborted) break;
+        pushWanted = true;
         patchHealth({ pushError: failure(err) });
         await delay(retryDelay(attempt++), signal);
       }
@@ -424,7 +451,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
         const caughtUp = await pullBatch(signal, health.value.caughtUp);
         attempt = 0;
         patchHealth({ pullError: null, caughtUp });
-        if (caughtUp && status$.value.pending === 0) await markSuccess();
+        await markSuccessIfSettled();
       } catch (err) {
         if (signal.aborted) break;
         patchHealth({ pullError: failure(err), caughtUp: false });
@@ -444,17 +471,21 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       const controller = new AbortController();
       stopController = controller;
       patchHealth({ running: true });
-      // New pending documents wake the push loop at once.
-      pendingSub = status$.subscribe((s) => {
-        if (s.pending > 0) wakePush?.();
-      });
+      // A document saved (or left) pending wakes the push loop at once.
+      localChanges = merge(...COLLECTION_NAMES.map((name) => collection(name).$)).subscribe(
+        (event) => {
+          if (event.documentData?.syncState !== 'pending') return;
+          pushWanted = true;
+          wakePush?.();
+        },
+      );
       loops = [pushLoop(controller.signal), pullLoop(controller.signal)];
     },
 
     async stop() {
       stopController?.abort();
       stopController = null;
-      pendingSub?.unsubscribe();
+      localChanges?.unsubscribe();
       await Promise.allSettled(loops);
       loops = [];
       patchHealth({ running: false });
@@ -482,11 +513,13 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     return { ...body, _id: doc.id, ...(doc.couchRev ? { _rev: doc.couchRev } : {}) };
   }
 
-  /** A regency document as the kiosk stores it, or null if it fails the collection's schema. */
+  /** A regency document as the kiosk stores it, or null if it fails its type's schema. */
   function fromCouch(name: CollectionName, remote: CouchDoc): Stored | null {
     const body: Record<string, unknown> = { ...remote };
     for (const field of COUCH_META_FIELDS) delete body[field];
-    const parsed = COLLECTIONS[name].schema.safeParse(body);
+    const kept = schemaOfType(remote.type);
+    if (kept?.collection !== name) return null;
+    const parsed = kept.schema.safeParse(body);
     if (!parsed.success || parsed.data.id !== remote._id) return null;
     return {
       ...(parsed.data as unknown as Stored),

@@ -29,6 +29,13 @@ export interface NodeKiosk {
   close(): Promise<void>;
 }
 
+const open = new Set<NodeKiosk>();
+
+/** Closes every kiosk a test left open (a failed assertion skips its own `close()`). */
+export async function closeAllKiosks(): Promise<void> {
+  await Promise.all([...open].map((kiosk) => kiosk.close()));
+}
+
 const SAMPLE: RequestForm = {
   nik: '3510171708450001',
   name: 'Budi Santoso',
@@ -90,9 +97,11 @@ export async function openNodeKiosk(options: {
       });
     },
     async close() {
+      open.delete(kiosk);
       await replicator.stop();
       await db.close();
     },
   };
+  open.add(kiosk);
   return kiosk;
 }
