@@ -22,13 +22,15 @@ const kioskPassword = 'rahasia-kiosk-uji';
 const admin = { username: 'admin', password: 'rahasia-admin-uji' };
 let work: string;
 let hubPort: number;
+// The kiosk's data lives in its origin's IndexedDB: a restarted kiosk must come back on the same port.
+let kioskPort: number;
 let hub: RunningHub | null = null;
 let kiosk: RunningKiosk | null = null;
 let browser: BrowserContext | null = null;
 
 async function startKiosk(): Promise<Page> {
   kiosk = await startBrowserKiosk({
-    port: 0,
+    port: kioskPort,
     dataDir: join(work, 'kiosk'),
     rendererDir: join(process.cwd(), 'dist/renderer'),
     env: {
@@ -64,6 +66,7 @@ async function requestsAtHub(): Promise<Record<string, unknown>[]> {
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'balai-e2e-'));
   hubPort = await freePort();
+  kioskPort = await freePort();
 });
 
 afterAll(async () => {
