@@ -21,7 +21,7 @@ export const ENV_NAMES = {
   regencyUrl: 'BALAI_REGENCY_URL',
   regencyUser: 'BALAI_REGENCY_USER',
   regencyPassword: 'BALAI_REGENCY_PASSWORD',
-  hubDir: 'BALAI_HUB_DIR',
+  hubDir: 'BALAI_HUB_DATA',
   port: 'BALAI_PORT',
   kioskMode: 'BALAI_KIOSK_MODE',
 } as const;
@@ -191,7 +191,7 @@ type SavedConfig = z.infer<typeof savedConfigSchema>;
 export interface ConfigStoreOptions {
   dataDir: string;
   env: Env;
-  /** Where `npm run hub` writes its demo connection files, unless BALAI_HUB_DIR says otherwise. */
+  /** Where `npm run hub` writes its demo connection files, unless BALAI_HUB_DATA says otherwise. */
   defaultHubDir: string;
   codec: SecretCodec;
   warn?: (message: string) => void;

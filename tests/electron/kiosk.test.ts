@@ -29,7 +29,7 @@ describe('Electron kiosk', () => {
       env: {
         ...process.env,
         BALAI_DATA_DIR: dataDir,
-        BALAI_HUB_DIR: join(dataDir, 'no-hub'),
+        BALAI_HUB_DATA: join(dataDir, 'no-hub'),
         BALAI_KIOSK_MODE: '0',
       },
     });

@@ -25,7 +25,7 @@ async function start(env: Record<string, string> = {}): Promise<RunningKiosk> {
     port: 0,
     dataDir,
     rendererDir,
-    env: { BALAI_HUB_DIR: join(work, 'no-hub'), ...env },
+    env: { BALAI_HUB_DATA: join(work, 'no-hub'), ...env },
   });
   running.push(kiosk);
   return kiosk;
@@ -186,7 +186,7 @@ describe('browser kiosk: bridge', () => {
         password: 'p',
       }),
     );
-    const kiosk = await start({ BALAI_HUB_DIR: hubDir });
+    const kiosk = await start({ BALAI_HUB_DATA: hubDir });
     const config = (await (await post(kiosk, 'kiosk:get-config', 'null')).json()) as {
       regencyOrigin: string;
     };

@@ -31,7 +31,7 @@ async function start(regencyUrl: string | null): Promise<RunningKiosk> {
   writeRenderer(rendererDir);
   const env: Record<string, string> = {
     BALAI_VILLAGE_CODE: VILLAGE,
-    BALAI_HUB_DIR: join(work, 'no-hub'),
+    BALAI_HUB_DATA: join(work, 'no-hub'),
   };
   if (regencyUrl) {
     Object.assign(env, {
