@@ -2,14 +2,15 @@ import { useEffect } from 'react';
 import { formatVillageCode, type VillageCode } from '../shared/village';
 import { SyncBadge } from './components/SyncBadge';
 import { useLanguage, useT } from './i18n';
-import { RequestForm } from './screens/RequestForm';
-import { TodayList } from './screens/TodayList';
+import { SCREENS } from './screens/registry';
+import { useNavigation } from './state/navigation';
 import { useSession } from './state/session-store';
 
 export function App() {
   const t = useT();
   const state = useSession();
   const toggleLanguage = useLanguage((s) => s.toggle);
+  const { screen: screenId, go } = useNavigation();
   useEffect(() => {
     void useSession.getState().open();
   }, []);
@@ -24,6 +25,8 @@ export function App() {
     );
   }
   const { config } = state.session;
+  const screen = SCREENS.find((s) => s.id === screenId) ?? SCREENS[0]!;
+  const Screen = screen.component;
   return (
     <div className="app">
       <header>
@@ -37,12 +40,23 @@ export function App() {
           {t('language')}
         </button>
       </header>
+      {SCREENS.length > 1 && (
+        <nav aria-label="Menu">
+          {SCREENS.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              aria-current={s.id === screen.id ? 'page' : undefined}
+              onClick={() => go(s.id)}
+            >
+              {t(s.title)}
+            </button>
+          ))}
+        </nav>
+      )}
       <main>
-        <h1 className="screen-title">{t('serviceDesk')}</h1>
-        <div className="desk">
-          <RequestForm />
-          <TodayList />
-        </div>
+        <h1 className="screen-title">{t(screen.title)}</h1>
+        <Screen />
       </main>
     </div>
   );
