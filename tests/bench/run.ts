@@ -1,28 +1,17 @@
-// `npm run bench`: the benchmarks side by side in one run, against the embedded hub on a free
-// loopback port (or COUCHDB_URL). The last line is one JSON object with every figure.
-import { startCouchServer } from '../support/couch-server';
-import { benchBalaiPush, benchPouchPush } from './initial-push';
+// `npm run bench`: every benchmark side by side in one run. Each prints its own lines; the last
+// line of the run is one JSON object with every figure, keyed by benchmark.
+// A benchmark is a module in this folder exporting `bench(): Promise<object>`, listed here.
+import { bench as syncPush } from './sync-push';
 
-const DOCS = Number(process.env.BENCH_DOCS ?? 10_000);
+const BENCHMARKS: Record<string, () => Promise<object>> = {
+  syncPush,
+};
 
-const server = await startCouchServer();
-const admin = { url: server.url, ...server.admin };
-try {
-  console.log(`Initial push of ${DOCS} documents to the ${server.kind} on loopback…`);
-  const pouch = await benchPouchPush(admin, DOCS);
-  console.log('PouchDB.replicate:', pouch);
-  const balai = await benchBalaiPush(admin, DOCS);
-  console.log('Balai replicator:', balai);
-  const figures = {
-    server: server.kind,
-    initialPush: {
-      balai,
-      pouchdb: pouch,
-      speedRatio: Math.round((balai.docsPerSecond / pouch.docsPerSecond) * 100) / 100,
-      requestRatio: Math.round((balai.requests / pouch.requests) * 100) / 100,
-    },
-  };
-  console.log(JSON.stringify(figures));
-} finally {
-  await server.stop();
+const only = process.env.BENCH_ONLY?.split(',');
+const figures: Record<string, object> = {};
+for (const [name, run] of Object.entries(BENCHMARKS)) {
+  if (only && !only.includes(name)) continue;
+  console.log(`\n== ${name}`);
+  figures[name] = await run();
 }
+console.log(JSON.stringify(figures));
