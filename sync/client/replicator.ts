@@ -26,6 +26,7 @@ import {
   type CollectionName,
 } from '../../shared/documents/collections';
 import { isVillageDocType, type SyncedFields } from '../../shared/doc-types';
+import { bulkModify } from './bulk-modify';
 import { pickWinner, type ConflictRecord } from './conflicts';
 import { CouchError, type ChangeRow, type CouchClient, type CouchDoc } from './couch-client';
 import { withoutLocalFields, type LocalSyncFields } from './local-fields';
@@ -173,13 +174,16 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     }
     // Only village document types are ours to send; a regency type edited here would be refused.
     const sendable = batch.filter((b) => isVillageDocType(b.doc.type));
-    for (const b of batch.filter((x) => !isVillageDocType(x.doc.type))) {
-      await settle(b.name, b.doc, {
-        kind: 'rejected',
-        reason: 'Jenis dokumen ini hanya diubah oleh kabupaten.',
-      });
+    const outcomes: Settlement[] = batch
+      .filter((b) => !isVillageDocType(b.doc.type))
+      .map((b) => ({
+        ...b,
+        outcome: { kind: 'rejected', reason: 'Jenis dokumen ini hanya diubah oleh kabupaten.' },
+      }));
+    if (sendable.length === 0) {
+      await settleAll(outcomes);
+      return batch.length;
     }
-    if (sendable.length === 0) return batch.length;
 
     let results;
     try {
@@ -187,10 +191,11 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     } catch (err) {
       if (err instanceof CouchError && err.kind === 'too-large') {
         if (sendable.length === 1) {
-          await settle(sendable[0]!.name, sendable[0]!.doc, {
-            kind: 'rejected',
-            reason: 'Dokumen terlalu besar untuk server kabupaten.',
-          });
+          const reason = 'Dokumen terlalu besar untuk server kabupaten.';
+          await settleAll([
+            ...outcomes,
+            { ...sendable[0]!, outcome: { kind: 'rejected', reason } },
+          ]);
           return 1;
         }
         batchSize = Math.max(1, Math.floor(sendable.length / 2));
@@ -198,25 +203,26 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       }
       throw err;
     }
-    // Answers are matched by id, never by position: the hub may reorder them.
+    // Answers are matched by id, never by position: a server may reorder them.
     const byId = new Map(results.map((r) => [r.id, r]));
-    let settled = 0;
-    for (const { name, doc } of sendable) {
-      const result = byId.get(doc.id);
-      if (!result) continue;
+    const conflicts: typeof sendable = [];
+    for (const item of sendable) {
+      const result = byId.get(item.doc.id);
+      if (!result) continue; // no answer for it: it stays pending and goes again
       if (result.rev && !result.error) {
-        await settle(name, doc, { kind: 'pushed', rev: result.rev });
-        settled++;
+        outcomes.push({ ...item, outcome: { kind: 'pushed', rev: result.rev } });
       } else if (result.error === 'conflict') {
-        const remote = await couch.getDoc(doc.id);
-        if (remote) settled += (await reconcile(name, doc, remote)) === 'settled' ? 1 : 0;
+        conflicts.push(item);
       } else {
-        await settle(name, doc, {
-          kind: 'rejected',
-          reason: result.reason || result.error || 'Ditolak server kabupaten.',
-        });
-        settled++;
+        const reason = result.reason || result.error || 'Ditolak server kabupaten.';
+        outcomes.push({ ...item, outcome: { kind: 'rejected', reason } });
       }
+    }
+    await settleAll(outcomes);
+    let settled = outcomes.length;
+    for (const { name, doc } of conflicts) {
+      const remote = await couch.getDoc(doc.id);
+      if (remote && (await reconcile(name, doc, remote)) === 'settled') settled++;
     }
     return settled;
   }
@@ -235,33 +241,49 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     | { kind: 'rebased'; rev: string }
     | { kind: 'replaced'; remote: Stored };
 
+  interface Settlement {
+    name: CollectionName;
+    doc: Stored;
+    outcome: Outcome;
+  }
+
   /**
-   * Records what the regency made of a document, unless staff changed it meanwhile: then the
+   * Records what the regency made of each document, unless staff changed it meanwhile: then the
    * new revision is kept so the next push is not a conflict, and it stays pending.
    */
-  async function settle(name: CollectionName, sent: Stored, outcome: Outcome) {
-    const current = await collection(name).findOne(sent.id).exec();
-    if (!current) return;
-    await current.incrementalModify((doc) => {
-      const unchanged = sameContent(doc, sent);
-      switch (outcome.kind) {
-        case 'pushed':
-          return {
-            ...doc,
-            couchRev: outcome.rev,
-            syncState: unchanged ? 'synced' : 'pending',
-            syncError: '',
-          };
-        case 'rebased':
-          return { ...doc, couchRev: outcome.rev };
-        case 'rejected':
-          return unchanged
-            ? { ...doc, syncState: 'rejected', syncError: outcome.reason.slice(0, 1000) }
-            : doc;
-        case 'replaced':
-          return outcome.remote;
-      }
-    });
+  async function settleAll(settlements: Settlement[]) {
+    for (const name of COLLECTION_NAMES) {
+      const mine = new Map(settlements.filter((s) => s.name === name).map((s) => [s.doc.id, s]));
+      await bulkModify(collection(name), [...mine.keys()], (doc) => {
+        const { doc: sent, outcome } = mine.get(doc.id)!;
+        return settled(doc, sent, outcome);
+      });
+    }
+  }
+
+  function settled(doc: Stored, sent: Stored, outcome: Outcome): Stored | null {
+    const unchanged = sameContent(doc, sent);
+    switch (outcome.kind) {
+      case 'pushed':
+        return {
+          ...doc,
+          couchRev: outcome.rev,
+          syncState: unchanged ? 'synced' : 'pending',
+          syncError: '',
+        };
+      case 'rebased':
+        return { ...doc, couchRev: outcome.rev };
+      case 'rejected':
+        return unchanged
+          ? { ...doc, syncState: 'rejected', syncError: outcome.reason.slice(0, 1000) }
+          : null;
+      case 'replaced':
+        return outcome.remote;
+    }
+  }
+
+  function settle(name: CollectionName, doc: Stored, outcome: Outcome) {
+    return settleAll([{ name, doc, outcome }]);
   }
 
   /**
