@@ -4,9 +4,10 @@
 // document must also set it `pending`, so the regency receives the new shape.
 import type { MigrationStrategies } from 'rxdb';
 import type { CollectionName } from '../../shared/documents/collections';
+import { migrateRequestV0 } from './request-migration';
 
 export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
-  requests: {},
+  requests: { 1: migrateRequestV0 },
   residents: {},
   letters: {},
   finance: {},

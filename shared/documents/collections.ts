@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { DocType } from '../doc-types';
 import { budgetLineDocSchema, ledgerEntryDocSchema } from './budget';
 import { letterDocSchema } from './letter';
+import { queueDocSchema } from './queue';
 import { requestDocSchema } from './request';
 import { residentDocSchema } from './resident';
 import { officialDocSchema, villageProfileDocSchema } from './village-admin';
@@ -20,10 +21,10 @@ export interface CollectionDef {
 }
 
 export const COLLECTIONS = {
-  /** The service desk: walk-in requests. */
+  /** The service desk: walk-in requests and their queue tickets. */
   requests: {
-    schemas: { request: requestDocSchema },
-    version: 0,
+    schemas: { request: requestDocSchema, queue: queueDocSchema },
+    version: 1,
     indexes: [['date', 'createdAt']],
   },
   /** The register as the regency holds it, and the village's own additions and corrections. */

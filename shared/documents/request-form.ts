@@ -5,6 +5,8 @@ import type { IdGenerator } from '../ids';
 import { LETTER_TYPE_CODES } from '../letter-types';
 import { isTemporaryNik, parseNik } from '../nik';
 import { localDate } from '../dates';
+import { requestType, validateDetails, type Subject } from '../requests/catalogue';
+import { takeStep, type Actor } from '../requests/workflow';
 import type { RequestDoc } from './request';
 
 export const requestFormSchema = z.object({
@@ -38,7 +40,19 @@ export const requestFormSchema = z.object({
 });
 /** What the form holds: plain strings, as typed. */
 export type RequestForm = Record<'nik' | 'name' | 'serviceType' | 'purpose', string>;
-export type RequestFormErrors = Partial<Record<keyof RequestForm, string>>;
+/** Per form field; type-specific ones are keyed `field.<key>` and `subject.<role>`. */
+export type RequestFormErrors = Partial<Record<keyof RequestForm, string>> &
+  Record<string, string | undefined>;
+
+/** What the desk adds beyond the four basic fields. */
+export interface RequestExtras {
+  ticket?: string;
+  fields?: Record<string, string>;
+  subjects?: Subject[];
+  requirements?: string[];
+  /** The official taking the request; defaults to an unnamed operator on this kiosk. */
+  actor?: Actor;
+}
 
 export interface Author {
   villageCode: string;
@@ -53,16 +67,30 @@ export function requestFromForm(
   form: RequestForm,
   author: Author,
   now = new Date(),
+  extras: RequestExtras = {},
 ): RequestFormResult {
   const parsed = requestFormSchema.safeParse(form);
+  const errors: RequestFormErrors = {};
   if (!parsed.success) {
-    const errors: RequestFormErrors = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as keyof RequestForm;
       errors[field] ??= issue.message;
     }
-    return { ok: false, errors };
   }
+  const type = requestType(form.serviceType);
+  const fields = Object.fromEntries(
+    Object.entries(extras.fields ?? {})
+      .map(([k, v]) => [k, v.trim()] as const)
+      .filter(([k, v]) => v !== '' && type?.fields.some((f) => f.key === k)),
+  );
+  const subjects = (extras.subjects ?? [])
+    .map((s) => ({ role: s.role, nik: s.nik.replace(/\s+/g, ''), name: s.name.trim() }))
+    .filter((s) => (s.nik || s.name) && type?.subjects.some((d) => d.role === s.role));
+  if (type) Object.assign(errors, validateDetails(type, { fields, subjects }));
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  const actor = extras.actor ?? { name: '', role: 'operator', kioskId: author.kioskId };
+  const received = takeStep([], 'received', actor, now);
+  if (!received.ok) throw new Error(received.reason);
   const at = now.toISOString();
   return {
     ok: true,
@@ -79,6 +107,13 @@ export function requestFromForm(
       serviceType: parsed.data.serviceType,
       purpose: parsed.data.purpose,
       status: 'received',
+      ticket: extras.ticket ?? '',
+      subjects,
+      fields,
+      requirements: (extras.requirements ?? []).filter((r) =>
+        type?.requirements.some((code) => code === r),
+      ),
+      events: received.events,
     },
   };
 }

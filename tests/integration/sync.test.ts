@@ -163,7 +163,9 @@ describe('kiosk sync', () => {
     await k1.replicator.syncOnce();
 
     for (const kiosk of [k1, k2]) {
-      const names = (await kiosk.db.requests.find().exec()).map((d) => d.residentName).sort();
+      const names = (await kiosk.db.requests.find().exec())
+        .map((d) => d.get('residentName') as string)
+        .sort();
       expect(names).toEqual(['Dari meja dua', 'Dari meja satu']);
       const officials = await kiosk.db.registry.find({ selector: { type: 'official' } }).exec();
       expect(officials.map((o) => o.get('name'))).toEqual(['Hj. Sulastri']);
