@@ -2,6 +2,7 @@
 // shared/village.ts so the rules have one source. It runs inside CouchDB (or the hub's
 // pouchdb-validation), so the source is plain ES5: older CouchDB builds embed SpiderMonkey 1.8.5.
 import { REGENCY_DOC_TYPES, VILLAGE_DOC_TYPES } from '../../shared/doc-types';
+import { financeValidateSnippet } from '../../shared/finance/rules';
 import {
   REGENCY_STAFF_ROLE,
   villageDbName,
@@ -49,6 +50,8 @@ export function villageValidateDocUpdate(): string {
   if (oldDoc && !oldDoc._deleted && oldDoc.type !== newDoc.type) {
     forbid('A document keeps its type.', 'Jenis dokumen tidak boleh diubah.');
   }
+  // Village finance (shared/finance/rules.ts): the ledger is append-only, adopted budget lines are locked.
+  ${financeValidateSnippet()}
   if (isKiosk && villageTypes.indexOf(newDoc.type) !== -1) {
     if (newDoc.villageCode !== code) {
       forbid('villageCode must be this village (' + code + ').', 'villageCode harus kode desa ini.');
