@@ -1,0 +1,162 @@
+// A tampered kiosk cannot rewrite the books: the regency's validate_doc_update (generated from
+// shared/finance/rules.ts) refuses any write to an existing ledger entry and any write to an
+// adopted budget line, by PUT and by _bulk_docs, while drafts, adoption and reversals go through.
+// Raw HTTP as the kiosk user, against the hub or COUCHDB_URL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIdGenerator } from '../../shared/ids';
+import { adoptBudget, createBudgetLine, type FinanceContext } from '../../shared/finance/budget';
+import { recordEntry, reverseEntry } from '../../shared/finance/ledger';
+import { villageDbName, type VillageCode } from '../../shared/village';
+import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
+import {
+  couchCall,
+  startCouchServer,
+  uniqueVillageCode,
+  type CouchServer,
+  type Login,
+} from '../support/couch-server';
+
+let server: CouchServer;
+let code: VillageCode;
+let db: string;
+let kiosk: Login;
+let ctx: FinanceContext;
+
+const put = (doc: { id: string } & Record<string, unknown>, rev?: string) =>
+  couchCall<{ ok?: boolean; rev?: string; reason?: string }>(
+    server,
+    kiosk,
+    'PUT',
+    `${db}/${encodeURIComponent(doc.id)}`,
+    { ...doc, _id: doc.id, ...(rev ? { _rev: rev } : {}) },
+  );
+
+function must<T>(r: { ok: true; value: T } | { ok: false; errors: Record<string, string> }): T {
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+beforeAll(async () => {
+  server = await startCouchServer();
+  const admin = { url: server.url, ...server.admin };
+  code = uniqueVillageCode();
+  db = villageDbName(code);
+  await provisionVillage(admin, { villageCode: code });
+  kiosk = await provisionKiosk(admin, { villageCode: code, kioskId: 'k1' });
+  ctx = { villageCode: code, kioskId: 'k1', ids: createIdGenerator(code, 'k1') };
+});
+afterAll(async () => server?.stop());
+
+describe('the regency keeps the books append-only', () => {
+  it('accepts a draft edit and the adoption, then refuses any edit of the adopted line', async () => {
+    const income = must(
+      createBudgetLine(
+        {
+          fiscalYear: 2026,
+          kegiatanCode: '',
+          accountCode: '4.2.1',
+          fundingSource: 'DDS',
+          description: 'Dana Desa',
+          amount: 500_000_000,
+        },
+        [],
+        ctx,
+      ),
+    );
+    const first = await put(income);
+    expect(first.status).toBe(201);
+    const edited = await put({ ...income, amount: 600_000_000 }, first.body.rev);
+    expect(edited.status).toBe(201);
+    const [adopted] = must(adoptBudget([{ ...income, amount: 600_000_000 }], 2026, ctx));
+    const adoption = await put(adopted!, edited.body.rev);
+    expect(adoption.status).toBe(201);
+
+    const tampered = await put({ ...adopted!, amount: 900_000_000 }, adoption.body.rev);
+    expect(tampered.status).toBe(403);
+    expect(JSON.stringify(tampered.body)).toMatch(/adopted budget line is locked/);
+    const backToDraft = await put({ ...adopted!, stage: 'draft' }, adoption.body.rev);
+    expect(backToDraft.status).toBe(403);
+
+    const bulk = await couchCall<{ id: string; error?: string }[]>(
+      server,
+      kiosk,
+      'POST',
+      `${db}/_bulk_docs`,
+      {
+        docs: [{ ...adopted!, _id: adopted!.id, _rev: adoption.body.rev, amount: 1 }],
+      },
+    );
+    expect(bulk.body[0]).toMatchObject({ error: 'forbidden' });
+  });
+
+  it('accepts a payment and its reversal, and refuses editing either', async () => {
+    const spend = must(
+      createBudgetLine(
+        {
+          fiscalYear: 2027,
+          kegiatanCode: '01.01.01.',
+          accountCode: '5.1.1',
+          fundingSource: 'ADD',
+          description: 'Siltap',
+          amount: 100_000_000,
+        },
+        [],
+        ctx,
+      ),
+    );
+    const income = must(
+      createBudgetLine(
+        {
+          fiscalYear: 2027,
+          kegiatanCode: '',
+          accountCode: '4.2.3',
+          fundingSource: 'ADD',
+          description: 'ADD',
+          amount: 100_000_000,
+        },
+        [spend],
+        ctx,
+      ),
+    );
+    const lines = must(adoptBudget([spend, income], 2027, ctx));
+    for (const line of lines) expect((await put(line)).status).toBe(201);
+    const payment = must(
+      recordEntry(
+        {
+          budgetLineId: lines[0]!.id,
+          kind: 'payment-ls',
+          date: '2027-01-31',
+          amount: 8_000_000,
+          evidenceNumber: 'BKU-001',
+          payee: 'Kepala Desa',
+          description: 'Siltap Januari',
+        },
+        { lines, entries: [] },
+        'Bendahara',
+        ctx,
+      ),
+    );
+    const written = await put(payment);
+    expect(written.status).toBe(201);
+    const edited = await put({ ...payment, amount: 80_000_000 }, written.body.rev);
+    expect(edited.status).toBe(403);
+    expect(JSON.stringify(edited.body)).toMatch(/Ledger entries are never changed/);
+    const voided = await put({ ...payment, _deleted: true }, written.body.rev);
+    expect(voided.status).toBe(403);
+
+    const reversal = must(
+      reverseEntry(payment.id, 'Salah nominal', '2027-02-01', [payment], 'Bendahara', ctx),
+    );
+    const reversed = await put(reversal);
+    expect(reversed.status).toBe(201);
+    expect((await put({ ...reversal, reverses: null }, reversed.body.rev)).status).toBe(403);
+
+    const stored = await couchCall<{ amount: number }>(
+      server,
+      kiosk,
+      'GET',
+      `${db}/${encodeURIComponent(payment.id)}`,
+    );
+    expect(stored.body.amount).toBe(8_000_000);
+  });
+});
