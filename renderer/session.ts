@@ -25,7 +25,11 @@ export async function openSession(): Promise<KioskSession> {
   const couch = createCouchClient({
     dbUrl: new URL(REGENCY_PROXY_PREFIX, window.location.href).href,
   });
-  const replicator = createReplicator({ db, couch });
+  const replicator = createReplicator({
+    db,
+    couch,
+    identity: { villageCode: config.villageCode, kioskId: config.kioskId },
+  });
   if (config.regencyOrigin) replicator.start();
   return { config, db, ids: createIdGenerator(config.villageCode, config.kioskId), replicator };
 }

@@ -1,5 +1,6 @@
 // The sync state staff always see: offline / syncing / up to date, what is waiting, when the
 // regency last confirmed everything.
+import { clockSkewWarning } from '../../shared/clock';
 import { formatTime } from '../../shared/dates';
 import { useT } from '../i18n';
 import { useOpenSession } from '../state/session-store';
@@ -29,6 +30,11 @@ export function SyncBadge() {
       <span>
         {t('lastSync')}: {status.lastSuccessAt ? formatTime(status.lastSuccessAt) : t('never')}
       </span>
+      {clockSkewWarning(status.clockSkewMs) && (
+        <span className="sync-error" role="alert" data-testid="clock-warning">
+          {clockSkewWarning(status.clockSkewMs)}
+        </span>
+      )}
       {status.error && status.state !== 'up-to-date' && (
         <span className="sync-error">{status.error}</span>
       )}

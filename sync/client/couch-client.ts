@@ -10,6 +10,8 @@ export interface CouchEndpoint {
   fetch?: typeof fetch;
   /** Milliseconds before an ordinary request is abandoned. */
   timeoutMs?: number;
+  /** Send large bodies gzip-compressed (default), falling back by itself if the server refuses. */
+  gzip?: boolean;
 }
 
 export type CouchErrorKind =
@@ -78,6 +80,10 @@ export interface CouchClient {
   changes(params: ChangesParams): Promise<ChangesResponse>;
   bulkDocs(docs: CouchDoc[]): Promise<BulkResult[]>;
   getDoc(id: string): Promise<CouchDoc | null>;
+  /** Writes one document; answers its new revision. */
+  putDoc(doc: CouchDoc): Promise<string>;
+  /** Whether the regency answers at all (any HTTP answer of its own, even a refusal). */
+  probe(): Promise<boolean>;
   /** The current revisions of these documents, with their bodies; missing ones are left out. */
   getDocs(ids: string[]): Promise<CouchDoc[]>;
   /** The server's `Date` on its last answer and our clock at that moment (for skew checks). */
@@ -88,6 +94,28 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
   const doFetch = endpoint.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = endpoint.timeoutMs ?? 30_000;
   let lastServerDate: CouchClient['lastServerDate'] = null;
+  let gzipAccepted = endpoint.gzip ?? true;
+
+  /** POSTs JSON, gzip-compressed when large and the server takes it (most of a push is text). */
+  async function postJson(path: string, payload: unknown): Promise<Response> {
+    const text = JSON.stringify(payload);
+    if (gzipAccepted && text.length >= GZIP_FROM_BYTES) {
+      const res = await request(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+        body: await gzip(text),
+      });
+      if (res.status !== 415 && res.status !== 400) return res;
+      // The server did not take the compressed body: send plain from now on.
+      await res.body?.cancel();
+      gzipAccepted = false;
+    }
+    return request(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: text,
+    });
+  }
 
   async function request(
     path: string,
@@ -158,22 +186,34 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
     },
 
     async bulkDocs(docs) {
-      const res = await request('_bulk_docs', {
-        method: 'POST',
+      return json(await postJson('_bulk_docs', { docs }), bulkResultSchema);
+    },
+
+    async putDoc(doc) {
+      const res = await request(encodeURIComponent(doc._id), {
+        method: 'PUT',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ docs }),
+        body: JSON.stringify(doc),
       });
-      return json(res, bulkResultSchema);
+      return (await json(res, z.object({ rev: z.string() }))).rev;
+    },
+
+    async probe() {
+      try {
+        const res = await request('', { method: 'HEAD', timeoutMs: 10_000 });
+        // 502/503/504 come from a proxy or gateway in front of the regency, not from it.
+        return ![502, 503, 504].includes(res.status);
+      } catch {
+        return false;
+      }
     },
 
     async getDocs(ids) {
       if (ids.length === 0) return [];
-      const res = await request('_all_docs?include_docs=true', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ keys: ids }),
-      });
-      const body = await json(res, allDocsSchema);
+      const body = await json(
+        await postJson('_all_docs?include_docs=true', { keys: ids }),
+        allDocsSchema,
+      );
       return body.rows.flatMap((row) =>
         row.doc && typeof row.doc._id === 'string' ? [row.doc as CouchDoc] : [],
       );
@@ -196,6 +236,14 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
       return doc as CouchDoc;
     },
   };
+}
+
+/** Below this a compressed body saves less than the work costs. */
+const GZIP_FROM_BYTES = 1024;
+
+async function gzip(text: string): Promise<ArrayBuffer> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Response(stream).arrayBuffer();
 }
 
 function errorFromStatus(status: number, body: unknown): CouchError {

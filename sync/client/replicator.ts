@@ -25,9 +25,11 @@ import {
   schemaOfType,
   type CollectionName,
 } from '../../shared/documents/collections';
-import { isVillageDocType, type SyncedFields } from '../../shared/doc-types';
+import { isRegencyDocType, isVillageDocType, type SyncedFields } from '../../shared/doc-types';
 import { bulkModify } from './bulk-modify';
 import { pickWinner, type ConflictRecord } from './conflicts';
+import { createLinkMonitor, sleep } from './link-monitor';
+import { buildSyncReport, emptyCounters, writeSyncReport, type SyncCounters } from './sync-report';
 import { CouchError, type ChangeRow, type CouchClient, type CouchDoc } from './couch-client';
 import { withoutLocalFields, type LocalSyncFields } from './local-fields';
 import type { KioskDatabase } from './store-types';
@@ -44,6 +46,8 @@ export interface SyncStatus {
   lastSuccessAt: string | null;
   /** What went wrong last, for staff, in Bahasa Indonesia. */
   error: string | null;
+  /** The regency's clock minus ours (from its `Date` header), once it has answered. */
+  clockSkewMs: number | null;
 }
 
 export interface ReplicatorOptions {
@@ -54,6 +58,10 @@ export interface ReplicatorOptions {
   longpollMs?: number;
   backoff?: { initialMs: number; maxMs: number };
   random?: () => number;
+  /** Who this kiosk is, for its sync report to the regency; without it no report is written. */
+  identity?: { villageCode: string; kioskId: string };
+  /** How often, at most, the sync report is rewritten while running (default 5 minutes). */
+  reportEveryMs?: number;
 }
 
 export interface Replicator {
@@ -83,6 +91,7 @@ interface SyncHistory {
   lastSuccessAt: string | null;
   conflicts: ConflictRecord[];
   conflictCount: number;
+  counters: SyncCounters;
 }
 
 export function createReplicator(options: ReplicatorOptions): Replicator {
@@ -91,6 +100,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   const backoff = options.backoff ?? { initialMs: 1_000, maxMs: 60_000 };
   const random = options.random ?? Math.random;
   let batchSize = options.batchSize ?? 100;
+  const reportEveryMs = options.reportEveryMs ?? 5 * 60_000;
   // Feed rows are ids and revisions only, so the feed can be read in larger steps than bodies.
   const pullBatchSize = batchSize * 5;
 
@@ -103,6 +113,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     caughtUp: false,
     lastSuccessAt: null as string | null,
     conflicts: 0,
+    clockSkewMs: null as number | null,
   });
   // Counted at most every 200 ms, not on every write: a bulk pull writes thousands of documents.
   const counts$ = merge(...COLLECTION_NAMES.map((name) => collection(name).$)).pipe(
@@ -111,7 +122,9 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     takeWhile(() => !db.closed),
     switchMap(() =>
       // A count racing the database's close has nothing left to count.
-      from(Promise.all([count('pending'), count('rejected')])).pipe(catchError(() => EMPTY)),
+      from(Promise.all([countState('pending'), countState('rejected')])).pipe(
+        catchError(() => EMPTY),
+      ),
     ),
     map(([pending, rejected]) => ({ pending, rejected })),
   );
@@ -122,7 +135,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     .pipe(map(([h, c]) => deriveStatus(h, c)))
     .subscribe(status$);
 
-  async function count(state: LocalSyncFields['syncState']): Promise<number> {
+  async function countState(state: LocalSyncFields['syncState']): Promise<number> {
     const counts = await Promise.all(
       COLLECTION_NAMES.map((name) =>
         collection(name)
@@ -138,9 +151,14 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   }
 
   // Last success and the conflict log survive restarts, in a local (never synced) document.
-  let history: SyncHistory = { lastSuccessAt: null, conflicts: [], conflictCount: 0 };
+  let history: SyncHistory = {
+    lastSuccessAt: null,
+    conflicts: [],
+    conflictCount: 0,
+    counters: emptyCounters(),
+  };
   const historyReady = db.getLocal<SyncHistory>(HISTORY).then((doc) => {
-    if (doc) history = structuredClone(doc.toJSON().data) as SyncHistory;
+    if (doc) history = { ...history, ...(structuredClone(doc.toJSON().data) as SyncHistory) };
     patchHealth({ lastSuccessAt: history.lastSuccessAt, conflicts: history.conflictCount });
   });
 
@@ -151,9 +169,64 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     patchHealth({ lastSuccessAt: history.lastSuccessAt, conflicts: history.conflictCount });
   }
 
+  /** When the current round of work began: a push was wanted or the pull was behind. */
+  let roundStartedAt: number | null = null;
+
+  function count(field: 'docsPushed' | 'docsPulled', n: number) {
+    history.counters[field] += n;
+  }
+
   async function markSuccess() {
     const at = new Date().toISOString();
-    await updateHistory((h) => ({ ...h, lastSuccessAt: at }));
+    const lastRoundMs = roundStartedAt === null ? null : Date.now() - roundStartedAt;
+    roundStartedAt = null;
+    await updateHistory((h) => ({
+      ...h,
+      lastSuccessAt: at,
+      counters: { ...h.counters, lastRoundMs: lastRoundMs ?? h.counters.lastRoundMs },
+    }));
+  }
+
+  async function recordFailure(err: CouchError) {
+    await updateHistory((h) => ({
+      ...h,
+      counters: {
+        ...h.counters,
+        failures: { ...h.counters.failures, [err.kind]: (h.counters.failures[err.kind] ?? 0) + 1 },
+      },
+    }));
+  }
+
+  /** Tells the regency how this kiosk's sync goes; never fails the sync itself. */
+  async function report(force: boolean) {
+    const identity = options.identity;
+    if (!identity) return;
+    if (!force && Date.now() - history.counters.lastReportAt < reportEveryMs) return;
+    try {
+      const doc = buildSyncReport({
+        ...identity,
+        counters: history.counters,
+        status: {
+          lastSuccessAt: history.lastSuccessAt,
+          conflicts: history.conflictCount,
+          pending: await countState('pending'),
+          rejected: await countState('rejected'),
+        },
+        clockSkewMs: clockSkewMs(),
+      });
+      const rev = await writeSyncReport(couch, doc, history.counters.reportRev);
+      await updateHistory((h) => ({
+        ...h,
+        counters: { ...h.counters, reportRev: rev, lastReportAt: Date.now() },
+      }));
+    } catch {
+      // The next round reports again; the failure itself was counted by the request that met it.
+    }
+  }
+
+  function clockSkewMs(): number | null {
+    const seen = couch.lastServerDate;
+    return seen ? seen.server - seen.local : null;
   }
 
   // ---- push ---------------------------------------------------------------------------------
@@ -219,6 +292,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       }
     }
     await settleAll(outcomes);
+    count('docsPushed', outcomes.filter((o) => o.outcome.kind === 'pushed').length);
     let settled = outcomes.length;
     for (const { name, doc } of conflicts) {
       const remote = await couch.getDoc(doc.id);
@@ -347,6 +421,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       ...(signal ? { signal } : {}),
     });
     const wanted = await unknownRevisions(res.results);
+    if (wanted.length > 0) roundStartedAt ??= Date.now();
     for (let i = 0; i < wanted.length; i += batchSize) {
       await applyRemote(await couch.getDocs(wanted.slice(i, i + batchSize)));
     }
@@ -360,7 +435,10 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   /** Ids in the feed whose revision differs from ours (ours are echoes of our own pushes). */
   async function unknownRevisions(rows: ChangeRow[]): Promise<string[]> {
     // Synced documents are voided, never deleted; a deletion at the regency is not applied.
-    const live = rows.filter((r) => !r.deleted && !r.id.startsWith('_design/'));
+    // Ids that name a type this kiosk does not keep (other kiosks' sync reports) are not fetched.
+    const live = rows.filter(
+      (r) => !r.deleted && !r.id.startsWith('_design/') && !isUnkeptTypeId(r.id),
+    );
     const known = new Map<string, string>();
     for (const name of COLLECTION_NAMES) {
       const found = await collection(name)
@@ -394,6 +472,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
         writes.push(stored);
       }
       if (writes.length > 0) await coll.bulkUpsert(writes);
+      count('docsPulled', writes.length);
     }
   }
 
@@ -405,19 +484,6 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   // Set by every local write that leaves a document pending; the push loop sleeps until then.
   let pushWanted = true;
   let wakePush: (() => void) | null = null;
-
-  /** Resolves after `ms`, or at once when the replicator stops. */
-  function delay(ms: number, signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener('abort', done);
-    });
-  }
 
   function untilPushWanted(signal: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
@@ -433,7 +499,10 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   }
 
   async function markSuccessIfSettled() {
-    if (health.value.caughtUp && (await count('pending')) === 0) await markSuccess();
+    if (health.value.caughtUp && (await countState('pending')) === 0) {
+      await markSuccess();
+      await report(false);
+    }
   }
 
   function retryDelay(attempt: number): number {
@@ -447,12 +516,23 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       : new CouchError('server', `Sinkronisasi gagal: ${String(err)}`);
   }
 
+  // One probe for both loops while the link is down; other failures back off on their own.
+  const link = createLinkMonitor(() => couch.probe(), retryDelay);
+
+  /** Records a failed exchange and waits until it is worth trying again. */
+  async function afterFailure(err: CouchError, attempt: number, signal: AbortSignal) {
+    await recordFailure(err);
+    if (err.kind === 'offline') await link.waitUntilUp(signal);
+    else await sleep(retryDelay(attempt), signal);
+  }
+
   async function pushLoop(signal: AbortSignal) {
     let attempt = 0;
     while (!signal.aborted) {
       await untilPushWanted(signal);
       if (signal.aborted) break;
       pushWanted = false;
+      roundStartedAt ??= Date.now();
       try {
         await pushAll();
         attempt = 0;
@@ -460,8 +540,9 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       } catch (err) {
         if (signal.aborted) break;
         pushWanted = true;
-        patchHealth({ pushError: failure(err) });
-        await delay(retryDelay(attempt++), signal);
+        const error = failure(err);
+        patchHealth({ pushError: error });
+        await afterFailure(error, attempt++, signal);
       }
     }
   }
@@ -472,12 +553,13 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       try {
         const caughtUp = await pullBatch(signal, health.value.caughtUp);
         attempt = 0;
-        patchHealth({ pullError: null, caughtUp });
+        patchHealth({ pullError: null, caughtUp, clockSkewMs: clockSkewMs() });
         await markSuccessIfSettled();
       } catch (err) {
         if (signal.aborted) break;
-        patchHealth({ pullError: failure(err), caughtUp: false });
-        await delay(retryDelay(attempt++), signal);
+        const error = failure(err);
+        patchHealth({ pullError: error, caughtUp: false });
+        await afterFailure(error, attempt++, signal);
       }
     }
   }
@@ -515,16 +597,25 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
 
     async syncOnce() {
       await historyReady;
+      roundStartedAt = Date.now();
       try {
         await pushAll();
         while (!(await pullBatch())) {
           /* keep pulling until caught up */
         }
         await pushAll(); // documents that won a conflict during the pull
-        patchHealth({ pushError: null, pullError: null, caughtUp: true });
+        patchHealth({
+          pushError: null,
+          pullError: null,
+          caughtUp: true,
+          clockSkewMs: clockSkewMs(),
+        });
         await markSuccess();
+        await report(true);
       } catch (err) {
-        patchHealth({ pushError: failure(err) });
+        const error = failure(err);
+        patchHealth({ pushError: error });
+        await recordFailure(error);
         throw err;
       }
     },
@@ -550,6 +641,15 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       syncError: '',
     };
   }
+}
+
+/** An id of the form `<type>:…` whose type is one of ours but not kept on the kiosk. */
+function isUnkeptTypeId(id: string): boolean {
+  const prefix = id.slice(0, id.indexOf(':'));
+  return (
+    (isVillageDocType(prefix) || isRegencyDocType(prefix)) &&
+    !(KEPT_TYPES as readonly string[]).includes(prefix)
+  );
 }
 
 function sameContent(a: Stored, b: Stored): boolean {
@@ -580,6 +680,7 @@ function deriveStatus(
     caughtUp: boolean;
     lastSuccessAt: string | null;
     conflicts: number;
+    clockSkewMs: number | null;
   },
   counts: { pending: number; rejected: number },
 ): SyncStatus {
@@ -596,5 +697,6 @@ function deriveStatus(
     conflicts: h.conflicts,
     lastSuccessAt: h.lastSuccessAt,
     error: error?.message ?? null,
+    clockSkewMs: h.clockSkewMs,
   };
 }

@@ -4,6 +4,7 @@
 // exception and never answered. Setting `req._body` makes express-pouchdb's JSON parser (a
 // body-parser) use `req.body` as it is.
 import type { IncomingMessage } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { couchError, sendCouchError, type CouchError } from './couch-json';
 import type { Middleware } from './vendor';
 
@@ -34,6 +35,9 @@ const SHAPES: Record<string, Shape> = {
     'keys' in body && !Array.isArray(body.keys) ? "'keys' must be a list." : null,
 };
 
+/** A compressed body may inflate to at most this much. */
+const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
 /** Parses and checks the body of `POST /{db}/_bulk_docs|_bulk_get|_revs_diff|_all_docs`. */
 export function checkReplicationBodies(): Middleware {
   return (req, res, next) => {
@@ -57,7 +61,22 @@ export async function readJsonObject(
 ): Promise<{ body: Record<string, unknown> } | { problem: CouchError }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const raw = Buffer.concat(chunks);
+  const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
+  let bytes = raw;
+  if (encoding === 'gzip') {
+    // Kiosks on slow links compress what they push (as CouchDB accepts); bound what it inflates to.
+    try {
+      bytes = gunzipSync(raw, { maxOutputLength: MAX_INFLATED_BYTES });
+    } catch {
+      return { problem: couchError(400, 'bad_request', 'The gzip body could not be inflated.') };
+    }
+  } else if (encoding !== 'identity') {
+    return {
+      problem: couchError(415, 'bad_content_type', `Unsupported Content-Encoding: ${encoding}`),
+    };
+  }
+  const text = bytes.toString('utf8');
   if (text.trim() === '') return { body: {} };
   let body: unknown;
   try {

@@ -64,6 +64,7 @@ export async function openNodeKiosk(options: {
   const replicator = createReplicator({
     db,
     couch,
+    identity: { villageCode: options.villageCode, kioskId: options.kioskId },
     longpollMs: 2_000,
     backoff: { initialMs: 50, maxMs: 500 },
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
