@@ -3,7 +3,9 @@ import { useMemo } from 'react';
 import { map } from 'rxjs';
 import { formatTime, localDate } from '../../shared/dates';
 import { letterTypeName } from '../../shared/letter-types';
-import { REQUEST_STATUS_LABELS } from '../../shared/documents/request';
+import { REQUEST_STATUS_LABELS, type RequestDoc } from '../../shared/documents/request';
+import type { LocalSyncFields } from '../../sync/client/local-fields';
+import { useDesk } from '../state/official';
 import { useT, type MessageKey } from '../i18n';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
@@ -21,11 +23,12 @@ export function TodayList() {
   const requests$ = useMemo(
     () =>
       db.requests
-        .find({ selector: { date: today }, sort: [{ createdAt: 'desc' }] })
-        .$.pipe(map((docs) => docs.map((d) => d.toJSON()))),
+        .find({ selector: { date: today, type: 'request' }, sort: [{ createdAt: 'desc' }] })
+        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as RequestDoc & LocalSyncFields))),
     [db, today],
   );
-  const requests = useObservable(requests$, []);
+  const requests = useObservable<(RequestDoc & LocalSyncFields)[]>(requests$, []);
+  const open = useDesk((s) => s.open);
 
   return (
     <section className="today" aria-labelledby="today-title">
@@ -44,6 +47,7 @@ export function TodayList() {
               <th>{t('serviceType')}</th>
               <th>{t('status')}</th>
               <th>{t('sync')}</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -56,6 +60,11 @@ export function TodayList() {
                 <td>{REQUEST_STATUS_LABELS[r.status]}</td>
                 <td className={`sync-${r.syncState}`} title={r.syncError || undefined}>
                   {t(SYNC_LABEL[r.syncState] ?? 'syncPending')}
+                </td>
+                <td>
+                  <button type="button" className="link" onClick={() => open(r.id)}>
+                    {t('open')}
+                  </button>
                 </td>
               </tr>
             ))}

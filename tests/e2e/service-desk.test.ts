@@ -104,7 +104,7 @@ describe.skipIf(!chromiumAvailable())('service desk, end to end', () => {
     const row = page.getByTestId('today-list').getByRole('row', { name: /Siti Aminah/ });
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('Menunggu');
-    await expect.poll(() => page.getByTestId('sync-pending').textContent()).toBe('1 menunggu');
+    await expect.poll(() => page.getByTestId('sync-pending').textContent()).toBe('2 menunggu'); // the request, and the resident added locally
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('request-nik');
 
     // The kiosk is switched off and on again; the request is still there.

@@ -1,0 +1,188 @@
+// One request: its data, the documents brought, the timeline of its steps (who, when, which
+// kiosk) and the steps the official at the desk may take now, per role.
+import { useMemo, useState } from 'react';
+import { map } from 'rxjs';
+import { formatTime } from '../../shared/dates';
+import { letterTypeName } from '../../shared/letter-types';
+import { REQUEST_STATUS_LABELS, type RequestDoc } from '../../shared/documents/request';
+import { REQUIREMENTS, missingRequirements, requestType } from '../../shared/requests/catalogue';
+import {
+  ROLES,
+  ROLE_LABELS,
+  STEP_LABELS,
+  applyStep,
+  availableSteps,
+  canTake,
+  type Role,
+  type Step,
+} from '../../shared/requests/workflow';
+import { useT, type MessageKey } from '../i18n';
+import { useDesk, useOfficial } from '../state/official';
+import { useOpenSession } from '../state/session-store';
+import { useObservable } from '../state/use-observable';
+
+export function RequestDetail({ id }: { id: string }) {
+  const t = useT();
+  const { db, config } = useOpenSession();
+  const official = useOfficial();
+  const openRequest = useDesk((s) => s.open);
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const doc$ = useMemo(
+    () =>
+      db.requests
+        .findOne(id)
+        .$.pipe(
+          map((d) => (d && d.type === 'request' ? (d.toJSON() as unknown as RequestDoc) : null)),
+        ),
+    [db, id],
+  );
+  const doc = useObservable<RequestDoc | null>(doc$, null);
+  if (!doc) return null;
+  const type = requestType(doc.serviceType);
+  const actor = { name: official.name, role: official.role, kioskId: config.kioskId };
+  const missing = type ? missingRequirements(type, doc.requirements) : [];
+  const editable = doc.status === 'received' || doc.status === 'incomplete';
+
+  async function save(next: RequestDoc) {
+    const stored = await db.requests.findOne(id).exec();
+    await stored?.incrementalPatch({ ...next, syncState: 'pending' } as never);
+  }
+
+  async function take(step: Step) {
+    setMessage(null);
+    const input = step === 'incomplete' || step === 'checked' ? { missing, note } : { note };
+    const result = applyStep(doc!, step, actor, new Date(), input);
+    if (!result.ok) {
+      setMessage(result.reason);
+      return;
+    }
+    await save(result.doc);
+    setNote('');
+  }
+
+  async function toggle(code: string, on: boolean) {
+    const requirements = on
+      ? [...doc!.requirements, code]
+      : doc!.requirements.filter((c) => c !== code);
+    await save({ ...doc!, requirements, updatedAt: new Date().toISOString() });
+  }
+
+  return (
+    <section className="request-detail" aria-labelledby="detail-title" data-testid="request-detail">
+      <h2 id="detail-title">
+        {t('requestDetail')} — {doc.residentName}
+      </h2>
+      <button type="button" className="link" onClick={() => openRequest(null)}>
+        {t('close')}
+      </button>
+      <dl>
+        <dt>{t('nik')}</dt>
+        <dd className="nik">{doc.residentNik}</dd>
+        <dt>{t('serviceType')}</dt>
+        <dd>{letterTypeName(doc.serviceType)}</dd>
+        <dt>{t('purpose')}</dt>
+        <dd>{doc.purpose}</dd>
+        {doc.ticket && (
+          <>
+            <dt>{t('ticket')}</dt>
+            <dd>{doc.ticket}</dd>
+          </>
+        )}
+        {type?.fields
+          .filter((f) => doc.fields[f.key])
+          .map((f) => (
+            <div key={f.key}>
+              <dt>{f.label}</dt>
+              <dd>{doc.fields[f.key]}</dd>
+            </div>
+          ))}
+        {doc.subjects.map((s) => (
+          <div key={s.role}>
+            <dt>{type?.subjects.find((d) => d.role === s.role)?.label ?? s.role}</dt>
+            <dd>
+              {s.name} {s.nik && `(${s.nik})`}
+            </dd>
+          </div>
+        ))}
+        <dt>{t('status')}</dt>
+        <dd data-testid="request-status">{REQUEST_STATUS_LABELS[doc.status]}</dd>
+      </dl>
+
+      {type && (
+        <fieldset className="requirements">
+          <legend>{t('requirements')}</legend>
+          {type.requirements.map((code) => (
+            <label key={code} className="check">
+              <input
+                type="checkbox"
+                checked={doc.requirements.includes(code)}
+                disabled={!editable}
+                onChange={(e) => void toggle(code, e.target.checked)}
+              />{' '}
+              {REQUIREMENTS[code]}
+            </label>
+          ))}
+        </fieldset>
+      )}
+
+      <h3>{t('timeline')}</h3>
+      <ol className="timeline" data-testid="timeline">
+        {doc.events.map((e, i) => (
+          <li key={i}>
+            <strong>{STEP_LABELS[e.step]}</strong> · {formatTime(e.at)} ·{' '}
+            {e.by || ROLE_LABELS[e.role]} ({ROLE_LABELS[e.role]}) · {t('kiosk')} {e.kioskId}
+            {e.missing.length > 0 && <> · {e.missing.join(', ')}</>}
+            {e.note && <> · {e.note}</>}
+          </li>
+        ))}
+      </ol>
+
+      <div className="official">
+        <label htmlFor="official-name">{t('officialName')}</label>
+        <input
+          id="official-name"
+          value={official.name}
+          onChange={(e) => official.set(e.target.value, official.role)}
+        />
+        <label htmlFor="official-role">{t('role')}</label>
+        <select
+          id="official-role"
+          value={official.role}
+          onChange={(e) => official.set(official.name, e.target.value as Role)}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="step-note">{t('reason')}</label>
+        <input id="step-note" value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <div className="steps">
+        {availableSteps(doc.events, actor)
+          .filter((step) => !(step === 'incomplete' && missing.length === 0))
+          .map((step) => {
+            const input = step === 'checked' ? { missing } : { note, missing };
+            const check = canTake(doc.events, step, actor, input);
+            return (
+              <button
+                key={step}
+                type="button"
+                onClick={() => void take(step)}
+                title={check.ok ? undefined : check.reason}
+              >
+                {t(`step_${step}` as MessageKey)}
+              </button>
+            );
+          })}
+      </div>
+      {message && (
+        <p className="field-error" role="alert">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}
