@@ -49,6 +49,8 @@ export async function openNodeKiosk(options: {
   login: KioskLogin;
   fetch?: typeof fetch;
   batchSize?: number;
+  /** Milliseconds before a request is given up (a stalled link ends here). */
+  timeoutMs?: number;
   indexedDB?: IDBFactory;
 }): Promise<NodeKiosk> {
   const indexedDB = options.indexedDB ?? new IDBFactory();
@@ -60,6 +62,7 @@ export async function openNodeKiosk(options: {
     dbUrl: `${options.login.url}${villageDbName(options.villageCode)}/`,
     headers: { Authorization: basicAuth(options.login.username, options.login.password) },
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
   const replicator = createReplicator({
     db,
