@@ -2,6 +2,10 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n';
 import { ServiceDesk } from './ServiceDesk';
+import { BoardScreen } from '../finance/BoardScreen';
+import { BudgetScreen } from '../finance/BudgetScreen';
+import { LedgerScreen } from '../finance/LedgerScreen';
+import { LraScreen } from '../finance/LraScreen';
 
 export interface Screen {
   id: string;
@@ -9,4 +13,10 @@ export interface Screen {
   component: ComponentType;
 }
 
-export const SCREENS: Screen[] = [{ id: 'layanan', title: 'serviceDesk', component: ServiceDesk }];
+export const SCREENS: Screen[] = [
+  { id: 'layanan', title: 'serviceDesk', component: ServiceDesk },
+  { id: 'anggaran', title: 'financeBudget', component: BudgetScreen },
+  { id: 'kas', title: 'financeLedger', component: LedgerScreen },
+  { id: 'lra', title: 'financeReport', component: LraScreen },
+  { id: 'papan', title: 'financeBoard', component: BoardScreen },
+];

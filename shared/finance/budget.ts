@@ -39,14 +39,14 @@ export function lineKey(
 }
 
 /** The lines of the highest version of a fiscal year (the one being written or in force). */
-export function latestVersion(lines: readonly BudgetLineDoc[], fiscalYear: number) {
+export function latestVersion<L extends BudgetLineDoc>(lines: readonly L[], fiscalYear: number) {
   const ofYear = lines.filter((l) => l.fiscalYear === fiscalYear);
   const version = Math.max(0, ...ofYear.map((l) => l.budgetVersion));
   return { version, lines: ofYear.filter((l) => l.budgetVersion === version) };
 }
 
 /** The budget in force: the highest adopted version, else the latest draft. */
-export function budgetInForce(lines: readonly BudgetLineDoc[], fiscalYear: number) {
+export function budgetInForce<L extends BudgetLineDoc>(lines: readonly L[], fiscalYear: number) {
   const adopted = lines.filter((l) => l.fiscalYear === fiscalYear && l.stage === 'adopted');
   if (adopted.length === 0) return { ...latestVersion(lines, fiscalYear), adopted: false };
   const version = Math.max(...adopted.map((l) => l.budgetVersion));

@@ -1,0 +1,266 @@
+// The cash book (buku kas): record a receipt or a payment against a line of the budget in force,
+// and reverse an entry. Entries are never edited; paying beyond the remaining budget needs an
+// official's name and a reason, which are recorded with the entry.
+import { useState, type FormEvent } from 'react';
+import type { LedgerEntryDoc } from '../../shared/documents/budget';
+import { budgetInForce } from '../../shared/finance/budget';
+import {
+  KIND_LABELS,
+  recordEntry,
+  remainingOnLine,
+  reverseEntry,
+  type LedgerEntryInput,
+} from '../../shared/finance/ledger';
+import { formatRupiah, parseRupiah } from '../../shared/finance/money';
+import { accountClass, accountName } from '../../shared/finance/reference';
+import { useOpenSession } from '../state/session-store';
+import { Errors, Field, Money, YearPicker } from './common';
+import { saveFinanceDocs, useFinanceContext, useFinanceData, useFiscalYear } from './store';
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+const EMPTY = {
+  budgetLineId: '',
+  kind: 'payment-ls' as LedgerEntryInput['kind'],
+  date: '',
+  amount: '',
+  evidenceNumber: '',
+  payee: '',
+  description: '',
+  settles: '',
+  overrideBy: '',
+  overrideReason: '',
+};
+
+export function LedgerScreen() {
+  const { db } = useOpenSession();
+  const ctx = useFinanceContext();
+  const year = useFiscalYear((s) => s.year);
+  const { lines, entries } = useFinanceData(year);
+  const inForce = budgetInForce(lines, year);
+  const [form, setForm] = useState({ ...EMPTY, date: today() });
+  const [recordedBy, setRecordedBy] = useState('');
+  const [override, setOverride] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState('');
+  const [reversing, setReversing] = useState<{ id: string; reason: string } | null>(null);
+  const lineOf = new Map(lines.map((l) => [l.id, l]));
+  const reversed = new Set(entries.map((e) => e.reverses).filter(Boolean));
+  const selected = lineOf.get(form.budgetLineId);
+
+  async function save(doc: LedgerEntryDoc, message: string) {
+    try {
+      await saveFinanceDocs(db, [doc]);
+      setErrors({});
+      setNotice(message);
+      return true;
+    } catch (err) {
+      setErrors({ save: err instanceof Error ? err.message : String(err) });
+      return false;
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = recordEntry(
+      {
+        budgetLineId: form.budgetLineId,
+        kind: form.kind,
+        date: form.date,
+        amount: parseRupiah(form.amount) ?? NaN,
+        evidenceNumber: form.evidenceNumber,
+        payee: form.payee,
+        description: form.description,
+        settles: form.settles || null,
+        override: override ? { by: form.overrideBy, reason: form.overrideReason } : null,
+      },
+      { lines, entries },
+      recordedBy,
+      ctx,
+    );
+    if (!result.ok) {
+      setErrors(result.errors);
+      setNotice('');
+      return;
+    }
+    if (await save(result.value, 'Entri tercatat di buku kas.')) {
+      setForm({ ...EMPTY, date: form.date, kind: form.kind });
+      setOverride(false);
+    }
+  }
+
+  async function reverse(event: FormEvent) {
+    event.preventDefault();
+    if (!reversing) return;
+    const result = reverseEntry(reversing.id, reversing.reason, today(), entries, recordedBy, ctx);
+    if (!result.ok) return setErrors(result.errors);
+    if (await save(result.value, 'Entri dibalik.')) setReversing(null);
+  }
+
+  const set = (name: keyof typeof EMPTY) => ({
+    value: form[name],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
+  });
+
+  return (
+    <div className="finance">
+      <div className="fin-toolbar">
+        <YearPicker />
+        <Field label="Petugas pencatat">
+          <input
+            value={recordedBy}
+            onChange={(e) => setRecordedBy(e.target.value)}
+            maxLength={120}
+          />
+        </Field>
+      </div>
+      {!inForce.adopted && (
+        <p className="fin-warning">
+          APBDes {year} belum ditetapkan: realisasi belum dapat dicatat.
+        </p>
+      )}
+      <form className="fin-form" onSubmit={submit} noValidate aria-label="Entri buku kas">
+        <Field label="Baris anggaran">
+          <select {...set('budgetLineId')}>
+            <option value="">— pilih baris —</option>
+            {inForce.adopted &&
+              inForce.lines.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.kegiatanCode} {l.accountCode} {l.fundingSource} · {l.description}
+                </option>
+              ))}
+          </select>
+        </Field>
+        <Field label="Jenis">
+          <select {...set('kind')}>
+            {(['receipt', 'payment-ls', 'payment-um', 'spj'] as const).map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {form.kind === 'spj' && (
+          <Field label="Uang muka yang di-SPJ-kan">
+            <select {...set('settles')}>
+              <option value="">— pilih SPP UM —</option>
+              {entries
+                .filter((e) => e.kind === 'payment-um' && !reversed.has(e.id))
+                .map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.evidenceNumber} · {formatRupiah(e.amount)}
+                  </option>
+                ))}
+            </select>
+          </Field>
+        )}
+        <Field label="Tanggal">
+          <input type="date" {...set('date')} />
+        </Field>
+        <Field label="Jumlah (Rp)">
+          <input {...set('amount')} inputMode="numeric" />
+        </Field>
+        <Field label="Nomor bukti">
+          <input {...set('evidenceNumber')} maxLength={60} />
+        </Field>
+        <Field label="Penerima / penyetor">
+          <input {...set('payee')} maxLength={120} />
+        </Field>
+        <Field label="Keterangan">
+          <input {...set('description')} maxLength={300} />
+        </Field>
+        {selected && accountClass(selected.accountCode) !== 'income' && (
+          <p className="fin-remaining" data-testid="line-remaining">
+            Sisa anggaran baris ini: {formatRupiah(remainingOnLine(selected, lines, entries))}
+          </p>
+        )}
+        <label className="fin-check">
+          <input
+            type="checkbox"
+            checked={override}
+            onChange={(e) => setOverride(e.target.checked)}
+          />{' '}
+          Melebihi sisa anggaran dengan persetujuan pejabat
+        </label>
+        {override && (
+          <>
+            <Field label="Pejabat yang menyetujui">
+              <input {...set('overrideBy')} maxLength={120} />
+            </Field>
+            <Field label="Alasan">
+              <input {...set('overrideReason')} maxLength={300} />
+            </Field>
+          </>
+        )}
+        <button type="submit">Catat</button>
+      </form>
+      <p className="form-notice" role="status">
+        {notice}
+      </p>
+      <Errors errors={errors} />
+      <table className="fin-table" data-testid="ledger-entries">
+        <thead>
+          <tr>
+            <th>Tanggal</th>
+            <th>Bukti</th>
+            <th>Jenis</th>
+            <th>Rekening</th>
+            <th>Penerima</th>
+            <th className="num">Jumlah</th>
+            <th>Dicatat</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...entries].reverse().map((e) => {
+            const line = lineOf.get(e.budgetLineId);
+            return (
+              <tr key={e.id} className={reversed.has(e.id) ? 'fin-reversed' : undefined}>
+                <td>{e.date}</td>
+                <td>{e.evidenceNumber}</td>
+                <td>
+                  {KIND_LABELS[e.kind]}
+                  {e.overrideReason && ` (disetujui ${e.overrideBy}: ${e.overrideReason})`}
+                  {e.kind === 'reversal' && ` — ${e.description}`}
+                </td>
+                <td>
+                  {line
+                    ? `${line.kegiatanCode} ${line.accountCode} ${accountName(line.accountCode)}`
+                    : ''}
+                </td>
+                <td>{e.payee}</td>
+                <Money value={e.kind === 'reversal' ? -e.amount : e.amount} />
+                <td>
+                  {e.recordedBy} {e.syncState === 'pending' ? '· menunggu' : ''}
+                </td>
+                <td>
+                  {e.kind !== 'reversal' &&
+                    !reversed.has(e.id) &&
+                    (reversing?.id === e.id ? (
+                      <form onSubmit={reverse} className="fin-inline" aria-label="Pembalikan">
+                        <input
+                          aria-label="Alasan pembalikan"
+                          autoFocus
+                          value={reversing.reason}
+                          onChange={(ev) => setReversing({ id: e.id, reason: ev.target.value })}
+                        />
+                        <button type="submit">Simpan pembalikan</button>
+                      </form>
+                    ) : (
+                      <button type="button" onClick={() => setReversing({ id: e.id, reason: '' })}>
+                        Balikkan
+                      </button>
+                    ))}
+                  {reversed.has(e.id) && 'dibalik'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

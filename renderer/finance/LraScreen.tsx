@@ -1,0 +1,186 @@
+// The realisation report (LRA): budget in force against realisation per bidang, sub-bidang,
+// kegiatan and account, per funding source and per month, with bars; printable on A4 or F4 and
+// exportable to CSV (and the Siskeudes-style interchange files).
+import { useState } from 'react';
+import type { LraRow } from '../../shared/finance/lra';
+import { computeLra } from '../../shared/finance/lra';
+import { lraCsv } from '../../shared/finance/csv';
+import { basisPoints, formatBasisPoints, formatRupiah } from '../../shared/finance/money';
+import { exportBudgetCsv, exportRealisationCsv } from '../../shared/finance/siskeudes';
+import { useOpenSession } from '../state/session-store';
+import { download, Money, YearPicker } from './common';
+import { useFinanceData, useFiscalYear } from './store';
+
+function Bar({ bp }: { bp: number }) {
+  const width = Math.max(0, Math.min(100, Math.round(bp / 100)));
+  return (
+    <span className="fin-bar" aria-hidden="true">
+      <span className={bp > 10000 ? 'over' : undefined} style={{ width: `${width}%` }} />
+    </span>
+  );
+}
+
+function Section({ title, rows, testId }: { title: string; rows: LraRow[]; testId: string }) {
+  if (rows.length === 0) return null;
+  return (
+    <section className="fin-section">
+      <h2>{title}</h2>
+      <table className="fin-table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th>Kode</th>
+            <th>Uraian</th>
+            <th className="num">Anggaran</th>
+            <th className="num">Realisasi</th>
+            <th className="num">Sisa</th>
+            <th className="num">%</th>
+            <th className="no-print-narrow"></th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.code} data-code={r.code}>
+              <td>{r.code.replace('|', ' ')}</td>
+              <td>{r.name}</td>
+              <Money value={r.budget} />
+              <Money value={r.realised} />
+              <Money value={r.remaining} />
+              <td className="num">{formatBasisPoints(r.bp)}</td>
+              <td>
+                <Bar bp={r.bp} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function LraScreen() {
+  const { config } = useOpenSession();
+  const year = useFiscalYear((s) => s.year);
+  const { lines, entries } = useFinanceData(year);
+  const report = computeLra(lines, entries, year);
+  const [paper, setPaper] = useState<'A4' | 'F4'>('F4');
+  const b = report.budget;
+  const r = report.realised;
+  const base = `${config.villageCode}_${year}`;
+  return (
+    <div className="finance fin-report">
+      <style>{`@page { size: ${paper === 'F4' ? '215mm 330mm' : 'A4'}; margin: 15mm; }`}</style>
+      <div className="fin-toolbar no-print">
+        <YearPicker />
+        <label>
+          Kertas{' '}
+          <select value={paper} onChange={(e) => setPaper(e.target.value as 'A4' | 'F4')}>
+            <option value="F4">F4</option>
+            <option value="A4">A4</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => window.print()}>
+          Cetak
+        </button>
+        <button type="button" onClick={() => download(`LRA_${base}.csv`, lraCsv(report))}>
+          Unduh CSV
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            download(`Anggaran_${base}.csv`, exportBudgetCsv(lines, year, config.villageCode))
+          }
+        >
+          Ekspor anggaran (Siskeudes)
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            download(
+              `Realisasi_${base}.csv`,
+              exportRealisationCsv(lines, entries, year, config.villageCode),
+            )
+          }
+        >
+          Ekspor realisasi (Siskeudes)
+        </button>
+      </div>
+      <h2 className="print-only">
+        Laporan Realisasi APBDes Tahun {year} · Desa {config.villageCode}
+      </h2>
+      <p>
+        Versi anggaran {report.version} ·{' '}
+        {report.adopted ? 'ditetapkan' : 'rancangan (belum ditetapkan)'}
+      </p>
+      <table className="fin-table fin-summary" data-testid="lra-summary">
+        <thead>
+          <tr>
+            <th></th>
+            <th className="num">Anggaran</th>
+            <th className="num">Realisasi</th>
+            <th className="num">%</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(
+            [
+              ['Pendapatan', b.income, r.income],
+              ['Belanja', b.spending, r.spending],
+              ['Surplus/(Defisit)', b.surplus, r.surplus],
+              ['Penerimaan pembiayaan', b.financingIn, r.financingIn],
+              ['Pengeluaran pembiayaan', b.financingOut, r.financingOut],
+              ['SiLPA', b.remainder, r.remainder],
+            ] as const
+          ).map(([name, budget, realised]) => (
+            <tr key={name} data-row={name}>
+              <th>{name}</th>
+              <Money value={budget} />
+              <Money value={realised} />
+              <td className="num">
+                {name === 'Pendapatan' || name === 'Belanja'
+                  ? formatBasisPoints(basisPoints(realised, budget))
+                  : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {report.outstandingAdvances !== 0 && (
+        <p>Uang muka belum di-SPJ-kan: {formatRupiah(report.outstandingAdvances)}</p>
+      )}
+      <Section title="Pendapatan" rows={report.income} testId="lra-income" />
+      <Section title="Belanja per bidang" rows={report.bidang} testId="lra-bidang" />
+      <Section title="Belanja per sub-bidang" rows={report.subBidang} testId="lra-subbidang" />
+      <Section title="Belanja per kegiatan" rows={report.kegiatan} testId="lra-kegiatan" />
+      <Section
+        title="Belanja per kegiatan dan rekening"
+        rows={report.spendingAccounts}
+        testId="lra-accounts"
+      />
+      <Section title="Pembiayaan" rows={report.financing} testId="lra-financing" />
+      <Section title="Per sumber dana" rows={report.fundingSources} testId="lra-sources" />
+      {report.months.length > 0 && (
+        <section className="fin-section">
+          <h2>Realisasi per bulan</h2>
+          <table className="fin-table" data-testid="lra-months">
+            <thead>
+              <tr>
+                <th>Bulan</th>
+                <th className="num">Pendapatan</th>
+                <th className="num">Belanja</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.months.map((m) => (
+                <tr key={m.month}>
+                  <td>{m.month}</td>
+                  <Money value={m.income} />
+                  <Money value={m.spending} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

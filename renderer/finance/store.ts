@@ -1,0 +1,77 @@
+// The finance collection as the screens use it: the year's budget lines and ledger entries, live,
+// and one way to write them — through the shared rules, so an adopted line or a posted entry is
+// refused here exactly as the regency would refuse it.
+import { useMemo } from 'react';
+import { map } from 'rxjs';
+import { create } from 'zustand';
+import type { BudgetLineDoc, LedgerEntryDoc } from '../../shared/documents/budget';
+import { financeWriteRefusal, REFUSALS } from '../../shared/finance/rules';
+import type { FinanceContext } from '../../shared/finance/budget';
+import type { LocalSyncFields } from '../../sync/client/local-fields';
+import type { KioskDatabase } from '../../sync/client/store-types';
+import { useOpenSession } from '../state/session-store';
+import { useObservable } from '../state/use-observable';
+
+export const useFiscalYear = create<{ year: number; setYear(year: number): void }>((set) => ({
+  year: new Date().getFullYear(),
+  setYear: (year) => set({ year }),
+}));
+
+type Local = Pick<LocalSyncFields, 'syncState' | 'syncError'>;
+export interface FinanceData {
+  lines: (BudgetLineDoc & Local)[];
+  entries: (LedgerEntryDoc & Local)[];
+}
+
+const EMPTY: FinanceData = { lines: [], entries: [] };
+
+/** Every budget line and ledger entry of the year, updated as they change. */
+export function useFinanceData(year: number): FinanceData {
+  const { db } = useOpenSession();
+  const data$ = useMemo(
+    () =>
+      db.finance.find({ selector: { fiscalYear: year } }).$.pipe(
+        map((docs) => {
+          const lines: FinanceData['lines'] = [];
+          const entries: FinanceData['entries'] = [];
+          for (const d of docs) {
+            const doc = d.toMutableJSON() as unknown as
+              FinanceData['lines'][number] | FinanceData['entries'][number];
+            if (doc.type === 'budget') lines.push(doc);
+            else if (doc.type === 'ledger') entries.push(doc);
+          }
+          lines.sort((a, b) => (a.id < b.id ? -1 : 1));
+          entries.sort((a, b) => (a.id < b.id ? -1 : 1));
+          return { lines, entries };
+        }),
+      ),
+    [db, year],
+  );
+  return useObservable(data$, EMPTY);
+}
+
+export function useFinanceContext(): FinanceContext {
+  const { config, ids } = useOpenSession();
+  return { villageCode: config.villageCode, kioskId: config.kioskId, ids };
+}
+
+/** Write finance documents: each checked against what is stored; the first refusal stops all. */
+export async function saveFinanceDocs(
+  db: KioskDatabase,
+  docs: readonly (BudgetLineDoc | LedgerEntryDoc)[],
+): Promise<void> {
+  const stored = await db.finance.findByIds(docs.map((d) => d.id)).exec();
+  for (const doc of docs) {
+    const previous = stored.get(doc.id)?.toJSON() ?? null;
+    const refusal = financeWriteRefusal(doc, previous);
+    if (refusal) throw new Error(REFUSALS[refusal].id);
+  }
+  await db.finance.bulkUpsert(
+    docs.map((doc) => ({
+      ...doc,
+      syncState: 'pending' as const,
+      couchRev: stored.get(doc.id)?.couchRev ?? '',
+      syncError: '',
+    })) as never,
+  );
+}
