@@ -42,7 +42,8 @@ export function LedgerScreen() {
   const { lines, entries } = useFinanceData(year);
   const inForce = budgetInForce(lines, year);
   const [form, setForm] = useState({ ...EMPTY, date: today() });
-  const [recordedBy, setRecordedBy] = useState('');
+  const recordedBy = useFiscalYear((s) => s.recordedBy);
+  const setRecordedBy = useFiscalYear((s) => s.setRecordedBy);
   const [override, setOverride] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState('');

@@ -12,9 +12,17 @@ import type { KioskDatabase } from '../../sync/client/store-types';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
 
-export const useFiscalYear = create<{ year: number; setYear(year: number): void }>((set) => ({
+/** The year on screen and who is recording, kept while staff move between finance screens. */
+export const useFiscalYear = create<{
+  year: number;
+  setYear(year: number): void;
+  recordedBy: string;
+  setRecordedBy(name: string): void;
+}>((set) => ({
   year: new Date().getFullYear(),
   setYear: (year) => set({ year }),
+  recordedBy: '',
+  setRecordedBy: (recordedBy) => set({ recordedBy }),
 }));
 
 type Local = Pick<LocalSyncFields, 'syncState' | 'syncError'>;

@@ -1,0 +1,168 @@
+// Village finance as a new treasurer meets it, in the real renderer in Debian's Chromium: enter a
+// budget of a few lines, adopt it, record a payment (an over-budget one is refused), see the LRA
+// and the transparency board show it, reverse it, and see the LRA go back.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startBrowserKiosk, type RunningKiosk } from '../../electron/host/browser-kiosk';
+import { uniqueVillageCode } from '../support/couch-server';
+import { CHROMIUM_PATH, chromiumAvailable, launchKioskBrowser } from '../support/chromium';
+import { freePort } from '../support/ports';
+
+if (!chromiumAvailable())
+  console.warn(`Skipping finance end-to-end tests: no Chromium at ${CHROMIUM_PATH}.`);
+
+const villageCode = uniqueVillageCode();
+let work: string;
+let kiosk: RunningKiosk | null = null;
+let browser: BrowserContext | null = null;
+let page: Page;
+
+beforeAll(async () => {
+  if (!chromiumAvailable()) return;
+  work = await mkdtemp(join(tmpdir(), 'balai-e2e-finance-'));
+  // No regency is running: everything here works offline.
+  const deadPort = await freePort();
+  kiosk = await startBrowserKiosk({
+    port: await freePort(),
+    dataDir: join(work, 'kiosk'),
+    rendererDir: join(process.cwd(), 'dist/renderer'),
+    env: {
+      BALAI_VILLAGE_CODE: villageCode,
+      BALAI_KIOSK_ID: 'k1',
+      BALAI_REGENCY_URL: `http://127.0.0.1:${deadPort}/`,
+      BALAI_REGENCY_USER: `kiosk-${villageCode}-k1`,
+      BALAI_REGENCY_PASSWORD: 'rahasia-kiosk-uji',
+    },
+  });
+  browser = await launchKioskBrowser(join(work, 'chromium-profile'));
+  page = browser.pages()[0] ?? (await browser.newPage());
+  await page.goto(kiosk.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+const menu = (name: string) => page.getByRole('navigation').getByRole('button', { name });
+
+async function addLine(line: {
+  account: string;
+  kegiatan?: string;
+  source: string;
+  description: string;
+  amount?: string;
+  volume?: string;
+  unit?: string;
+  unitPrice?: string;
+}) {
+  const form = page.getByRole('form', { name: 'Baris anggaran baru' });
+  await form.getByLabel('Rekening').selectOption(line.account);
+  if (line.kegiatan) await form.getByLabel('Kegiatan').selectOption(line.kegiatan);
+  await form.getByLabel('Sumber dana').selectOption(line.source);
+  await form.getByLabel('Uraian').fill(line.description);
+  if (line.amount) await form.getByLabel('Jumlah (Rp)').fill(line.amount);
+  if (line.volume) await form.getByLabel('Volume').fill(line.volume);
+  if (line.unit) await form.getByLabel('Satuan', { exact: true }).fill(line.unit);
+  if (line.unitPrice) await form.getByLabel('Harga satuan (Rp)').fill(line.unitPrice);
+  await form.getByRole('button', { name: 'Tambah baris' }).click();
+  await page.getByTestId('budget-lines').getByText(line.description, { exact: true }).waitFor();
+}
+
+const lraRow = (testId: string, code: string) =>
+  page.getByTestId(testId).locator(`tr[data-code="${code}"]`);
+
+describe.skipIf(!chromiumAvailable())('village finance, end to end', () => {
+  it('budget, payment, LRA, board, reversal', async () => {
+    await menu('Anggaran (APBDes)').click();
+    await addLine({
+      account: '4.2.1',
+      source: 'DDS',
+      description: 'Dana Desa',
+      amount: '500.000.000',
+    });
+    await addLine({
+      account: '4.2.3',
+      source: 'ADD',
+      description: 'Alokasi Dana Desa',
+      amount: '300000000',
+    });
+    await addLine({
+      account: '5.1.1',
+      kegiatan: '01.01.01.',
+      source: 'ADD',
+      description: 'Siltap Kepala Desa',
+      volume: '12',
+      unit: 'bulan',
+      unitPrice: '3000000',
+    });
+    await addLine({
+      account: '5.3.5',
+      kegiatan: '02.03.01.',
+      source: 'DDS',
+      description: 'Rabat beton jalan dusun',
+      amount: '450000000',
+    });
+    const totals = page.getByTestId('budget-totals');
+    await expect.poll(() => totals.textContent()).toContain('Rp800.000.000');
+    await expect.poll(() => totals.textContent()).toContain('Rp486.000.000');
+    await page.getByRole('button', { name: 'Tetapkan APBDes' }).click();
+    await expect.poll(() => page.getByTestId('budget-stage').textContent()).toContain('Ditetapkan');
+    // Locked: no more adding, no amount inputs.
+    expect(await page.getByRole('form', { name: 'Baris anggaran baru' }).count()).toBe(0);
+
+    await menu('Buku Kas').click();
+    const form = page.getByRole('form', { name: 'Entri buku kas' });
+    await page.getByLabel('Petugas pencatat').fill('Sri Wahyuni');
+    const siltap = await form
+      .locator('option', { hasText: 'Siltap Kepala Desa' })
+      .getAttribute('value');
+    await form.getByLabel('Baris anggaran').selectOption(siltap!);
+    await expect
+      .poll(() => page.getByTestId('line-remaining').textContent())
+      .toContain('Rp36.000.000');
+    await form.getByLabel('Jumlah (Rp)').fill('40000000');
+    await form.getByLabel('Nomor bukti').fill('BKU-001');
+    await form.getByLabel('Penerima / penyetor').fill('Kepala Desa');
+    await form.getByRole('button', { name: 'Catat' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain('Melebihi sisa anggaran');
+
+    await form.getByLabel('Jumlah (Rp)').fill('3000000');
+    await form.getByRole('button', { name: 'Catat' }).click();
+    const entries = page.getByTestId('ledger-entries');
+    await entries.getByText('BKU-001').waitFor();
+    await expect.poll(() => page.getByTestId('line-remaining').count()).toBe(0);
+
+    await menu('Laporan Realisasi').click();
+    await expect.poll(() => lraRow('lra-bidang', '01').textContent()).toContain('Rp3.000.000');
+    expect(await lraRow('lra-bidang', '01').textContent()).toContain('8,33%');
+    expect(await lraRow('lra-kegiatan', '01.01.01.').textContent()).toContain('Rp33.000.000');
+
+    await menu('Papan Transparansi').click();
+    const board = page.getByTestId('board');
+    await board.waitFor();
+    await board.getByRole('button', { name: 'Halaman 2' }).click();
+    await expect
+      .poll(() => page.getByTestId('board-bidang').textContent())
+      .toContain('Rp3.000.000');
+    expect(await board.textContent()).not.toContain('Kepala Desa');
+    await board.getByRole('button', { name: 'Tutup papan' }).click();
+
+    await menu('Buku Kas').click();
+    await entries.getByRole('button', { name: 'Balikkan' }).click();
+    await entries.getByLabel('Alasan pembalikan').fill('Salah catat nominal');
+    await entries.getByRole('button', { name: 'Simpan pembalikan' }).click();
+    await expect.poll(() => entries.textContent()).toContain('Salah catat nominal');
+    await expect.poll(() => entries.textContent()).toContain('dibalik');
+
+    await menu('Laporan Realisasi').click();
+    await expect.poll(() => lraRow('lra-bidang', '01').textContent()).toContain('0,00%');
+    expect(await lraRow('lra-kegiatan', '01.01.01.').textContent()).toContain('Rp36.000.000');
+  });
+});
