@@ -1,6 +1,10 @@
 // The kiosk's screens, in menu order. A capability adds its screen here, in one line.
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n';
+import { ImportScreen } from './ImportScreen';
+import { QueueScreen } from './QueueScreen';
+import { RegisterScreen } from './RegisterScreen';
+import { ResidentsScreen } from './ResidentsScreen';
 import { ServiceDesk } from './ServiceDesk';
 import { BoardScreen } from '../finance/BoardScreen';
 import { BudgetScreen } from '../finance/BudgetScreen';
@@ -15,6 +19,10 @@ export interface Screen {
 
 export const SCREENS: Screen[] = [
   { id: 'layanan', title: 'serviceDesk', component: ServiceDesk },
+  { id: 'antrean', title: 'queue', component: QueueScreen },
+  { id: 'penduduk', title: 'residents', component: ResidentsScreen },
+  { id: 'register', title: 'register', component: RegisterScreen },
+  { id: 'impor', title: 'import', component: ImportScreen },
   { id: 'anggaran', title: 'financeBudget', component: BudgetScreen },
   { id: 'kas', title: 'financeLedger', component: LedgerScreen },
   { id: 'lra', title: 'financeReport', component: LraScreen },

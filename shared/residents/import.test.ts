@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createIdGenerator } from '../ids';
+import { parseCsv, planImport } from './import';
+
+const author = {
+  villageCode: '3510992001',
+  kioskId: 'k1',
+  ids: createIdGenerator('3510992001', 'k1'),
+};
+
+describe('CSV parsing', () => {
+  it('handles quotes, semicolons, CRLF, a BOM and a quoted line break, keeping line numbers', () => {
+    const text =
+      '\uFEFFNIK;NAMA\r\n"3510171708450001";"Budi; ""Pak"" Santoso"\r\n\r\n"1";"a\nb"\r\n2;c';
+    expect(parseCsv(text)).toEqual([
+      { line: 1, cells: ['NIK', 'NAMA'] },
+      { line: 2, cells: ['3510171708450001', 'Budi; "Pak" Santoso'] },
+      { line: 4, cells: ['1', 'a\nb'] },
+      { line: 6, cells: ['2', 'c'] },
+    ]);
+  });
+});
+
+describe('resident import', () => {
+  it('maps Dukcapil (SIAK) columns and builds local residents', () => {
+    const csv = [
+      'NIK,NO_KK,NAMA_LGKP,TMPT_LHR,TGL_LHR,JENIS_KLMIN,AGAMA,STAT_KWN,STAT_HBKEL,PDDK_AKH,JENIS_PKRJN,DUSUN,NO_RW,NO_RT',
+      '3510171708450001,3510170101090001,Budi Santoso,Banyuwangi,17-08-1945,LAKI-LAKI,ISLAM,KAWIN,KEPALA KELUARGA,SLTA,PETANI,Krajan,002,003',
+      '3510175708450002,3510170101090001,Siti Aminah,Banyuwangi,1945-08-17,PEREMPUAN,ISLAM,KAWIN,ISTRI,SD,MENGURUS RUMAH TANGGA,Krajan,2,3',
+    ].join('\n');
+    const plan = planImport(csv, author);
+    expect(plan.problems).toEqual([]);
+    expect(plan.columns).toMatchObject({ name: 'NAMA_LGKP', sex: 'JENIS_KLMIN', rt: 'NO_RT' });
+    expect(plan.docs).toHaveLength(2);
+    expect(plan.docs[0]).toMatchObject({
+      type: 'resident-local',
+      nik: '3510171708450001',
+      nameKey: 'budi santoso',
+      birthDate: '1945-08-17',
+      sex: 'L',
+      rw: '2',
+      rt: '3',
+      status: 'living',
+    });
+  });
+
+  it('maps OpenSID columns (sex as 1/2) and warns on a NIK disagreeing with the row', () => {
+    const csv =
+      'nama;nik;no_kk;sex;tanggallahir;dusun;rt;rw\nAni;3510175708450002;;1;1945-08-17;Krajan;1;1';
+    const plan = planImport(csv, author);
+    expect(plan.problems).toEqual([]);
+    expect(plan.warnings).toEqual([
+      { line: 2, message: 'Jenis kelamin di NIK (P) berbeda dengan data (L).' },
+    ]);
+  });
+
+  it('reports wrong columns and imports nothing', () => {
+    const plan = planImport('NOMOR,NAMA_ORANG\n1,2', author);
+    expect(plan.docs).toEqual([]);
+    expect(plan.problems).toEqual([
+      {
+        line: 1,
+        message: 'Kolom wajib tidak ditemukan: NIK, NAMA. Kolom yang ada: NOMOR, NAMA_ORANG.',
+      },
+    ]);
+  });
+
+  it('lists every wrong line with its reasons: broken NIKs, duplicates, dates, sex', () => {
+    const csv = [
+      'NIK,NAMA,TGL_LHR,JK',
+      '3510171708450001,Budi,,L',
+      '351017170845000,Andi,,L',
+      '3510171708450001,Budi Lagi,,L',
+      '3510171713450003,Cici,31-02-1990,X',
+      '3510171708450004,,,L',
+    ].join('\n');
+    const plan = planImport(csv, author, { existingNiks: new Set(['3510171708450004']) });
+    expect(plan.problems).toEqual([
+      { line: 3, message: 'NIK harus 16 angka (tertulis 15).' },
+      { line: 4, message: 'NIK 3510171708450001 sudah ada di baris 2.' },
+      {
+        line: 5,
+        message:
+          'Bulan lahir 13 pada NIK tidak sah; tanggal lahir "31-02-1990" tidak sah; jenis kelamin "X" harus L atau P.',
+      },
+      { line: 6, message: 'NIK 3510171708450004 sudah terdaftar di kiosk; nama kosong.' },
+    ]);
+  });
+});

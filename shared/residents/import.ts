@@ -1,0 +1,256 @@
+// Importing a resident extract (CSV from Dukcapil/SIAK or OpenSID): the columns are recognised by
+// name (docs/resident-import.md), every row is checked, and the file is taken whole or not at all:
+// any wrong row means nothing is imported, and each wrong line is reported with its reason.
+import type { ResidentDoc } from '../documents/resident';
+import type { IdGenerator } from '../ids';
+import { isTemporaryNik, nikMismatches, parseNik, type Sex } from '../nik';
+import { nameKey } from './local';
+
+type Field =
+  | 'nik'
+  | 'kkNumber'
+  | 'name'
+  | 'birthPlace'
+  | 'birthDate'
+  | 'sex'
+  | 'religion'
+  | 'maritalStatus'
+  | 'familyRelation'
+  | 'education'
+  | 'occupation'
+  | 'nationality'
+  | 'dusun'
+  | 'rw'
+  | 'rt'
+  | 'status';
+
+/** Accepted header names per field, normalised (lower case, letters and digits only). */
+export const COLUMN_NAMES: Record<Field, readonly string[]> = {
+  nik: ['nik', 'nomorindukkependudukan'],
+  kkNumber: ['nokk', 'nomorkk', 'kk', 'nokartukeluarga', 'nomorkartukeluarga'],
+  name: ['nama', 'namalgkp', 'namalengkap', 'namapenduduk'],
+  birthPlace: ['tempatlahir', 'tmptlhr', 'tmplahir'],
+  birthDate: ['tanggallahir', 'tgllhr', 'tgllahir'],
+  sex: ['jeniskelamin', 'jenisklmin', 'jk', 'sex', 'lp'],
+  religion: ['agama'],
+  maritalStatus: ['statusperkawinan', 'statkwn', 'statuskawin', 'kawin'],
+  familyRelation: ['hubungankeluarga', 'stathbkel', 'shdk', 'hubungandalamkeluarga', 'kklevel'],
+  education: ['pendidikan', 'pddkakh', 'pendidikanterakhir', 'pendidikankk'],
+  occupation: ['pekerjaan', 'jenispkrjn'],
+  nationality: ['kewarganegaraan', 'warganegara', 'wni'],
+  dusun: ['dusun', 'namadusun', 'namadsn'],
+  rw: ['rw', 'norw'],
+  rt: ['rt', 'nort'],
+  status: ['status', 'statusdasar', 'statuspenduduk'],
+};
+
+const REQUIRED: Field[] = ['nik', 'name'];
+
+const normalise = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+export interface CsvRecord {
+  /** The physical line the record starts on (1 = the header). */
+  line: number;
+  cells: string[];
+}
+
+/** RFC 4180 CSV with `,` or `;` (Indonesian spreadsheets save with `;`), quotes, BOM, CRLF. */
+export function parseCsv(text: string): CsvRecord[] {
+  const src = text.replace(/^\uFEFF/, '');
+  const firstLine = src.split(/\r?\n/, 1)[0] ?? '';
+  const sep =
+    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === sep) {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && src[i + 1] === '\n') i++;
+      cells.push(cell);
+      if (cells.some((c) => c.trim() !== '')) records.push({ line: start, cells });
+      cells = [];
+      cell = '';
+      line++;
+      start = line;
+    } else cell += ch;
+  }
+  cells.push(cell);
+  if (cells.some((c) => c.trim() !== '')) records.push({ line: start, cells });
+  return records;
+}
+
+export interface RowProblem {
+  line: number;
+  message: string;
+}
+
+export interface ImportPlan {
+  /** Which column each recognised field came from. */
+  columns: Partial<Record<Field, string>>;
+  docs: ResidentDoc[];
+  /** Warnings that do not stop the import (NIK disagreeing with the row's birth date or sex). */
+  warnings: RowProblem[];
+  /** Any problem here means nothing is imported. */
+  problems: RowProblem[];
+}
+
+function parseDate(value: string): string | null | 'bad' {
+  const v = value.trim();
+  if (!v) return null;
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else {
+    match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(v);
+    if (!match) return 'bad';
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return 'bad';
+  }
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function parseSex(value: string): Sex | null | 'bad' {
+  const v = value.trim().toUpperCase();
+  if (!v) return null;
+  if (['L', 'LK', 'LAKI-LAKI', 'LAKI LAKI', 'LAKI', '1', 'PRIA'].includes(v)) return 'L';
+  if (['P', 'PR', 'PEREMPUAN', 'WANITA', '2'].includes(v)) return 'P';
+  return 'bad';
+}
+
+function parseStatus(value: string): ResidentDoc['status'] | 'bad' {
+  const v = value.trim().toLowerCase();
+  if (!v || ['hidup', 'aktif', '1', 'living'].includes(v)) return 'living';
+  if (['pindah', '3', 'moved'].includes(v)) return 'moved';
+  if (['mati', 'meninggal', '2', 'deceased'].includes(v)) return 'deceased';
+  return 'bad';
+}
+
+export function planImport(
+  text: string,
+  author: { villageCode: string; kioskId: string; ids: IdGenerator },
+  options: { existingNiks?: ReadonlySet<string>; now?: Date } = {},
+): ImportPlan {
+  const records = parseCsv(text);
+  const plan: ImportPlan = { columns: {}, docs: [], warnings: [], problems: [] };
+  const header = records[0];
+  if (!header) {
+    plan.problems.push({ line: 1, message: 'Berkas kosong.' });
+    return plan;
+  }
+  const index: Partial<Record<Field, number>> = {};
+  header.cells.forEach((raw, i) => {
+    const name = normalise(raw);
+    for (const [field, names] of Object.entries(COLUMN_NAMES) as [Field, readonly string[]][]) {
+      if (names.includes(name) && index[field] === undefined) {
+        index[field] = i;
+        plan.columns[field] = raw.trim();
+      }
+    }
+  });
+  const missing = REQUIRED.filter((f) => index[f] === undefined);
+  if (missing.length) {
+    const labels = { nik: 'NIK', name: 'NAMA' } as Record<Field, string>;
+    plan.problems.push({
+      line: 1,
+      message: `Kolom wajib tidak ditemukan: ${missing.map((f) => labels[f]).join(', ')}. Kolom yang ada: ${header.cells.map((c) => c.trim()).join(', ')}.`,
+    });
+    return plan;
+  }
+  const seen = new Map<string, number>();
+  const at = (options.now ?? new Date()).toISOString();
+  for (const record of records.slice(1)) {
+    const get = (f: Field) =>
+      index[f] === undefined ? '' : (record.cells[index[f]!] ?? '').trim();
+    const problems: string[] = [];
+    if (record.cells.length !== header.cells.length) {
+      problems.push(`jumlah kolom ${record.cells.length}, seharusnya ${header.cells.length}`);
+    }
+    const nik = get('nik').replace(/[\s']/g, '');
+    const parsed = parseNik(nik);
+    if (!isTemporaryNik(nik) && !parsed.ok) problems.push(parsed.message);
+    const earlier = seen.get(nik);
+    if (nik && earlier !== undefined) problems.push(`NIK ${nik} sudah ada di baris ${earlier}`);
+    else if (nik) seen.set(nik, record.line);
+    if (nik && options.existingNiks?.has(nik)) problems.push(`NIK ${nik} sudah terdaftar di kiosk`);
+    const name = get('name').replace(/\s+/g, ' ');
+    if (!name) problems.push('nama kosong');
+    else if (name.length > 120) problems.push('nama lebih dari 120 huruf');
+    const kk = get('kkNumber').replace(/[\s']/g, '');
+    if (kk && !/^[1-9]\d{15}$/.test(kk))
+      problems.push(`nomor KK "${kk}" harus 16 angka, tidak diawali 0`);
+    const birthDate = parseDate(get('birthDate'));
+    if (birthDate === 'bad') problems.push(`tanggal lahir "${get('birthDate')}" tidak sah`);
+    let sex = parseSex(get('sex'));
+    if (sex === 'bad') problems.push(`jenis kelamin "${get('sex')}" harus L atau P`);
+    if (sex === null) sex = parsed.ok ? parsed.sex : null;
+    if (sex === null && !problems.length) problems.push('jenis kelamin kosong');
+    const status = parseStatus(get('status'));
+    if (status === 'bad') problems.push(`status "${get('status')}" tidak dikenal`);
+    const rt = get('rt').replace(/^0+(?=\d)/, '');
+    const rw = get('rw').replace(/^0+(?=\d)/, '');
+    if (!/^\d{0,3}$/.test(rt)) problems.push(`RT "${get('rt')}" harus angka`);
+    if (!/^\d{0,3}$/.test(rw)) problems.push(`RW "${get('rw')}" harus angka`);
+
+    if (problems.length) {
+      const msg = problems.map((p) => p.replace(/\.$/, '')).join('; ');
+      plan.problems.push({
+        line: record.line,
+        message: msg.charAt(0).toUpperCase() + msg.slice(1) + '.',
+      });
+      continue;
+    }
+    const doc: ResidentDoc = {
+      id: author.ids.next('resident-local'),
+      type: 'resident-local',
+      villageCode: author.villageCode,
+      kioskId: author.kioskId,
+      createdAt: at,
+      updatedAt: at,
+      nik,
+      kkNumber: kk,
+      name,
+      nameKey: nameKey(name),
+      birthPlace: get('birthPlace').slice(0, 80),
+      birthDate: birthDate as string | null,
+      sex: sex as Sex,
+      religion: get('religion').slice(0, 40),
+      maritalStatus: get('maritalStatus').slice(0, 40),
+      familyRelation: get('familyRelation').slice(0, 40),
+      education: get('education').slice(0, 60),
+      occupation: get('occupation').slice(0, 80),
+      nationality: (get('nationality') || 'WNI').slice(0, 10),
+      dusun: get('dusun').slice(0, 60),
+      rw,
+      rt,
+      status: status as ResidentDoc['status'],
+      corrects: null,
+    };
+    for (const w of nikMismatches(nik, { birthDate: doc.birthDate ?? undefined, sex: doc.sex })) {
+      plan.warnings.push({ line: record.line, message: w });
+    }
+    plan.docs.push(doc);
+  }
+  if (records.length === 1) plan.problems.push({ line: 1, message: 'Berkas tidak berisi data.' });
+  return plan;
+}
