@@ -53,7 +53,7 @@ export interface SyncStatus {
 export interface ReplicatorOptions {
   db: KioskDatabase;
   couch: CouchClient;
-  /** Documents per request, both ways. */
+  /** Documents per request, both ways (default 500: on a village link round trips cost most). */
   batchSize?: number;
   longpollMs?: number;
   backoff?: { initialMs: number; maxMs: number };
@@ -99,7 +99,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   const longpollMs = options.longpollMs ?? 25_000;
   const backoff = options.backoff ?? { initialMs: 1_000, maxMs: 60_000 };
   const random = options.random ?? Math.random;
-  let batchSize = options.batchSize ?? 100;
+  let batchSize = options.batchSize ?? 500;
   const reportEveryMs = options.reportEveryMs ?? 5 * 60_000;
   // Feed rows are ids and revisions only, so the feed can be read in larger steps than bodies.
   const pullBatchSize = batchSize * 5;

@@ -62,6 +62,7 @@ export async function benchBalaiPush(admin: AdminConnection, count: number): Pro
     kioskId: 'k1',
     login,
     fetch: countingFetch(traffic),
+    storage: 'memory',
   });
   await kiosk.db.requests.bulkInsert(requests(code, count).map(pendingLocal));
   const start = performance.now();

@@ -2,9 +2,11 @@
 // line of the run is one JSON object with every figure, keyed by benchmark.
 // A benchmark is a module in this folder exporting `bench(): Promise<object>`, listed here.
 import { bench as syncPush } from './sync-push';
+import { bench as villageDay } from './village-day';
 
 const BENCHMARKS: Record<string, () => Promise<object>> = {
   syncPush,
+  villageDay,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');

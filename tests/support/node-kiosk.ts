@@ -1,6 +1,7 @@
 // A kiosk in Node: the real kiosk database (RxDB on Dexie, over an in-process IndexedDB that
 // outlives a close, so "restart" means close and reopen) and the real replicator.
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createIdGenerator } from '../../shared/ids';
 import { requestFromForm, type RequestForm } from '../../shared/documents/request-form';
@@ -52,11 +53,19 @@ export async function openNodeKiosk(options: {
   /** Milliseconds before a request is given up (a stalled link ends here). */
   timeoutMs?: number;
   indexedDB?: IDBFactory;
+  /**
+   * `dexie` (default): the kiosk's own storage over an in-process IndexedDB that survives a
+   * restart. `memory`: RxDB's memory storage, for benchmarks — the in-process IndexedDB slows
+   * down with thousands of records in a way Chromium's native IndexedDB does not.
+   */
+  storage?: 'dexie' | 'memory';
 }): Promise<NodeKiosk> {
   const indexedDB = options.indexedDB ?? new IDBFactory();
   const db = await openKioskDatabase(
     databaseName(options.villageCode, options.kioskId),
-    getRxStorageDexie({ indexedDB, IDBKeyRange }),
+    options.storage === 'memory'
+      ? getRxStorageMemory()
+      : getRxStorageDexie({ indexedDB, IDBKeyRange }),
   );
   const couch = createCouchClient({
     dbUrl: `${options.login.url}${villageDbName(options.villageCode)}/`,
