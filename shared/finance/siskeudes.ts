@@ -246,7 +246,7 @@ export function importSiskeudesBudget(
   }
   const lines: BudgetLineDoc[] = [];
   if (rejected.length === 0) {
-    const existing = [...options.existing];
+    // Groups have distinct keys, so each new line is checked against the stored lines only.
     for (const g of groups.values()) {
       const description = [...new Set(g.descriptions)].join('; ').slice(0, 300);
       const made = createBudgetLine(
@@ -261,14 +261,11 @@ export function importSiskeudesBudget(
           unit: g.detail?.unit ?? '',
           unitPrice: g.detail?.unitPrice ?? null,
         },
-        existing,
+        options.existing,
         ctx,
       );
       if (!made.ok) rejected.push({ line: g.firstLine, reasons: Object.values(made.errors) });
-      else {
-        existing.push(made.value);
-        lines.push(made.value);
-      }
+      else lines.push(made.value);
     }
   }
   if (rows.length < 2) rejected.push({ line: 1, reasons: ['Berkas tidak berisi baris anggaran.'] });

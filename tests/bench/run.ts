@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark side by side in one run. Each prints its own lines; the last
 // line of the run is one JSON object with every figure, keyed by benchmark.
 // A benchmark is a module in this folder exporting `bench(): Promise<object>`, listed here.
+import { bench as financeImport } from './finance-import';
 import { bench as syncPush } from './sync-push';
 import { bench as villageDay } from './village-day';
 
 const BENCHMARKS: Record<string, () => Promise<object>> = {
+  financeImport,
   syncPush,
   villageDay,
 };
