@@ -11,6 +11,7 @@ import {
   startAmendment,
 } from '../../shared/finance/budget';
 import { formatRupiah, parseRupiah } from '../../shared/finance/money';
+import { importSiskeudesBudget, type ImportRejection } from '../../shared/finance/siskeudes';
 import {
   accountClass,
   accountName,
@@ -37,7 +38,7 @@ const EMPTY = {
 };
 
 export function BudgetScreen() {
-  const { db } = useOpenSession();
+  const { db, config } = useOpenSession();
   const ctx = useFinanceContext();
   const year = useFiscalYear((s) => s.year);
   const { lines } = useFinanceData(year);
@@ -48,6 +49,25 @@ export function BudgetScreen() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState('');
   const isSpending = accountClass(form.accountCode) === 'spending';
+  const [rejected, setRejected] = useState<ImportRejection[]>([]);
+
+  async function importFile(file: File) {
+    const result = importSiskeudesBudget(
+      await file.text(),
+      { fiscalYear: year, villageCode: config.villageCode, existing: lines },
+      ctx,
+    );
+    if (!result.ok) {
+      setRejected(result.rejected);
+      setNotice(`Tidak ada yang diimpor: ${result.rejected.length} baris ditolak.`);
+      return;
+    }
+    setRejected([]);
+    await save(
+      result.lines,
+      `${result.lines.length} baris anggaran diimpor dari ${result.rowsRead} baris Siskeudes.`,
+    );
+  }
 
   async function save(docs: BudgetLineDoc[], message: string) {
     try {
@@ -153,6 +173,38 @@ export function BudgetScreen() {
         {notice}
       </p>
       <Errors errors={errors} />
+      {!locked && (
+        <label className="fin-field no-print">
+          <span>Impor dari Siskeudes (CSV Ta_RABRinci)</span>
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void importFile(file);
+              e.target.value = '';
+            }}
+          />
+        </label>
+      )}
+      {rejected.length > 0 && (
+        <table className="fin-table" data-testid="import-rejected">
+          <thead>
+            <tr>
+              <th>Baris</th>
+              <th>Alasan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rejected.map((r) => (
+              <tr key={r.line}>
+                <td>{r.line}</td>
+                <td>{r.reasons.join(' ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {!locked && (
         <form className="fin-form" onSubmit={add} noValidate aria-label="Baris anggaran baru">
           <Field label="Rekening">

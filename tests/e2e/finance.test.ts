@@ -165,4 +165,37 @@ describe.skipIf(!chromiumAvailable())('village finance, end to end', () => {
     await expect.poll(() => lraRow('lra-bidang', '01').textContent()).toContain('0,00%');
     expect(await lraRow('lra-kegiatan', '01.01.01.').textContent()).toContain('Rp36.000.000');
   });
+
+  it('imports a Siskeudes budget all or nothing, showing the rejected rows', async () => {
+    await menu('Anggaran (APBDes)').click();
+    await page.getByLabel('Tahun anggaran').fill('2030');
+    const header =
+      'Tahun;Kd_Desa;Kd_Keg;Kd_Rincian;SumberDana;Uraian;JmlSatuan;Satuan;HrgSatuan;Anggaran';
+    const good = [
+      header,
+      '2030;;00.00.00.;4.2.1.;DDS;Dana Desa;;;;900000000',
+      '2030;;02.03.01.;5.3.5.;DDS;Pemeliharaan jalan desa;;;;250000000',
+    ];
+    const file = (lines: string[]) => ({
+      name: 'Ta_RABRinci.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\r\n')),
+    });
+    const input = page.getByLabel('Impor dari Siskeudes (CSV Ta_RABRinci)');
+    await input.setInputFiles(file([...good, '2030;;02.03.01.;5.3.5.;XX1;Rusak;;;;12,5']));
+    const rejected = page.getByTestId('import-rejected');
+    await expect.poll(() => rejected.textContent()).toContain('bukan rupiah bulat');
+    expect(await rejected.textContent()).toMatch(/^BarisAlasan4/);
+    expect(await page.getByTestId('budget-lines').locator('tbody tr').count()).toBe(0);
+
+    await input.setInputFiles(file(good));
+    await page
+      .getByTestId('budget-lines')
+      .getByText('Pemeliharaan jalan desa', { exact: true })
+      .waitFor();
+    await expect
+      .poll(() => page.getByTestId('budget-totals').textContent())
+      .toContain('Rp650.000.000');
+    expect(await rejected.count()).toBe(0);
+  });
 });
