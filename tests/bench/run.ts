@@ -2,6 +2,7 @@
 // line of the run is one JSON object with every figure, keyed by benchmark.
 // A benchmark is a module in this folder exporting `bench(): Promise<object>`, listed here.
 import { bench as financeImport } from './finance-import';
+import { bench as manyVillages } from './many-villages';
 import { bench as syncPush } from './sync-push';
 import { bench as villageDay } from './village-day';
 
@@ -9,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   financeImport,
   syncPush,
   villageDay,
+  manyVillages,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');

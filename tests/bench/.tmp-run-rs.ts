@@ -1,0 +1,2 @@
+import { bench } from '/work/main/tests/bench/resident-search.ts';
+console.log(JSON.stringify(await bench()));
