@@ -5,10 +5,8 @@ import { useMemo } from 'react';
 import { map } from 'rxjs';
 import { create } from 'zustand';
 import type { BudgetLineDoc, LedgerEntryDoc } from '../../shared/documents/budget';
-import { financeWriteRefusal, REFUSALS } from '../../shared/finance/rules';
 import type { FinanceContext } from '../../shared/finance/budget';
 import type { LocalSyncFields } from '../../sync/client/local-fields';
-import type { KioskDatabase } from '../../sync/client/store-types';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
 
@@ -63,23 +61,4 @@ export function useFinanceContext(): FinanceContext {
   return { villageCode: config.villageCode, kioskId: config.kioskId, ids };
 }
 
-/** Write finance documents: each checked against what is stored; the first refusal stops all. */
-export async function saveFinanceDocs(
-  db: KioskDatabase,
-  docs: readonly (BudgetLineDoc | LedgerEntryDoc)[],
-): Promise<void> {
-  const stored = await db.finance.findByIds(docs.map((d) => d.id)).exec();
-  for (const doc of docs) {
-    const previous = stored.get(doc.id)?.toJSON() ?? null;
-    const refusal = financeWriteRefusal(doc, previous);
-    if (refusal) throw new Error(REFUSALS[refusal].id);
-  }
-  await db.finance.bulkUpsert(
-    docs.map((doc) => ({
-      ...doc,
-      syncState: 'pending' as const,
-      couchRev: stored.get(doc.id)?.couchRev ?? '',
-      syncError: '',
-    })) as never,
-  );
-}
+export { saveFinanceDocs } from './write';
