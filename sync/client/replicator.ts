@@ -172,7 +172,8 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   /** When the current round of work began: a push was wanted or the pull was behind. */
   let roundStartedAt: number | null = null;
 
-  function count(field: 'docsPushed' | 'docsPulled', n: number) {
+  /** Counts documents moved; saved with the next history update (a success or a failure). */
+  function tally(field: 'docsPushed' | 'docsPulled', n: number) {
     history.counters[field] += n;
   }
 
@@ -220,7 +221,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
         counters: { ...h.counters, reportRev: rev, lastReportAt: Date.now() },
       }));
     } catch {
-      // The next round reports again; the failure itself was counted by the request that met it.
+      // A report is worth no failed sync: the next round writes it again.
     }
   }
 
@@ -292,7 +293,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       }
     }
     await settleAll(outcomes);
-    count('docsPushed', outcomes.filter((o) => o.outcome.kind === 'pushed').length);
+    tally('docsPushed', outcomes.filter((o) => o.outcome.kind === 'pushed').length);
     let settled = outcomes.length;
     for (const { name, doc } of conflicts) {
       const remote = await couch.getDoc(doc.id);
@@ -472,7 +473,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
         writes.push(stored);
       }
       if (writes.length > 0) await coll.bulkUpsert(writes);
-      count('docsPulled', writes.length);
+      tally('docsPulled', writes.length);
     }
   }
 
