@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import type { LraRow } from '../../shared/finance/lra';
 import { computeLra } from '../../shared/finance/lra';
-import { lraCsv } from '../../shared/finance/csv';
+import { lraCsv, lraRows } from '../../shared/finance/csv';
+import { xlsxWorkbook } from '../../shared/finance/xlsx';
 import { basisPoints, formatBasisPoints, formatRupiah } from '../../shared/finance/money';
 import { exportBudgetCsv, exportRealisationCsv } from '../../shared/finance/siskeudes';
 import { useOpenSession } from '../state/session-store';
@@ -83,6 +84,18 @@ export function LraScreen() {
         </button>
         <button type="button" onClick={() => download(`LRA_${base}.csv`, lraCsv(report))}>
           Unduh CSV
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            download(
+              `LRA_${base}.xlsx`,
+              xlsxWorkbook(`LRA ${year}`, lraRows(report)),
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            )
+          }
+        >
+          Unduh XLSX
         </button>
         <button
           type="button"

@@ -48,9 +48,16 @@ export function Field({ label, children }: { label: string; children: ReactNode 
   );
 }
 
-/** Offer text as a downloaded file (CSV with a BOM so spreadsheet programs read UTF-8). */
-export function download(name: string, text: string, type = 'text/csv;charset=utf-8') {
-  const blob = new Blob(['\uFEFF', text], { type });
+/** Offer a downloaded file: text (CSV, with a BOM so spreadsheet programs read UTF-8) or bytes. */
+export function download(
+  name: string,
+  content: string | Uint8Array,
+  type = 'text/csv;charset=utf-8',
+) {
+  const blob = new Blob(
+    typeof content === 'string' ? ['\uFEFF', content] : [content as Uint8Array<ArrayBuffer>],
+    { type },
+  );
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -50,8 +50,8 @@ export function parseCsv(text: string, separator?: string): string[][] {
   return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
-/** The LRA as one CSV: a section column, then code, name, budget, realised, remaining, percent. */
-export function lraCsv(report: LraReport): string {
+/** The LRA as rows: a section column, then code, name, budget, realised, remaining, percent. */
+export function lraRows(report: LraReport): (string | number)[][] {
   const pct = (bp: number) => (bp / 100).toFixed(2).replace('.', ',');
   const rows: (string | number)[][] = [
     ['Bagian', 'Kode', 'Uraian', 'Anggaran', 'Realisasi', 'Sisa', 'Persen'],
@@ -81,5 +81,10 @@ export function lraCsv(report: LraReport): string {
     ['Jumlah', '6', 'Pembiayaan Netto', t.netFinancing, r.netFinancing, '', ''],
     ['Jumlah', '', 'SiLPA', t.remainder, r.remainder, '', ''],
   );
-  return toCsv(rows);
+  return rows;
+}
+
+/** The LRA as one CSV (see `lraRows`). */
+export function lraCsv(report: LraReport): string {
+  return toCsv(lraRows(report));
 }

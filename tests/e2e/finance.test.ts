@@ -1,7 +1,7 @@
 // Village finance as a new treasurer meets it, in the real renderer in Debian's Chromium: enter a
 // budget of a few lines, adopt it, record a payment (an over-budget one is refused), see the LRA
 // and the transparency board show it, reverse it, and see the LRA go back.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +143,17 @@ describe.skipIf(!chromiumAvailable())('village finance, end to end', () => {
     await expect.poll(() => lraRow('lra-bidang', '01').textContent()).toContain('Rp3.000.000');
     expect(await lraRow('lra-bidang', '01').textContent()).toContain('8,33%');
     expect(await lraRow('lra-kegiatan', '01.01.01.').textContent()).toContain('Rp33.000.000');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh CSV' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe(`LRA_${villageCode}_${new Date().getFullYear()}.csv`);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh XLSX' }).click(),
+    ]);
+    const bytes = await readFile((await xlsx.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
 
     await menu('Papan Transparansi').click();
     const board = page.getByTestId('board');
