@@ -5,11 +5,12 @@
 import type { MigrationStrategies } from 'rxdb';
 import type { CollectionName } from '../../shared/documents/collections';
 import { migrateRequestV0 } from './request-migration';
+import { migrateFinanceV0 } from '../finance/migration';
 
 export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   requests: { 1: migrateRequestV0 },
   residents: {},
   letters: {},
-  finance: {},
+  finance: { 1: migrateFinanceV0 },
   registry: {},
 };

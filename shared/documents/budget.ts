@@ -1,5 +1,6 @@
 // APBDes budget lines and realisation entries (Permendagri 20/2018). Money is whole rupiah.
 // The rules on them (an adopted line is locked, the ledger is append-only) live in shared/finance.
+// Fields added in finance v1 have defaults, so documents written before them still read.
 import { z } from 'zod';
 import { isoDateSchema, rupiahSchema, syncedBase } from './base';
 
@@ -19,9 +20,9 @@ export const budgetLineDocSchema = syncedBase('budget').extend({
   description: z.string().max(300),
   amount: rupiahSchema,
   /** Optional detail: volume × unit price = amount. */
-  volume: z.number().int().min(0).max(1e9).nullable(),
-  unit: z.string().max(30),
-  unitPrice: rupiahSchema.nullable(),
+  volume: z.number().int().min(0).max(1e9).nullable().default(null),
+  unit: z.string().max(30).default(''),
+  unitPrice: rupiahSchema.nullable().default(null),
 });
 export type BudgetLineDoc = z.infer<typeof budgetLineDocSchema>;
 
@@ -37,14 +38,14 @@ export const ledgerEntryDocSchema = syncedBase('ledger').extend({
   amount: rupiahSchema,
   evidenceNumber: z.string().max(60),
   payee: z.string().max(120),
-  description: z.string().max(300),
+  description: z.string().max(300).default(''),
   recordedBy: z.string().max(120),
   /** For a reversal: the entry it cancels. Entries are never edited. */
   reverses: z.string().max(120).nullable(),
   /** For an SPJ: the advance (payment-um) it accounts for. */
-  settles: z.string().max(120).nullable(),
+  settles: z.string().max(120).nullable().default(null),
   /** An official who allowed paying beyond the line's remaining budget, and why. */
-  overrideBy: z.string().max(120),
-  overrideReason: z.string().max(300),
+  overrideBy: z.string().max(120).default(''),
+  overrideReason: z.string().max(300).default(''),
 });
 export type LedgerEntryDoc = z.infer<typeof ledgerEntryDocSchema>;

@@ -42,7 +42,7 @@ export const COLLECTIONS = {
   /** APBDes budget lines and realisation entries. */
   finance: {
     schemas: { budget: budgetLineDocSchema, ledger: ledgerEntryDocSchema },
-    version: 0,
+    version: 1,
     indexes: [['type', 'fiscalYear']],
   },
   /** The regency's master data for the village: officials, profile. */
