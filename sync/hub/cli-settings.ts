@@ -1,7 +1,7 @@
 // What `npm run hub` takes from its environment, and the admin account it keeps in its folder.
 import { join, resolve } from 'node:path';
-import { generatePassword } from '../provision/provision';
-import { readJsonFile, writePrivateJson } from './hub-files';
+import { connectionFromUrl, generatePassword, type AdminConnection } from '../provision/provision';
+import { readJsonFile, readServerUrl, writePrivateJson } from './hub-files';
 
 export interface HubSettings {
   dataDir: string;
@@ -54,4 +54,23 @@ export async function adminAccount(
   const generated = { username: 'admin', password: generatePassword() };
   await writePrivateJson(path, generated);
   return { ...generated, source: path };
+}
+
+/**
+ * The server a provisioning command works on: `--server <url-with-admin-credentials>` (any
+ * CouchDB 3.x or hub), else the hub last run from the data folder, with its admin.
+ */
+export async function commandConnection(
+  env: NodeJS.ProcessEnv,
+  server: string | undefined,
+): Promise<{ connection: AdminConnection; dataDir: string | null }> {
+  if (server) return { connection: connectionFromUrl(server), dataDir: null };
+  const settings = hubSettings(env);
+  const admin = await adminAccount(env, settings.dataDir, false);
+  const url = await readServerUrl(settings.dataDir);
+  if (!url) throw new Error(`No hub has run from ${settings.dataDir}: start it with npm run hub.`);
+  return {
+    connection: { url, username: admin.username, password: admin.password },
+    dataDir: settings.dataDir,
+  };
 }

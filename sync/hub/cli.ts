@@ -1,6 +1,8 @@
 // `npm run hub`: runs the embedded regency hub with a demo village ready for a kiosk, and
 // `npm run hub -- add-village <code> [--kiosk <id>] [--server <url>]` adds a village to it (or
-// to any CouchDB). Everything the operator needs to connect a kiosk is printed in plain words.
+// to any CouchDB). The regency's commands (rotate-kiosk, add-staff, list-villages, dashboard)
+// are described in docs/decisions/0006. Everything the operator needs is printed in plain words.
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -15,7 +17,9 @@ import {
   provisionVillage,
   type AdminConnection,
 } from '../provision/provision';
-import { adminAccount, hubSettings } from './cli-settings';
+import { listVillages, provisionStaff, rotateKioskPassword } from '../provision/regency';
+import { DASHBOARD_PATH, dashboardRoute } from '../regency/dashboard-route';
+import { adminAccount, commandConnection, hubSettings } from './cli-settings';
 import { readJsonFile, readServerUrl, recordServerUrl, writePrivateJson } from './hub-files';
 import { startHub } from './server';
 
@@ -26,6 +30,12 @@ const DEMO_KIOSK = 'k1';
 const USAGE = `Usage:
   npm run hub                                   start the hub (demo village ${DEMO_VILLAGE}, kiosk ${DEMO_KIOSK})
   npm run hub -- add-village <code> [--kiosk <id>] [--server <url-with-admin-credentials>]
+  npm run hub -- rotate-kiosk <code> <kiosk-id> [--password <new>] [--server <url>]
+  npm run hub -- add-staff <name> [--password <password>] [--server <url>]
+  npm run hub -- list-villages [--server <url>]
+  npm run hub -- dashboard --server <url-with-credentials> [--port N] [--village <code>]…
+
+Without --server, a command works on the hub last run from the data folder, as its admin.
 
 Environment: BALAI_HUB_DATA (default .data/hub), BALAI_HUB_PORT (default 5984),
 BALAI_HUB_HOST (default 127.0.0.1), BALAI_HUB_ADMIN and BALAI_HUB_PASSWORD.`;
@@ -169,10 +179,135 @@ async function writeKioskFile(
   await writePrivateJson(path, connection);
 }
 
+async function rotateKiosk(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { password: { type: 'string' }, server: { type: 'string' } },
+  });
+  const code = positionals.length === 2 ? parseVillageCode(positionals[0]!) : null;
+  if (!code) throw new Error(`Give a 10-digit village code and a kiosk id.\n\n${USAGE}`);
+  const kioskId = positionals[1]!;
+  const { connection, dataDir } = await commandConnection(process.env, values.server);
+  const kiosk = await rotateKioskPassword(connection, {
+    villageCode: code,
+    kioskId,
+    ...(values.password !== undefined ? { password: values.password } : {}),
+  });
+  if (!kiosk.changed) {
+    console.log(
+      `Kiosk "${kioskId}" of ${formatVillageCode(code)} already has this password: nothing changed.`,
+    );
+  } else {
+    console.log(`Kiosk "${kioskId}" of ${formatVillageCode(code)} has a new password; the old one no longer works.
+  User:      ${kiosk.username}
+  Password:  ${kiosk.password}
+
+Give the kiosk the new password:
+
+  ${kioskCommand(connection.url, code, kioskId, kiosk)}`);
+  }
+  if (dataDir) {
+    const path = kioskFile(dataDir, code, kioskId);
+    const saved = (await readJsonFile(path)) as Partial<KioskConnection> | undefined;
+    if (saved && saved.password !== kiosk.password) {
+      await writeKioskFile(path, connection.url, code, kioskId, kiosk);
+      console.log(`(Updated the connection in ${path}.)`);
+    }
+  }
+}
+
+async function addStaff(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { password: { type: 'string' }, server: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new Error(`Give one staff name.\n\n${USAGE}`);
+  const { connection } = await commandConnection(process.env, values.server);
+  const staff = await provisionStaff(connection, {
+    name: positionals[0]!,
+    ...(values.password !== undefined ? { password: values.password } : {}),
+  });
+  if (!staff.changed) {
+    console.log(`Staff ${staff.username} already exists with role kabupaten: nothing changed.`);
+    return;
+  }
+  console.log(`Staff ${staff.username} ${staff.created ? 'added' : 'has a new password'} (role kabupaten: reads every village, writes only regency documents).
+  User:      ${staff.username}
+  Password:  ${staff.password}
+  Dashboard: ${connection.url}${DASHBOARD_PATH.slice(1)}  (on the hub)`);
+}
+
+async function listVillagesCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { server: { type: 'string' } } });
+  const { connection } = await commandConnection(process.env, values.server);
+  const villages = await listVillages(connection);
+  if (villages.length === 0) {
+    console.log(`No village databases on ${connection.url}.`);
+    return;
+  }
+  console.log(`${villages.length} village(s) on ${connection.url}:`);
+  for (const v of villages) {
+    const kiosks = v.kiosks.length ? v.kiosks.join(', ') : '(no kiosk)';
+    console.log(
+      `  ${formatVillageCode(v.code)}  ${v.db}  ${v.docCount} documents  kiosks: ${kiosks}`,
+    );
+  }
+}
+
+async function dashboardCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      server: { type: 'string' },
+      port: { type: 'string' },
+      village: { type: 'string', multiple: true },
+    },
+  });
+  if (!values.server)
+    throw new Error(`dashboard needs --server <url-with-credentials>.\n\n${USAGE}`);
+  const login = connectionFromUrl(values.server);
+  const port = Number(values.port ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port: 0-65535.');
+  const villages = (values.village ?? []).map((v) => {
+    const code = parseVillageCode(v);
+    if (!code) throw new Error(`--village ${v}: not a 10-digit village code.`);
+    return code;
+  });
+  const route = dashboardRoute({
+    serverUrl: () => login.url,
+    dataLogin: login,
+    requireLogin: false,
+    ...(villages.length ? { villages } : {}),
+  });
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/' || path === DASHBOARD_PATH) return route(req, res);
+    res.statusCode = 404;
+    res.end('Tidak ada.\n');
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done());
+  });
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  console.log(`The regency dashboard for ${login.url} (as ${login.username}) is at http://127.0.0.1:${actual}/
+(loopback only; ?days=N marks villages not seen for N days, default 3). Stop with Ctrl+C.`);
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
   if (command === undefined) return serve();
   if (command === 'add-village') return addVillage(rest);
+  if (command === 'rotate-kiosk') return rotateKiosk(rest);
+  if (command === 'add-staff') return addStaff(rest);
+  if (command === 'list-villages') return listVillagesCommand(rest);
+  if (command === 'dashboard') return dashboardCommand(rest);
   if (command === 'help' || command === '--help' || command === '-h') return console.log(USAGE);
   throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
 }

@@ -13,6 +13,7 @@ import { folderAllDbs, listStores } from './database-folders';
 import { readOrCreateServerUuid } from './hub-files';
 import { checkReplicationBodies } from './request-bodies';
 import { requestFrameProblem } from './request-frame';
+import { dashboardRoute, isDashboardRequest } from '../regency/dashboard-route';
 import {
   expressPouchDB,
   PouchDB,
@@ -112,9 +113,22 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   ]);
   app.use(answerErrorsAsJson(log));
 
+  let selfUrl = '';
+  // The regency dashboard (docs/decisions/0006): a staff or admin login, checked by this hub.
+  const dashboard = dashboardRoute({
+    serverUrl: () => selfUrl,
+    dataLogin: {
+      ...options.admin,
+      get url() {
+        return selfUrl;
+      },
+    },
+    requireLogin: true,
+  });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const problem = requestFrameProblem(req, maxBodyBytes);
     if (problem) return sendCouchError(res, problem);
+    if (isDashboardRequest(req)) return dashboard(req, res);
     res.on('finish', () => {
       if (res.statusCode >= 500) log(`${req.method} ${req.url} answered ${res.statusCode}`);
     });
@@ -126,6 +140,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     throw new Error(`Cannot listen on ${host}:${options.port} (${code}).`, { cause: error });
   });
   log(`hub listening on ${host}:${port}, data in ${dataDir}`);
+  const selfHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  selfUrl = `http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${port}/`;
 
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -11,6 +11,7 @@ import {
   type VillageCode,
 } from '../../shared/village';
 import { couchRequest, expectStatus, type AdminConnection } from './couch-request';
+import { REGENCY_DESIGN_DOC_ID, regencyViews } from './regency-views';
 import { villageValidateDocUpdate } from './validate-doc-update';
 
 export { basicAuth, connectionFromUrl, couchRequest, expectStatus } from './couch-request';
@@ -53,7 +54,8 @@ export async function provisionVillage(
   const created = await ensureDatabase(admin, db);
   const securityChanged = await ensureSecurity(admin, db, villageSecurity(code));
   const designChanged = await ensureValidation(admin, db);
-  return { db, changed: created || securityChanged || designChanged };
+  const viewsChanged = await ensureRegencyViews(admin, db);
+  return { db, changed: created || securityChanged || designChanged || viewsChanged };
 }
 
 export async function provisionKiosk(
@@ -107,13 +109,13 @@ export async function provisionKiosk(
   return { username, password, changed: true };
 }
 
-function checkVillageCode(code: string): VillageCode {
+export function checkVillageCode(code: string): VillageCode {
   if (!isVillageCode(code)) throw new Error(`Village code "${code}": it must be 10 digits.`);
   return code;
 }
 
 /** Creates the database unless it exists; true when it was created. */
-async function ensureDatabase(admin: AdminConnection, db: string): Promise<boolean> {
+export async function ensureDatabase(admin: AdminConnection, db: string): Promise<boolean> {
   const reply = await couchRequest(admin, 'PUT', encodeURIComponent(db));
   // 412: it already exists. 202: a cluster accepted it without a quorum yet.
   expectStatus(reply, [201, 202, 412], `Creating database ${db}`);
@@ -169,8 +171,39 @@ async function ensureValidation(admin: AdminConnection, db: string): Promise<boo
   return true;
 }
 
+/**
+ * The regency dashboard's views (sync/provision/regency-views.ts) in their own design document,
+ * so `_design/balai` and its validation stay exactly as they are.
+ */
+async function ensureRegencyViews(admin: AdminConnection, db: string): Promise<boolean> {
+  const path = `${encodeURIComponent(db)}/${REGENCY_DESIGN_DOC_ID}`;
+  const wanted = regencyViews();
+  const current = await couchRequest<Record<string, unknown>>(admin, 'GET', path);
+  if (current.status !== 404)
+    expectStatus(current, [200], `Reading ${db}/${REGENCY_DESIGN_DOC_ID}`);
+  const existing = current.status === 200 ? current.body : {};
+  if (
+    existing.language === 'javascript' &&
+    JSON.stringify(existing.views) === JSON.stringify(wanted)
+  ) {
+    return false;
+  }
+  const designDoc = {
+    ...existing,
+    _id: REGENCY_DESIGN_DOC_ID,
+    language: 'javascript',
+    views: wanted,
+  };
+  expectStatus(
+    await couchRequest(admin, 'PUT', path, designDoc),
+    [201, 202],
+    `Saving ${db}/${REGENCY_DESIGN_DOC_ID}`,
+  );
+  return true;
+}
+
 /** True when `username` can log in with `password` (CouchDB's `GET /_session` with basic auth). */
-async function logsIn(url: string, username: string, password: string): Promise<boolean> {
+export async function logsIn(url: string, username: string, password: string): Promise<boolean> {
   const reply = await couchRequest<{ userCtx?: { name?: unknown } }>(
     { url, username, password },
     'GET',
@@ -179,7 +212,7 @@ async function logsIn(url: string, username: string, password: string): Promise<
   return reply.status === 200 && reply.body.userCtx?.name === username;
 }
 
-function sameList(actual: unknown, wanted: string[]): boolean {
+export function sameList(actual: unknown, wanted: string[]): boolean {
   if (!Array.isArray(actual) || actual.length !== wanted.length) return false;
   const sorted = [...actual].sort();
   return [...wanted].sort().every((item, i) => item === sorted[i]);

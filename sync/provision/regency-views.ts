@@ -1,0 +1,44 @@
+// The views the regency dashboard reads (sync/regency/dashboard-data.ts), kept in their own
+// design document `_design/regency` so the validation in `_design/balai` never changes for them.
+// They run inside CouchDB (or the hub's PouchDB map/reduce), so the sources are plain ES5.
+
+export const REGENCY_DESIGN_DOC_ID = '_design/regency';
+
+export interface CouchView {
+  map: string;
+  reduce?: string;
+}
+
+/**
+ * - `open-requests`: requests whose status is neither `collected` nor `rejected`, keyed by
+ *   status, counted by the built-in `_count`.
+ * - `finance`: whole rupiah summed by the built-in `_sum`:
+ *   `[year, "budget", version, stage, accountCode]` → a budget line's amount;
+ *   `[year, "ledger", kind]` → a ledger entry's amount (reversals excluded);
+ *   `[year, "reversal", reversedId]` → a reversal's amount, by the entry it cancels.
+ */
+export function regencyViews(): Record<string, CouchView> {
+  return {
+    'open-requests': {
+      map: `function (doc) {
+  if (doc.type === 'request' && doc.status !== 'collected' && doc.status !== 'rejected') {
+    emit(doc.status, null);
+  }
+}`,
+      reduce: '_count',
+    },
+    finance: {
+      map: `function (doc) {
+  if (typeof doc.amount !== 'number' || typeof doc.fiscalYear !== 'number') return;
+  if (doc.type === 'budget') {
+    emit([doc.fiscalYear, 'budget', doc.budgetVersion, doc.stage, String(doc.accountCode)], doc.amount);
+  } else if (doc.type === 'ledger' && doc.kind === 'reversal') {
+    emit([doc.fiscalYear, 'reversal', String(doc.reverses)], doc.amount);
+  } else if (doc.type === 'ledger') {
+    emit([doc.fiscalYear, 'ledger', doc.kind], doc.amount);
+  }
+}`,
+      reduce: '_sum',
+    },
+  };
+}

@@ -1,0 +1,297 @@
+// What the regency dashboard shows, gathered over the plain CouchDB HTTP API (the hub or any
+// CouchDB 3.x) with a server admin login or a regency staff login. Per village database, at
+// most four requests, none of which loads every document (docs/decisions/0006):
+//   1. GET /desa_<code>                                  document count
+//   2. GET _all_docs on the id range `sync-report:`      one small report per kiosk
+//   3. GET _design/regency/_view/open-requests?group     open requests by status (counts only)
+//   4. GET _design/regency/_view/finance?group           the fiscal year's sums (a few rows)
+//   (+1 POST _all_docs for the entries that reversals cancel, only when there are reversals)
+import { syncReportDocSchema } from '../../shared/documents/sync-report';
+import { villageCodeOfDb, villageDbName, type VillageCode } from '../../shared/village';
+import { couchRequest, expectStatus, type AdminConnection } from '../provision/couch-request';
+import { REGENCY_DESIGN_DOC_ID } from '../provision/regency-views';
+
+export interface KioskSync {
+  kioskId: string;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string;
+  pending: number;
+  rejected: number;
+  /** Failures since install, all kinds together, and by kind. */
+  failures: number;
+  failuresByKind: Record<string, number>;
+  clockSkewMs: number | null;
+}
+
+export interface BudgetRealisation {
+  fiscalYear: number;
+  /** The latest adopted version's number. */
+  version: number;
+  /** Spending (accounts 5.*) of the latest adopted version, whole rupiah. */
+  budgetSpending: number;
+  /** payment-ls + spj, less reversals of those, whole rupiah. */
+  realisedSpending: number;
+}
+
+export interface VillageRow {
+  code: VillageCode;
+  db: string;
+  docCount: number | null;
+  kiosks: KioskSync[];
+  /** The newest `lastSuccessAt` of its kiosks, or null when none has succeeded. */
+  lastSuccessAt: string | null;
+  pending: number;
+  rejected: number;
+  failures: number;
+  /** The largest clock difference any kiosk reported (by absolute value), or null. */
+  clockSkewMs: number | null;
+  /** null: could not be counted. */
+  openRequests: number | null;
+  openByStatus: Record<string, number>;
+  /** null: no adopted budget for the year (shown as "—"). */
+  budget: BudgetRealisation | null;
+  /** Set when the village could not be read; the other fields are then empty. */
+  error?: string;
+}
+
+export interface DashboardData {
+  generatedAt: string;
+  fiscalYear: number;
+  villages: VillageRow[];
+}
+
+export interface GatherOptions {
+  /** The villages to show; default every `desa_<code>` from `_all_dbs` (a server admin only). */
+  villages?: VillageCode[];
+  now?: Date;
+  /** Default: the year in Western Indonesian Time (UTC+7) at `now`. */
+  fiscalYear?: number;
+  /** Villages read at once (default 8). */
+  concurrency?: number;
+}
+
+/** The calendar year in WIB (UTC+7), the zone of most regencies using Balai. */
+export function fiscalYearAt(now: Date): number {
+  return new Date(now.getTime() + 7 * 3600_000).getUTCFullYear();
+}
+
+export async function gatherDashboard(
+  login: AdminConnection,
+  options: GatherOptions = {},
+): Promise<DashboardData> {
+  const now = options.now ?? new Date();
+  const fiscalYear = options.fiscalYear ?? fiscalYearAt(now);
+  const codes = options.villages ?? (await villageCodes(login));
+  const villages: VillageRow[] = new Array(codes.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < codes.length) {
+      const at = next++;
+      villages[at] = await villageRow(login, codes[at]!, fiscalYear).catch(
+        (error: unknown): VillageRow => ({
+          ...emptyRow(codes[at]!),
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
+  return { generatedAt: now.toISOString(), fiscalYear, villages };
+}
+
+async function villageCodes(login: AdminConnection): Promise<VillageCode[]> {
+  const reply = await couchRequest<unknown>(login, 'GET', '_all_dbs');
+  if (reply.status === 401 || reply.status === 403) {
+    throw new Error(
+      'Listing the village databases needs a server admin login; with a staff login, name the ' +
+        'villages (--village <code>, repeatable).',
+    );
+  }
+  expectStatus(reply, [200], 'Listing databases');
+  return (Array.isArray(reply.body) ? reply.body : [])
+    .map((name) => (typeof name === 'string' ? villageCodeOfDb(name) : null))
+    .filter((code): code is VillageCode => code !== null)
+    .sort();
+}
+
+function emptyRow(code: VillageCode): VillageRow {
+  return {
+    code,
+    db: villageDbName(code),
+    docCount: null,
+    kiosks: [],
+    lastSuccessAt: null,
+    pending: 0,
+    rejected: 0,
+    failures: 0,
+    clockSkewMs: null,
+    openRequests: null,
+    openByStatus: {},
+    budget: null,
+  };
+}
+
+const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+
+async function villageRow(
+  login: AdminConnection,
+  code: VillageCode,
+  fiscalYear: number,
+): Promise<VillageRow> {
+  const db = encodeURIComponent(villageDbName(code));
+  const [info, kiosks, open, budget] = await Promise.all([
+    couchRequest<{ doc_count?: unknown }>(login, 'GET', db),
+    kioskReports(login, db),
+    openRequests(login, db),
+    budgetRealisation(login, db, fiscalYear),
+  ]);
+  expectStatus(info, [200], `Reading ${villageDbName(code)}`);
+  const successes = kiosks.map((k) => k.lastSuccessAt).filter((t): t is string => t !== null);
+  const skews = kiosks.map((k) => k.clockSkewMs).filter((s): s is number => s !== null);
+  const sum = (pick: (k: KioskSync) => number) => kiosks.reduce((n, k) => n + pick(k), 0);
+  return {
+    ...emptyRow(code),
+    docCount: typeof info.body.doc_count === 'number' ? info.body.doc_count : null,
+    kiosks,
+    lastSuccessAt: successes.length ? successes.reduce((a, b) => (newer(a, b) ? a : b)) : null,
+    pending: sum((k) => k.pending),
+    rejected: sum((k) => k.rejected),
+    failures: sum((k) => k.failures),
+    clockSkewMs: skews.length ? skews.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a)) : null,
+    openRequests: open ? Object.values(open).reduce((a, b) => a + b, 0) : null,
+    openByStatus: open ?? {},
+    budget,
+  };
+}
+
+function newer(a: string, b: string): boolean {
+  return Date.parse(a) >= Date.parse(b);
+}
+
+/** The `sync-report:<village>:<kiosk>` documents, one per kiosk; invalid ones are skipped. */
+async function kioskReports(login: AdminConnection, db: string): Promise<KioskSync[]> {
+  const reply = await couchRequest<{ rows?: { doc?: unknown }[] }>(
+    login,
+    'GET',
+    `${db}/_all_docs?include_docs=true&startkey=${q('sync-report:')}&endkey=${q('sync-report:\ufff0')}`,
+  );
+  expectStatus(reply, [200], 'Reading sync reports');
+  const kiosks: KioskSync[] = [];
+  for (const row of reply.body.rows ?? []) {
+    const parsed = syncReportDocSchema.safeParse(row.doc);
+    if (!parsed.success) continue;
+    const r = parsed.data;
+    kiosks.push({
+      kioskId: r.kioskId,
+      lastSuccessAt: r.lastSuccessAt,
+      lastAttemptAt: r.lastAttemptAt,
+      pending: r.pending,
+      rejected: r.rejected,
+      failures: Object.values(r.failures).reduce((a, b) => a + b, 0),
+      failuresByKind: r.failures,
+      clockSkewMs: r.clockSkewMs,
+    });
+  }
+  return kiosks.sort((a, b) => a.kioskId.localeCompare(b.kioskId));
+}
+
+interface ViewRows {
+  rows?: { key?: unknown; value?: unknown }[];
+}
+
+/**
+ * Open requests by status from the `open-requests` view; where the view is missing (a village
+ * provisioned before it existed), the `request:` id range is read instead. null: unreadable.
+ */
+async function openRequests(
+  login: AdminConnection,
+  db: string,
+): Promise<Record<string, number> | null> {
+  const view = await couchRequest<ViewRows>(
+    login,
+    'GET',
+    `${db}/${REGENCY_DESIGN_DOC_ID}/_view/open-requests?group=true`,
+  );
+  const counts: Record<string, number> = {};
+  if (view.status === 200) {
+    for (const row of view.body.rows ?? []) {
+      if (typeof row.key === 'string' && typeof row.value === 'number') counts[row.key] = row.value;
+    }
+    return counts;
+  }
+  if (view.status !== 404) return null;
+  const all = await couchRequest<{ rows?: { doc?: { type?: unknown; status?: unknown } }[] }>(
+    login,
+    'GET',
+    `${db}/_all_docs?include_docs=true&startkey=${q('request:')}&endkey=${q('request:\ufff0')}`,
+  );
+  if (all.status !== 200) return null;
+  for (const row of all.body.rows ?? []) {
+    const status = row.doc?.status;
+    if (row.doc?.type !== 'request' || typeof status !== 'string') continue;
+    if (status === 'collected' || status === 'rejected') continue;
+    counts[status] = (counts[status] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * Budget: the spending lines (accounts 5.*) of the year's latest adopted version. Realised: the
+ * year's `payment-ls` and `spj` entries (what shared/finance/ledger.ts counts as realised
+ * spending; an advance, `payment-um`, counts once its SPJ comes), less the reversals of such
+ * entries. null when the year has no adopted budget (or the view is missing).
+ */
+async function budgetRealisation(
+  login: AdminConnection,
+  db: string,
+  fiscalYear: number,
+): Promise<BudgetRealisation | null> {
+  const view = await couchRequest<ViewRows>(
+    login,
+    'GET',
+    `${db}/${REGENCY_DESIGN_DOC_ID}/_view/finance?group=true&startkey=${q([fiscalYear])}&endkey=${q([fiscalYear, {}])}`,
+  );
+  if (view.status !== 200) return null;
+  const budgetRows: { version: number; account: string; sum: number }[] = [];
+  let realised = 0;
+  const reversed = new Map<string, number>();
+  for (const row of view.body.rows ?? []) {
+    const key = row.key;
+    const sum = typeof row.value === 'number' ? row.value : 0;
+    if (!Array.isArray(key)) continue;
+    if (key[1] === 'budget' && key[3] === 'adopted' && typeof key[2] === 'number') {
+      budgetRows.push({ version: key[2], account: String(key[4]), sum });
+    } else if (key[1] === 'ledger' && (key[2] === 'payment-ls' || key[2] === 'spj')) {
+      realised += sum;
+    } else if (key[1] === 'reversal' && typeof key[2] === 'string') {
+      reversed.set(key[2], sum);
+    }
+  }
+  if (budgetRows.length === 0) return null;
+  if (reversed.size > 0) {
+    const originals = await couchRequest<{ rows?: { key?: unknown; doc?: { kind?: unknown } }[] }>(
+      login,
+      'POST',
+      `${db}/_all_docs?include_docs=true`,
+      { keys: [...reversed.keys()] },
+    );
+    expectStatus(originals, [200], 'Reading reversed ledger entries');
+    for (const row of originals.body.rows ?? []) {
+      const kind = row.doc?.kind;
+      if (typeof row.key === 'string' && (kind === 'payment-ls' || kind === 'spj')) {
+        realised -= reversed.get(row.key) ?? 0;
+      }
+    }
+  }
+  const version = Math.max(...budgetRows.map((r) => r.version));
+  const budgetSpending = budgetRows
+    .filter((r) => r.version === version && /^5(\.|$)/.test(r.account))
+    .reduce((n, r) => n + r.sum, 0);
+  return { fiscalYear, version, budgetSpending, realisedSpending: realised };
+}
+
+/** True when the village's newest kiosk success is older than `days` days, or there is none. */
+export function isStale(row: VillageRow, days: number, now: Date): boolean {
+  if (row.lastSuccessAt === null) return true;
+  return now.getTime() - Date.parse(row.lastSuccessAt) > days * 86_400_000;
+}

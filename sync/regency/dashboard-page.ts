@@ -1,0 +1,164 @@
+// The regency dashboard as one plain, server-rendered HTML page in Bahasa Indonesia: a table of
+// villages, the ones not seen for N days marked with a word and a sign, not by colour alone. No
+// scripts, no external assets; every piece of text is escaped.
+import { formatVillageCode } from '../../shared/village';
+import { isStale, type DashboardData, type VillageRow } from './dashboard-data';
+
+export const DEFAULT_STALE_DAYS = 3;
+
+/** The text marking a village not seen for `days` days (the tests look for it). */
+export const STALE_MARKER = '⚠ TIDAK TERLIHAT';
+
+export function escapeHtml(value: unknown): string {
+  return String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const rupiah = new Intl.NumberFormat('id-ID', {
+  style: 'currency',
+  currency: 'IDR',
+  maximumFractionDigits: 0,
+});
+const number = new Intl.NumberFormat('id-ID');
+const dateTime = new Intl.DateTimeFormat('id-ID', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Jakarta',
+});
+
+/** `3 hari lalu`, `5 jam lalu`, `baru saja`. */
+function ago(iso: string, now: Date): string {
+  const ms = now.getTime() - Date.parse(iso);
+  if (!Number.isFinite(ms)) return '';
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'baru saja';
+  if (minutes < 60) return `${minutes} menit lalu`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} jam lalu`;
+  return `${Math.floor(hours / 24)} hari lalu`;
+}
+
+function formatSkew(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (Math.abs(seconds) < 60) return `${seconds} detik`;
+  return `${Math.round(seconds / 60)} menit`;
+}
+
+export function renderDashboardPage(
+  data: DashboardData,
+  options: { days?: number; now?: Date } = {},
+): string {
+  const days = options.days ?? DEFAULT_STALE_DAYS;
+  const now = options.now ?? new Date(data.generatedAt);
+  const staleCount = data.villages.filter((v) => !v.error && isStale(v, days, now)).length;
+  const rows = data.villages.map((v) => villageRowHtml(v, days, now)).join('\n');
+  return `<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Balai — Dasbor Kabupaten</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1a1a1a; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #999; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+tr.stale { background: #fff1c2; }
+tr.stale td:first-child { border-left: 6px solid #b35c00; }
+.marker { font-weight: bold; }
+.small { font-size: 0.85em; }
+</style>
+</head>
+<body>
+<h1>Dasbor Kabupaten — sinkronisasi desa</h1>
+<p>Dibuat ${escapeHtml(dateTime.format(new Date(data.generatedAt)))} WIB. Tahun anggaran ${escapeHtml(data.fiscalYear)}.
+${escapeHtml(number.format(data.villages.length))} desa; ${escapeHtml(number.format(staleCount))} tidak terlihat lebih dari ${escapeHtml(days)} hari
+(ditandai <span class="marker">${escapeHtml(STALE_MARKER)}</span>).</p>
+<form method="get"><label>Tandai desa yang tidak terlihat lebih dari
+<input type="number" name="days" min="1" max="365" value="${escapeHtml(days)}"> hari</label>
+<button type="submit">Tampilkan</button></form>
+<table>
+<thead><tr>
+<th scope="col">Desa</th>
+<th scope="col">Sinkron terakhir</th>
+<th scope="col">Per kios</th>
+<th scope="col">Antrean kirim</th>
+<th scope="col">Ditolak server</th>
+<th scope="col">Permohonan terbuka</th>
+<th scope="col">Realisasi belanja</th>
+</tr></thead>
+<tbody>
+${rows || '<tr><td colspan="7">Belum ada desa.</td></tr>'}
+</tbody>
+</table>
+<p class="small">Sinkron terakhir: keberhasilan terbaru dari kios mana pun (laporan <code>sync-report</code>).
+Permohonan terbuka: status selain "Sudah diambil" dan "Ditolak".
+Realisasi belanja: pembayaran LS dan SPJ dikurangi pembalikannya, terhadap belanja APBDes versi terakhir yang ditetapkan; "—" bila belum ada.</p>
+</body>
+</html>
+`;
+}
+
+function villageRowHtml(v: VillageRow, days: number, now: Date): string {
+  const name = `<th scope="row">${escapeHtml(formatVillageCode(v.code))}<br><span class="small">${escapeHtml(v.db)}${
+    v.docCount === null ? '' : ` · ${escapeHtml(number.format(v.docCount))} dokumen`
+  }</span></th>`;
+  if (v.error) {
+    return `<tr data-village="${escapeHtml(v.code)}">${name}<td colspan="6">Tidak terbaca: ${escapeHtml(v.error)}</td></tr>`;
+  }
+  const stale = isStale(v, days, now);
+  const last =
+    v.lastSuccessAt === null
+      ? 'belum pernah'
+      : `${escapeHtml(dateTime.format(new Date(v.lastSuccessAt)))}<br><span class="small">${escapeHtml(ago(v.lastSuccessAt, now))}</span>`;
+  const marker = stale
+    ? `<br><span class="marker">${escapeHtml(STALE_MARKER)} &gt; ${escapeHtml(days)} hari</span>`
+    : '';
+  const kiosks = v.kiosks.length
+    ? v.kiosks
+        .map((k) => {
+          const parts = [
+            `<b>${escapeHtml(k.kioskId)}</b>: ${k.lastSuccessAt ? escapeHtml(ago(k.lastSuccessAt, now)) : 'belum pernah'}`,
+          ];
+          if (k.failures > 0) {
+            const kinds = Object.entries(k.failuresByKind)
+              .filter(([, n]) => n > 0)
+              .map(([kind, n]) => `${kind} ${n}`)
+              .join(', ');
+            parts.push(`gagal ${escapeHtml(number.format(k.failures))} (${escapeHtml(kinds)})`);
+          }
+          if (k.clockSkewMs !== null && Math.abs(k.clockSkewMs) >= 60_000) {
+            parts.push(`jam selisih ${escapeHtml(formatSkew(k.clockSkewMs))}`);
+          }
+          return parts.join(' · ');
+        })
+        .join('<br>')
+    : 'belum ada laporan';
+  const open =
+    v.openRequests === null
+      ? '—'
+      : `${escapeHtml(number.format(v.openRequests))}${
+          v.openRequests
+            ? `<br><span class="small">${Object.entries(v.openByStatus)
+                .map(([status, n]) => `${escapeHtml(status)} ${escapeHtml(n)}`)
+                .join(', ')}</span>`
+            : ''
+        }`;
+  const budget = v.budget
+    ? `${escapeHtml(percent(v.budget.realisedSpending, v.budget.budgetSpending))}<br><span class="small">${escapeHtml(
+        rupiah.format(v.budget.realisedSpending),
+      )} dari ${escapeHtml(rupiah.format(v.budget.budgetSpending))} (versi ${escapeHtml(v.budget.version)})</span>`
+    : '—';
+  return `<tr data-village="${escapeHtml(v.code)}"${stale ? ' class="stale" data-stale="true"' : ''}>${name}<td>${last}${marker}</td><td class="small">${kiosks}</td><td class="n">${escapeHtml(
+    number.format(v.pending),
+  )}</td><td class="n">${escapeHtml(number.format(v.rejected))}</td><td class="n">${open}</td><td class="n">${budget}</td></tr>`;
+}
+
+function percent(part: number, whole: number): string {
+  if (whole <= 0) return '—';
+  return `${(Math.round((part / whole) * 1000) / 10).toLocaleString('id-ID')}%`;
+}

@@ -1,0 +1,116 @@
+// Serving the regency dashboard: by the hub at `GET /_balai/dashboard` (a server admin or a
+// regency staff login, checked with the server's own `GET /_session`), and standalone by
+// `npm run hub -- dashboard --server <url>` on loopback with the login given there.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { REGENCY_STAFF_ROLE, type VillageCode } from '../../shared/village';
+import { couchRequest, type AdminConnection } from '../provision/couch-request';
+import { gatherDashboard } from './dashboard-data';
+import { DEFAULT_STALE_DAYS, renderDashboardPage } from './dashboard-page';
+
+export const DASHBOARD_PATH = '/_balai/dashboard';
+
+export function isDashboardRequest(req: IncomingMessage): boolean {
+  const path = (req.url ?? '').split('?')[0]!;
+  return path === DASHBOARD_PATH || path === DASHBOARD_PATH + '/';
+}
+
+export interface DashboardRouteOptions {
+  /** The server the data is read from: its root URL, no credentials. */
+  serverUrl: () => string;
+  /**
+   * The login the data is read with. Absent: the caller's own login, which must then be given.
+   * The hub passes its admin (a staff login cannot list databases) after checking the caller.
+   */
+  dataLogin?: AdminConnection;
+  /** When set, the caller must log in as a server admin or regency staff (basic auth). */
+  requireLogin: boolean;
+  villages?: VillageCode[];
+}
+
+export function dashboardRoute(
+  options: DashboardRouteOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    serve(options, req, res).catch((error: unknown) => {
+      if (!res.headersSent) {
+        send(res, 500, 'text/plain; charset=utf-8', `Dasbor gagal dibuat: ${String(error)}\n`);
+      } else res.end();
+    });
+  };
+}
+
+async function serve(
+  options: DashboardRouteOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    return send(res, 405, 'text/plain; charset=utf-8', 'Hanya GET.\n');
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const daysParam = url.searchParams.get('days');
+  const days = daysParam === null ? DEFAULT_STALE_DAYS : Number(daysParam);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    return send(res, 400, 'text/plain; charset=utf-8', 'days harus bilangan bulat 1–3650.\n');
+  }
+  let login = options.dataLogin;
+  if (options.requireLogin) {
+    const caller = basicLogin(req.headers.authorization);
+    if (!caller || !(await isAdminOrStaff(options.serverUrl(), caller))) {
+      res.setHeader('WWW-Authenticate', 'Basic realm="Balai dasbor kabupaten", charset="UTF-8"');
+      return send(
+        res,
+        401,
+        'text/plain; charset=utf-8',
+        'Masuk sebagai admin server atau staf kabupaten.\n',
+      );
+    }
+    login ??= { url: options.serverUrl(), ...caller };
+  }
+  if (!login) throw new Error('No login to read the dashboard data with.');
+  const now = new Date();
+  const data = await gatherDashboard(login, {
+    now,
+    ...(options.villages ? { villages: options.villages } : {}),
+  });
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+  );
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  const html = renderDashboardPage(data, { days, now });
+  send(res, 200, 'text/html; charset=utf-8', req.method === 'HEAD' ? '' : html);
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', type);
+  res.end(body);
+}
+
+function basicLogin(header: string | undefined): { username: string; password: string } | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? '');
+  if (!match) return null;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return null;
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+async function isAdminOrStaff(
+  serverUrl: string,
+  caller: { username: string; password: string },
+): Promise<boolean> {
+  const reply = await couchRequest<{ userCtx?: { name?: unknown; roles?: unknown } }>(
+    { url: serverUrl, ...caller },
+    'GET',
+    '_session',
+  );
+  const ctx = reply.body.userCtx;
+  if (reply.status !== 200 || ctx?.name !== caller.username || !Array.isArray(ctx.roles)) {
+    return false;
+  }
+  return ctx.roles.includes('_admin') || ctx.roles.includes(REGENCY_STAFF_ROLE);
+}

@@ -1,0 +1,393 @@
+// The regency dashboard against a real CouchDB-protocol server (the hub, or COUCHDB_URL): two
+// villages whose kiosks wrote sync reports, requests and finance documents as kiosks do (PUT
+// with the kiosk's own login), the numbers the dashboard gathers from them, and on the hub the
+// page served at /_balai/dashboard with its login rule and its stale-village marker.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { villageDbName, type VillageCode } from '../../shared/village';
+import {
+  provisionKiosk,
+  provisionVillage,
+  type AdminConnection,
+} from '../../sync/provision/provision';
+import { provisionStaff } from '../../sync/provision/regency';
+import { fiscalYearAt, gatherDashboard } from '../../sync/regency/dashboard-data';
+import { STALE_MARKER } from '../../sync/regency/dashboard-page';
+import {
+  basicAuth,
+  couchCall,
+  couchServerKind,
+  startCouchServer,
+  uniqueVillageCode,
+  type CouchServer,
+  type Login,
+} from '../support/couch-server';
+
+let server: CouchServer;
+let admin: AdminConnection;
+let codeA: VillageCode;
+let codeB: VillageCode;
+let staff: Login;
+let kioskA1: Login;
+let kioskA2: Login;
+let kioskB1: Login;
+const year = fiscalYearAt(new Date());
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+if (couchServerKind === 'couchdb') {
+  console.info(
+    'regency-dashboard: COUCHDB_URL is set; the page served by the hub at /_balai/dashboard ' +
+      'is not on CouchDB, so its checks are skipped (the data checks run).',
+  );
+}
+
+let sequence = 0;
+function villageDoc(code: VillageCode, kioskId: string, type: string, extra: object = {}) {
+  const id = `${type}:${String(Date.now()).padStart(12, '0')}${String(sequence++).padStart(3, '0')}:${code}:${kioskId}`;
+  const now = new Date().toISOString();
+  return {
+    _id: id,
+    id,
+    type,
+    villageCode: code,
+    kioskId,
+    createdAt: now,
+    updatedAt: now,
+    ...extra,
+  };
+}
+
+async function putAs(login: Login, code: VillageCode, doc: { _id: string }): Promise<void> {
+  const reply = await couchCall(
+    server,
+    login,
+    'PUT',
+    `${villageDbName(code)}/${encodeURIComponent(doc._id)}`,
+    doc,
+  );
+  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+}
+
+function syncReport(
+  code: VillageCode,
+  kioskId: string,
+  report: {
+    lastSuccessAgoMs: number | null;
+    pending: number;
+    rejected: number;
+    failures: Record<string, number>;
+    clockSkewMs: number | null;
+  },
+) {
+  const id = `sync-report:${code}:${kioskId}`;
+  const now = new Date().toISOString();
+  return {
+    _id: id,
+    id,
+    type: 'sync-report',
+    villageCode: code,
+    kioskId,
+    createdAt: now,
+    updatedAt: now,
+    lastSuccessAt:
+      report.lastSuccessAgoMs === null
+        ? null
+        : new Date(Date.now() - report.lastSuccessAgoMs).toISOString(),
+    lastAttemptAt: now,
+    kioskTime: now,
+    serverTime: now,
+    clockSkewMs: report.clockSkewMs,
+    pending: report.pending,
+    rejected: report.rejected,
+    conflicts: 0,
+    docsPushed: 10,
+    docsPulled: 4,
+    lastRoundMs: 1200,
+    failures: report.failures,
+  };
+}
+
+const request = (code: VillageCode, kioskId: string, status: string) =>
+  villageDoc(code, kioskId, 'request', {
+    date: new Date().toISOString().slice(0, 10),
+    residentNik: '3510171234560001',
+    residentName: 'Warga Uji',
+    serviceType: 'SKD',
+    purpose: 'uji',
+    status,
+  });
+
+const budgetLine = (
+  code: VillageCode,
+  kioskId: string,
+  version: number,
+  stage: string,
+  accountCode: string,
+  amount: number,
+  fiscalYear = year,
+) =>
+  villageDoc(code, kioskId, 'budget', {
+    fiscalYear,
+    budgetVersion: version,
+    stage,
+    kegiatanCode: accountCode.startsWith('5') ? '01.01.01.' : '',
+    accountCode,
+    fundingSource: 'DDS',
+    description: 'uji',
+    amount,
+    volume: null,
+    unit: '',
+    unitPrice: null,
+  });
+
+const ledger = (
+  code: VillageCode,
+  kioskId: string,
+  kind: string,
+  amount: number,
+  reverses: string | null = null,
+  fiscalYear = year,
+) =>
+  villageDoc(code, kioskId, 'ledger', {
+    fiscalYear,
+    budgetLineId: 'budget:x',
+    kind,
+    date: `${fiscalYear}-03-01`,
+    amount,
+    evidenceNumber: '1',
+    payee: 'uji',
+    description: 'uji',
+    recordedBy: 'bendahara',
+    reverses,
+    settles: null,
+    overrideBy: '',
+    overrideReason: '',
+  });
+
+beforeAll(async () => {
+  server = await startCouchServer();
+  admin = { url: server.url, ...server.admin };
+  codeA = uniqueVillageCode();
+  codeB = uniqueVillageCode();
+  for (const code of [codeA, codeB]) await provisionVillage(admin, { villageCode: code });
+  kioskA1 = await provisionKiosk(admin, { villageCode: codeA, kioskId: 'k1' });
+  kioskA2 = await provisionKiosk(admin, { villageCode: codeA, kioskId: 'k2' });
+  kioskB1 = await provisionKiosk(admin, { villageCode: codeB, kioskId: 'k1' });
+  const added = await provisionStaff(admin, { name: `dasbor-${codeA}` });
+  staff = { username: added.username, password: added.password! };
+
+  // Village A: seen an hour ago (k1), k2 five days ago.
+  await putAs(
+    kioskA1,
+    codeA,
+    syncReport(codeA, 'k1', {
+      lastSuccessAgoMs: HOUR,
+      pending: 3,
+      rejected: 1,
+      failures: { offline: 2, server: 1 },
+      clockSkewMs: -5_000,
+    }),
+  );
+  await putAs(
+    kioskA2,
+    codeA,
+    syncReport(codeA, 'k2', {
+      lastSuccessAgoMs: 5 * DAY,
+      pending: 2,
+      rejected: 0,
+      failures: {},
+      clockSkewMs: 120_000,
+    }),
+  );
+  for (const status of ['received', 'checked', 'printed', 'collected', 'rejected']) {
+    await putAs(kioskA1, codeA, request(codeA, 'k1', status));
+  }
+  await putAs(kioskA2, codeA, request(codeA, 'k2', 'received'));
+
+  // Village A's money: version 1 adopted, then version 2 adopted (the one in force), a draft 3.
+  for (const [version, stage, account, amount] of [
+    [1, 'adopted', '5.1.1', 1_000_000],
+    [1, 'adopted', '5.2.1', 2_000_000],
+    [1, 'adopted', '4.1.1', 5_000_000],
+    [2, 'adopted', '5.1.1', 1_500_000],
+    [2, 'adopted', '5.2.1', 2_500_000],
+    [2, 'adopted', '4.1.1', 5_000_000],
+    [3, 'amendment', '5.1.1', 9_999_999],
+  ] as const) {
+    await putAs(kioskA1, codeA, budgetLine(codeA, 'k1', version, stage, account, amount));
+  }
+  await putAs(kioskA1, codeA, budgetLine(codeA, 'k1', 1, 'adopted', '5.1.1', 77, year - 1));
+  await putAs(kioskA1, codeA, ledger(codeA, 'k1', 'payment-ls', 500_000));
+  const mistaken = ledger(codeA, 'k1', 'payment-ls', 100_000);
+  await putAs(kioskA1, codeA, mistaken);
+  await putAs(kioskA1, codeA, ledger(codeA, 'k1', 'reversal', 100_000, mistaken._id));
+  await putAs(kioskA1, codeA, ledger(codeA, 'k1', 'spj', 250_000));
+  await putAs(kioskA1, codeA, ledger(codeA, 'k1', 'payment-um', 300_000));
+  const receipt = ledger(codeA, 'k1', 'receipt', 5_000_000);
+  await putAs(kioskA1, codeA, receipt);
+  await putAs(kioskA1, codeA, ledger(codeA, 'k1', 'reversal', 5_000_000, receipt._id));
+  await putAs(kioskA1, codeA, ledger(codeA, 'k1', 'payment-ls', 777, null, year - 1));
+
+  // Village B: seen ten days ago; one report carries markup in its kiosk id; no finance.
+  await putAs(
+    kioskB1,
+    codeB,
+    syncReport(codeB, 'k1', {
+      lastSuccessAgoMs: 10 * DAY,
+      pending: 7,
+      rejected: 2,
+      failures: { offline: 40 },
+      clockSkewMs: null,
+    }),
+  );
+  await putAs(
+    kioskB1,
+    codeB,
+    syncReport(codeB, '<script>x</script>', {
+      lastSuccessAgoMs: null,
+      pending: 0,
+      rejected: 0,
+      failures: {},
+      clockSkewMs: null,
+    }),
+  );
+  await putAs(kioskB1, codeB, request(codeB, 'k1', 'approved'));
+  await putAs(kioskB1, codeB, request(codeB, 'k1', 'collected'));
+});
+afterAll(async () => server?.stop());
+
+describe('gatherDashboard', () => {
+  it('computes each village’s last sync, backlog, open requests and budget realisation', async () => {
+    const data = await gatherDashboard(admin);
+    expect(data.fiscalYear).toBe(year);
+    const a = data.villages.find((v) => v.code === codeA)!;
+    const b = data.villages.find((v) => v.code === codeB)!;
+    expect(a.error).toBeUndefined();
+    expect(b.error).toBeUndefined();
+
+    expect(a.kiosks.map((k) => k.kioskId)).toEqual(['k1', 'k2']);
+    expect(Date.now() - Date.parse(a.lastSuccessAt!)).toBeGreaterThanOrEqual(HOUR);
+    expect(Date.now() - Date.parse(a.lastSuccessAt!)).toBeLessThan(HOUR + 5 * 60_000);
+    expect(a.pending).toBe(5);
+    expect(a.rejected).toBe(1);
+    expect(a.failures).toBe(3);
+    expect(a.kiosks[0]!.failuresByKind).toEqual({ offline: 2, server: 1 });
+    expect(a.clockSkewMs).toBe(120_000);
+    expect(a.openRequests).toBe(4);
+    expect(a.openByStatus).toEqual({ received: 2, checked: 1, printed: 1 });
+    // Version 2 spending: 1.5M + 2.5M. Realised: 500k + 100k − 100k (reversed) + 250k SPJ;
+    // the advance (payment-um), the receipt and its reversal, and last year do not count.
+    expect(a.budget).toEqual({
+      fiscalYear: year,
+      version: 2,
+      budgetSpending: 4_000_000,
+      realisedSpending: 750_000,
+    });
+
+    expect(b.kiosks).toHaveLength(2);
+    expect(Date.now() - Date.parse(b.lastSuccessAt!)).toBeGreaterThanOrEqual(10 * DAY);
+    expect(b.pending).toBe(7);
+    expect(b.rejected).toBe(2);
+    expect(b.failures).toBe(40);
+    expect(b.clockSkewMs).toBeNull();
+    expect(b.openRequests).toBe(1);
+    expect(b.budget).toBeNull();
+  });
+
+  it('works with a staff login when the villages are named (staff cannot list databases)', async () => {
+    const login = { url: server.url, ...staff };
+    await expect(gatherDashboard(login)).rejects.toThrow(/server admin/);
+    // Count the requests: 4 per village, +1 for A, which has reversals; none list every document.
+    const realFetch = globalThis.fetch;
+    const urls: string[] = [];
+    globalThis.fetch = (input, init) => {
+      urls.push(String(input));
+      return realFetch(input, init);
+    };
+    let data;
+    try {
+      data = await gatherDashboard(login, { villages: [codeA, codeB] });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(urls).toHaveLength(9);
+    expect(urls.filter((url) => url.includes(villageDbName(codeA)))).toHaveLength(5);
+    expect(data.villages.map((v) => [v.code, v.openRequests, v.pending])).toEqual([
+      [codeA, 4, 5],
+      [codeB, 1, 7],
+    ]);
+    expect(data.villages[0]!.budget?.realisedSpending).toBe(750_000);
+  });
+
+  it('falls back to the request: id range where the view is missing', async () => {
+    const ddoc = await couchCall<{ _rev: string }>(
+      server,
+      server.admin,
+      'GET',
+      `${villageDbName(codeB)}/_design/regency`,
+    );
+    await couchCall(
+      server,
+      server.admin,
+      'DELETE',
+      `${villageDbName(codeB)}/_design/regency?rev=${ddoc.body._rev}`,
+    );
+    try {
+      const data = await gatherDashboard(admin, { villages: [codeB] });
+      expect(data.villages[0]!.openRequests).toBe(1);
+      expect(data.villages[0]!.budget).toBeNull();
+    } finally {
+      expect((await provisionVillage(admin, { villageCode: codeB })).changed).toBe(true);
+    }
+  });
+});
+
+describe.skipIf(couchServerKind === 'couchdb')('GET /_balai/dashboard on the hub', () => {
+  const page = (login: Login | null, query = '') =>
+    fetch(`${server.url}_balai/dashboard${query}`, {
+      headers: login ? { Authorization: basicAuth(login.username, login.password) } : {},
+    });
+  const rowOf = (html: string, code: VillageCode) =>
+    new RegExp(`<tr data-village="${code}"[^>]*>.*?</tr>`, 's').exec(html)?.[0] ?? '';
+
+  it('asks for a login: 401 with WWW-Authenticate for nobody, a kiosk, a wrong password', async () => {
+    for (const login of [null, kioskA1, { username: staff.username, password: 'salah-sandi-1' }]) {
+      const response = await page(login);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+      expect(await response.text()).not.toContain(codeA);
+    }
+  });
+
+  it('shows every village to staff and admin, the stale one marked, all text escaped', async () => {
+    for (const login of [staff, server.admin]) {
+      const response = await page(login);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await response.text();
+      expect(html).toContain('<html lang="id">');
+      expect(html).not.toMatch(/<script|src=|href="http/);
+      expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
+
+      const rowA = rowOf(html, codeA);
+      const rowB = rowOf(html, codeB);
+      expect(rowA).not.toContain(STALE_MARKER);
+      expect(rowA).not.toContain('data-stale');
+      expect(rowA).toContain('1 jam lalu');
+      expect(rowA).toMatch(/18,8%/);
+      expect(rowA).toMatch(/Rp\s?750\.000/);
+      expect(rowB).toContain(STALE_MARKER);
+      expect(rowB).toContain('data-stale="true"');
+      expect(rowB).toContain('10 hari lalu');
+      expect(rowB).toContain('—');
+    }
+  });
+
+  it('?days=N moves the threshold; a bad N is refused', async () => {
+    const wide = await (await page(staff, '?days=30')).text();
+    expect(rowOf(wide, codeB)).not.toContain(STALE_MARKER);
+    const narrow = await (await page(staff, '?days=1')).text();
+    expect(rowOf(narrow, codeA)).not.toContain(STALE_MARKER);
+    expect((await page(staff, '?days=abc')).status).toBe(400);
+  });
+});
