@@ -20,11 +20,16 @@ import {
   kegiatanName,
   POSTING_ACCOUNTS,
 } from '../../shared/finance/reference';
+import { useT } from '../i18n';
 import { useOpenSession } from '../state/session-store';
 import { Errors, Field, Money, YearPicker } from './common';
 import { saveFinanceDocs, useFinanceContext, useFinanceData, useFiscalYear } from './store';
 
-const STAGE_LABEL = { draft: 'Rancangan', adopted: 'Ditetapkan', amendment: 'Rancangan perubahan' };
+const STAGE_LABEL = {
+  draft: 'fin_stage_draft',
+  adopted: 'fin_stage_adopted',
+  amendment: 'fin_stage_amendment',
+} as const;
 
 const EMPTY = {
   accountCode: '',
@@ -38,6 +43,7 @@ const EMPTY = {
 };
 
 export function BudgetScreen() {
+  const t = useT();
   const { db, config } = useOpenSession();
   const ctx = useFinanceContext();
   const year = useFiscalYear((s) => s.year);
@@ -59,14 +65,11 @@ export function BudgetScreen() {
     );
     if (!result.ok) {
       setRejected(result.rejected);
-      setNotice(`Tidak ada yang diimpor: ${result.rejected.length} baris ditolak.`);
+      setNotice(`${t('fin_importRejected')} ${result.rejected.length}`);
       return;
     }
     setRejected([]);
-    await save(
-      result.lines,
-      `${result.lines.length} baris anggaran diimpor dari ${result.rowsRead} baris Siskeudes.`,
-    );
+    await save(result.lines, `${result.lines.length} ${t('fin_imported')}`);
   }
 
   async function save(docs: BudgetLineDoc[], message: string) {
@@ -102,27 +105,27 @@ export function BudgetScreen() {
       setNotice('');
       return;
     }
-    await save([result.value], 'Baris anggaran tersimpan.');
+    await save([result.value], t('fin_lineSaved'));
     setForm({ ...EMPTY, fundingSource: form.fundingSource });
   }
 
   async function adopt() {
     const result = adoptBudget(lines, year, ctx);
     if (!result.ok) return setErrors(result.errors);
-    await save(result.value, `APBDes ${year} ditetapkan dan dikunci.`);
+    await save(result.value, `${t('fin_adopted')} (${year})`);
   }
 
   async function amend() {
     const result = startAmendment(lines, year, ctx);
     if (!result.ok) return setErrors(result.errors);
-    await save(result.value, 'Perubahan APBDes dimulai: versi baru dapat diubah.');
+    await save(result.value, t('fin_amendStarted'));
   }
 
   async function changeAmount(line: BudgetLineDoc, text: string) {
     const amount = parseRupiah(text);
     const result = editBudgetLine(line, { amount: amount ?? NaN }, ctx);
     if (!result.ok) return setErrors(result.errors);
-    await save([result.value], 'Jumlah diubah.');
+    await save([result.value], t('fin_amountChanged'));
   }
 
   const set = (name: keyof typeof EMPTY) => ({
@@ -135,36 +138,36 @@ export function BudgetScreen() {
       <div className="fin-toolbar">
         <YearPicker />
         <span data-testid="budget-stage">
-          Versi {working.version || 1} ·{' '}
-          {working.lines.length === 0 ? 'belum ada baris' : STAGE_LABEL[working.lines[0]!.stage]}
+          {t('fin_version')} {working.version || 1} ·{' '}
+          {working.lines.length === 0 ? t('fin_noLines') : t(STAGE_LABEL[working.lines[0]!.stage])}
         </span>
         {!locked && working.lines.length > 0 && (
           <button type="button" onClick={adopt}>
-            Tetapkan APBDes
+            {t('fin_adopt')}
           </button>
         )}
         {locked && (
           <button type="button" onClick={amend}>
-            Buat perubahan (PAK)
+            {t('fin_amend')}
           </button>
         )}
       </div>
       <table className="fin-totals" data-testid="budget-totals">
         <tbody>
           <tr>
-            <th>Pendapatan</th>
+            <th>{t('fin_income')}</th>
             <Money value={totals.income} />
-            <th>Belanja</th>
+            <th>{t('fin_spending')}</th>
             <Money value={totals.spending} />
-            <th>{totals.surplus >= 0 ? 'Surplus' : 'Defisit'}</th>
+            <th>{t(totals.surplus >= 0 ? 'fin_surplus' : 'fin_deficit')}</th>
             <Money value={totals.surplus} />
           </tr>
           <tr>
-            <th>Penerimaan pembiayaan</th>
+            <th>{t('fin_financingIn')}</th>
             <Money value={totals.financingIn} />
-            <th>Pengeluaran pembiayaan</th>
+            <th>{t('fin_financingOut')}</th>
             <Money value={totals.financingOut} />
-            <th>SiLPA</th>
+            <th>{t('fin_silpa')}</th>
             <Money value={totals.remainder} />
           </tr>
         </tbody>
@@ -175,7 +178,7 @@ export function BudgetScreen() {
       <Errors errors={errors} />
       {!locked && (
         <label className="fin-field no-print">
-          <span>Impor dari Siskeudes (CSV Ta_RABRinci)</span>
+          <span>{t('fin_import')}</span>
           <input
             type="file"
             accept=".csv,text/csv"
@@ -191,8 +194,8 @@ export function BudgetScreen() {
         <table className="fin-table" data-testid="import-rejected">
           <thead>
             <tr>
-              <th>Baris</th>
-              <th>Alasan</th>
+              <th>{t('fin_row')}</th>
+              <th>{t('fin_reason')}</th>
             </tr>
           </thead>
           <tbody>
@@ -206,10 +209,10 @@ export function BudgetScreen() {
         </table>
       )}
       {!locked && (
-        <form className="fin-form" onSubmit={add} noValidate aria-label="Baris anggaran baru">
-          <Field label="Rekening">
+        <form className="fin-form" onSubmit={add} noValidate aria-label={t('fin_newLine')}>
+          <Field label={t('fin_account')}>
             <select {...set('accountCode')} name="accountCode">
-              <option value="">— pilih rekening —</option>
+              <option value="">{t('fin_chooseAccount')}</option>
               {POSTING_ACCOUNTS.map(([code, name]) => (
                 <option key={code} value={code}>
                   {code} {name}
@@ -218,9 +221,9 @@ export function BudgetScreen() {
             </select>
           </Field>
           {isSpending && (
-            <Field label="Kegiatan">
+            <Field label={t('fin_kegiatan')}>
               <select {...set('kegiatanCode')} name="kegiatanCode">
-                <option value="">— pilih kegiatan —</option>
+                <option value="">{t('fin_chooseKegiatan')}</option>
                 {KEGIATAN_LIST.map(([code, name]) => (
                   <option key={code} value={code}>
                     {code} {name}
@@ -229,7 +232,7 @@ export function BudgetScreen() {
               </select>
             </Field>
           )}
-          <Field label="Sumber dana">
+          <Field label={t('fin_source')}>
             <select {...set('fundingSource')} name="fundingSource">
               {Object.entries(FUNDING_SOURCES).map(([code, name]) => (
                 <option key={code} value={code}>
@@ -238,34 +241,34 @@ export function BudgetScreen() {
               ))}
             </select>
           </Field>
-          <Field label="Uraian">
+          <Field label={t('fin_description')}>
             <input {...set('description')} maxLength={300} />
           </Field>
-          <Field label="Jumlah (Rp)">
+          <Field label={t('fin_amount')}>
             <input {...set('amount')} inputMode="numeric" />
           </Field>
-          <Field label="Volume">
+          <Field label={t('fin_volume')}>
             <input {...set('volume')} inputMode="numeric" />
           </Field>
-          <Field label="Satuan">
+          <Field label={t('fin_unit')}>
             <input {...set('unit')} maxLength={30} />
           </Field>
-          <Field label="Harga satuan (Rp)">
+          <Field label={t('fin_unitPrice')}>
             <input {...set('unitPrice')} inputMode="numeric" />
           </Field>
-          <button type="submit">Tambah baris</button>
+          <button type="submit">{t('fin_addLine')}</button>
         </form>
       )}
       <table className="fin-table" data-testid="budget-lines">
         <thead>
           <tr>
-            <th>Kegiatan</th>
-            <th>Rekening</th>
-            <th>Sumber</th>
-            <th>Uraian</th>
-            <th>Rincian</th>
-            <th className="num">Jumlah</th>
-            <th>Status</th>
+            <th>{t('fin_kegiatan')}</th>
+            <th>{t('fin_account')}</th>
+            <th>{t('fin_sourceShort')}</th>
+            <th>{t('fin_description')}</th>
+            <th>{t('fin_detail')}</th>
+            <th className="num">{t('fin_amountShort')}</th>
+            <th>{t('fin_status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -287,7 +290,7 @@ export function BudgetScreen() {
               ) : (
                 <td className="num">
                   <input
-                    aria-label={`Jumlah ${l.description}`}
+                    aria-label={`${t('fin_amountShort')} ${l.description}`}
                     defaultValue={String(l.amount)}
                     inputMode="numeric"
                     onBlur={(e) => {
@@ -298,7 +301,7 @@ export function BudgetScreen() {
                 </td>
               )}
               <td>
-                {STAGE_LABEL[l.stage]} {l.syncState === 'pending' ? '· menunggu' : ''}
+                {t(STAGE_LABEL[l.stage])} {l.syncState === 'pending' ? `· ${t('fin_waiting')}` : ''}
               </td>
             </tr>
           ))}

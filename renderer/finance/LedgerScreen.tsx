@@ -13,6 +13,7 @@ import {
 } from '../../shared/finance/ledger';
 import { formatRupiah, parseRupiah } from '../../shared/finance/money';
 import { accountClass, accountName } from '../../shared/finance/reference';
+import { useT } from '../i18n';
 import { useOpenSession } from '../state/session-store';
 import { Errors, Field, Money, YearPicker } from './common';
 import { saveFinanceDocs, useFinanceContext, useFinanceData, useFiscalYear } from './store';
@@ -36,6 +37,7 @@ const EMPTY = {
 };
 
 export function LedgerScreen() {
+  const t = useT();
   const { db } = useOpenSession();
   const ctx = useFinanceContext();
   const year = useFiscalYear((s) => s.year);
@@ -87,7 +89,7 @@ export function LedgerScreen() {
       setNotice('');
       return;
     }
-    if (await save(result.value, 'Entri tercatat di buku kas.')) {
+    if (await save(result.value, t('fin_recorded'))) {
       setForm({ ...EMPTY, date: form.date, kind: form.kind });
       setOverride(false);
     }
@@ -98,7 +100,7 @@ export function LedgerScreen() {
     if (!reversing) return;
     const result = reverseEntry(reversing.id, reversing.reason, today(), entries, recordedBy, ctx);
     if (!result.ok) return setErrors(result.errors);
-    if (await save(result.value, 'Entri dibalik.')) setReversing(null);
+    if (await save(result.value, t('fin_reversedNotice'))) setReversing(null);
   }
 
   const set = (name: keyof typeof EMPTY) => ({
@@ -110,7 +112,7 @@ export function LedgerScreen() {
     <div className="finance">
       <div className="fin-toolbar">
         <YearPicker />
-        <Field label="Petugas pencatat">
+        <Field label={t('fin_recordedBy')}>
           <input
             value={recordedBy}
             onChange={(e) => setRecordedBy(e.target.value)}
@@ -120,13 +122,13 @@ export function LedgerScreen() {
       </div>
       {!inForce.adopted && (
         <p className="fin-warning">
-          APBDes {year} belum ditetapkan: realisasi belum dapat dicatat.
+          {t('fin_notAdopted')} ({year})
         </p>
       )}
-      <form className="fin-form" onSubmit={submit} noValidate aria-label="Entri buku kas">
-        <Field label="Baris anggaran">
+      <form className="fin-form" onSubmit={submit} noValidate aria-label={t('fin_entryForm')}>
+        <Field label={t('fin_budgetLine')}>
           <select {...set('budgetLineId')}>
-            <option value="">— pilih baris —</option>
+            <option value="">{t('fin_chooseLine')}</option>
             {inForce.adopted &&
               inForce.lines.map((l) => (
                 <option key={l.id} value={l.id}>
@@ -135,7 +137,7 @@ export function LedgerScreen() {
               ))}
           </select>
         </Field>
-        <Field label="Jenis">
+        <Field label={t('fin_kind')}>
           <select {...set('kind')}>
             {(['receipt', 'payment-ls', 'payment-um', 'spj'] as const).map((k) => (
               <option key={k} value={k}>
@@ -145,9 +147,9 @@ export function LedgerScreen() {
           </select>
         </Field>
         {form.kind === 'spj' && (
-          <Field label="Uang muka yang di-SPJ-kan">
+          <Field label={t('fin_settles')}>
             <select {...set('settles')}>
-              <option value="">— pilih SPP UM —</option>
+              <option value="">{t('fin_chooseAdvance')}</option>
               {entries
                 .filter((e) => e.kind === 'payment-um' && !reversed.has(e.id))
                 .map((e) => (
@@ -158,24 +160,24 @@ export function LedgerScreen() {
             </select>
           </Field>
         )}
-        <Field label="Tanggal">
+        <Field label={t('fin_date')}>
           <input type="date" {...set('date')} />
         </Field>
-        <Field label="Jumlah (Rp)">
+        <Field label={t('fin_amount')}>
           <input {...set('amount')} inputMode="numeric" />
         </Field>
-        <Field label="Nomor bukti">
+        <Field label={t('fin_evidence')}>
           <input {...set('evidenceNumber')} maxLength={60} />
         </Field>
-        <Field label="Penerima / penyetor">
+        <Field label={t('fin_payee')}>
           <input {...set('payee')} maxLength={120} />
         </Field>
-        <Field label="Keterangan">
+        <Field label={t('fin_note')}>
           <input {...set('description')} maxLength={300} />
         </Field>
         {selected && accountClass(selected.accountCode) !== 'income' && (
           <p className="fin-remaining" data-testid="line-remaining">
-            Sisa anggaran baris ini: {formatRupiah(remainingOnLine(selected, lines, entries))}
+            {t('fin_remaining')} {formatRupiah(remainingOnLine(selected, lines, entries))}
           </p>
         )}
         <label className="fin-check">
@@ -184,19 +186,19 @@ export function LedgerScreen() {
             checked={override}
             onChange={(e) => setOverride(e.target.checked)}
           />{' '}
-          Melebihi sisa anggaran dengan persetujuan pejabat
+          {t('fin_override')}
         </label>
         {override && (
           <>
-            <Field label="Pejabat yang menyetujui">
+            <Field label={t('fin_overrideBy')}>
               <input {...set('overrideBy')} maxLength={120} />
             </Field>
-            <Field label="Alasan">
+            <Field label={t('fin_reason')}>
               <input {...set('overrideReason')} maxLength={300} />
             </Field>
           </>
         )}
-        <button type="submit">Catat</button>
+        <button type="submit">{t('fin_record')}</button>
       </form>
       <p className="form-notice" role="status">
         {notice}
@@ -205,13 +207,13 @@ export function LedgerScreen() {
       <table className="fin-table" data-testid="ledger-entries">
         <thead>
           <tr>
-            <th>Tanggal</th>
-            <th>Bukti</th>
-            <th>Jenis</th>
-            <th>Rekening</th>
-            <th>Penerima</th>
-            <th className="num">Jumlah</th>
-            <th>Dicatat</th>
+            <th>{t('fin_date')}</th>
+            <th>{t('fin_evidenceShort')}</th>
+            <th>{t('fin_kind')}</th>
+            <th>{t('fin_account')}</th>
+            <th>{t('fin_payeeShort')}</th>
+            <th className="num">{t('fin_amountShort')}</th>
+            <th>{t('fin_recordedShort')}</th>
             <th></th>
           </tr>
         </thead>
@@ -224,7 +226,8 @@ export function LedgerScreen() {
                 <td>{e.evidenceNumber}</td>
                 <td>
                   {KIND_LABELS[e.kind]}
-                  {e.overrideReason && ` (disetujui ${e.overrideBy}: ${e.overrideReason})`}
+                  {e.overrideReason &&
+                    ` (${t('fin_approvedBy')} ${e.overrideBy}: ${e.overrideReason})`}
                   {e.kind === 'reversal' && ` — ${e.description}`}
                 </td>
                 <td>
@@ -235,27 +238,31 @@ export function LedgerScreen() {
                 <td>{e.payee}</td>
                 <Money value={e.kind === 'reversal' ? -e.amount : e.amount} />
                 <td>
-                  {e.recordedBy} {e.syncState === 'pending' ? '· menunggu' : ''}
+                  {e.recordedBy} {e.syncState === 'pending' ? `· ${t('fin_waiting')}` : ''}
                 </td>
                 <td>
                   {e.kind !== 'reversal' &&
                     !reversed.has(e.id) &&
                     (reversing?.id === e.id ? (
-                      <form onSubmit={reverse} className="fin-inline" aria-label="Pembalikan">
+                      <form
+                        onSubmit={reverse}
+                        className="fin-inline"
+                        aria-label={t('fin_reversal')}
+                      >
                         <input
-                          aria-label="Alasan pembalikan"
+                          aria-label={t('fin_reverseReason')}
                           autoFocus
                           value={reversing.reason}
                           onChange={(ev) => setReversing({ id: e.id, reason: ev.target.value })}
                         />
-                        <button type="submit">Simpan pembalikan</button>
+                        <button type="submit">{t('fin_saveReversal')}</button>
                       </form>
                     ) : (
                       <button type="button" onClick={() => setReversing({ id: e.id, reason: '' })}>
-                        Balikkan
+                        {t('fin_reverse')}
                       </button>
                     ))}
-                  {reversed.has(e.id) && 'dibalik'}
+                  {reversed.has(e.id) && t('fin_reversedMark')}
                 </td>
               </tr>
             );

@@ -8,6 +8,7 @@ import { lraCsv, lraRows } from '../../shared/finance/csv';
 import { xlsxWorkbook } from '../../shared/finance/xlsx';
 import { basisPoints, formatBasisPoints, formatRupiah } from '../../shared/finance/money';
 import { exportBudgetCsv, exportRealisationCsv } from '../../shared/finance/siskeudes';
+import { useT } from '../i18n';
 import { useOpenSession } from '../state/session-store';
 import { download, Money, YearPicker } from './common';
 import { useFinanceData, useFiscalYear } from './store';
@@ -22,6 +23,7 @@ function Bar({ bp }: { bp: number }) {
 }
 
 function Section({ title, rows, testId }: { title: string; rows: LraRow[]; testId: string }) {
+  const t = useT();
   if (rows.length === 0) return null;
   return (
     <section className="fin-section">
@@ -29,11 +31,11 @@ function Section({ title, rows, testId }: { title: string; rows: LraRow[]; testI
       <table className="fin-table" data-testid={testId}>
         <thead>
           <tr>
-            <th>Kode</th>
-            <th>Uraian</th>
-            <th className="num">Anggaran</th>
-            <th className="num">Realisasi</th>
-            <th className="num">Sisa</th>
+            <th>{t('fin_code')}</th>
+            <th>{t('fin_description')}</th>
+            <th className="num">{t('fin_budget')}</th>
+            <th className="num">{t('fin_realised')}</th>
+            <th className="num">{t('fin_remainingShort')}</th>
             <th className="num">%</th>
             <th className="no-print-narrow"></th>
           </tr>
@@ -63,6 +65,7 @@ export function LraScreen() {
   const year = useFiscalYear((s) => s.year);
   const { lines, entries } = useFinanceData(year);
   const report = computeLra(lines, entries, year);
+  const t = useT();
   const [paper, setPaper] = useState<'A4' | 'F4'>('F4');
   const b = report.budget;
   const r = report.realised;
@@ -73,17 +76,17 @@ export function LraScreen() {
       <div className="fin-toolbar no-print">
         <YearPicker />
         <label>
-          Kertas{' '}
+          {t('fin_paper')}{' '}
           <select value={paper} onChange={(e) => setPaper(e.target.value as 'A4' | 'F4')}>
             <option value="F4">F4</option>
             <option value="A4">A4</option>
           </select>
         </label>
         <button type="button" onClick={() => window.print()}>
-          Cetak
+          {t('fin_print')}
         </button>
         <button type="button" onClick={() => download(`LRA_${base}.csv`, lraCsv(report))}>
-          Unduh CSV
+          {t('fin_csv')}
         </button>
         <button
           type="button"
@@ -95,7 +98,7 @@ export function LraScreen() {
             )
           }
         >
-          Unduh XLSX
+          {t('fin_xlsx')}
         </button>
         <button
           type="button"
@@ -103,7 +106,7 @@ export function LraScreen() {
             download(`Anggaran_${base}.csv`, exportBudgetCsv(lines, year, config.villageCode))
           }
         >
-          Ekspor anggaran (Siskeudes)
+          {t('fin_exportBudget')}
         </button>
         <button
           type="button"
@@ -114,42 +117,42 @@ export function LraScreen() {
             )
           }
         >
-          Ekspor realisasi (Siskeudes)
+          {t('fin_exportRealisation')}
         </button>
       </div>
       <h2 className="print-only">
-        Laporan Realisasi APBDes Tahun {year} · Desa {config.villageCode}
+        {t('fin_lraTitle')} {year} · {t('village')} {config.villageCode}
       </h2>
       <p>
-        Versi anggaran {report.version} ·{' '}
-        {report.adopted ? 'ditetapkan' : 'rancangan (belum ditetapkan)'}
+        {t('fin_budgetVersion')} {report.version} ·{' '}
+        {report.adopted ? t('fin_adoptedLower') : t('fin_draftLower')}
       </p>
       <table className="fin-table fin-summary" data-testid="lra-summary">
         <thead>
           <tr>
             <th></th>
-            <th className="num">Anggaran</th>
-            <th className="num">Realisasi</th>
+            <th className="num">{t('fin_budget')}</th>
+            <th className="num">{t('fin_realised')}</th>
             <th className="num">%</th>
           </tr>
         </thead>
         <tbody>
           {(
             [
-              ['Pendapatan', b.income, r.income],
-              ['Belanja', b.spending, r.spending],
-              ['Surplus/(Defisit)', b.surplus, r.surplus],
-              ['Penerimaan pembiayaan', b.financingIn, r.financingIn],
-              ['Pengeluaran pembiayaan', b.financingOut, r.financingOut],
-              ['SiLPA', b.remainder, r.remainder],
+              ['fin_income', b.income, r.income],
+              ['fin_spending', b.spending, r.spending],
+              ['fin_surplusDeficit', b.surplus, r.surplus],
+              ['fin_financingIn', b.financingIn, r.financingIn],
+              ['fin_financingOut', b.financingOut, r.financingOut],
+              ['fin_silpa', b.remainder, r.remainder],
             ] as const
           ).map(([name, budget, realised]) => (
             <tr key={name} data-row={name}>
-              <th>{name}</th>
+              <th>{t(name)}</th>
               <Money value={budget} />
               <Money value={realised} />
               <td className="num">
-                {name === 'Pendapatan' || name === 'Belanja'
+                {name === 'fin_income' || name === 'fin_spending'
                   ? formatBasisPoints(basisPoints(realised, budget))
                   : ''}
               </td>
@@ -158,28 +161,26 @@ export function LraScreen() {
         </tbody>
       </table>
       {report.outstandingAdvances !== 0 && (
-        <p>Uang muka belum di-SPJ-kan: {formatRupiah(report.outstandingAdvances)}</p>
+        <p>
+          {t('fin_outstanding')} {formatRupiah(report.outstandingAdvances)}
+        </p>
       )}
-      <Section title="Pendapatan" rows={report.income} testId="lra-income" />
-      <Section title="Belanja per bidang" rows={report.bidang} testId="lra-bidang" />
-      <Section title="Belanja per sub-bidang" rows={report.subBidang} testId="lra-subbidang" />
-      <Section title="Belanja per kegiatan" rows={report.kegiatan} testId="lra-kegiatan" />
-      <Section
-        title="Belanja per kegiatan dan rekening"
-        rows={report.spendingAccounts}
-        testId="lra-accounts"
-      />
-      <Section title="Pembiayaan" rows={report.financing} testId="lra-financing" />
-      <Section title="Per sumber dana" rows={report.fundingSources} testId="lra-sources" />
+      <Section title={t('fin_income')} rows={report.income} testId="lra-income" />
+      <Section title={t('fin_byBidang')} rows={report.bidang} testId="lra-bidang" />
+      <Section title={t('fin_bySubBidang')} rows={report.subBidang} testId="lra-subbidang" />
+      <Section title={t('fin_byKegiatan')} rows={report.kegiatan} testId="lra-kegiatan" />
+      <Section title={t('fin_byAccount')} rows={report.spendingAccounts} testId="lra-accounts" />
+      <Section title={t('fin_financing')} rows={report.financing} testId="lra-financing" />
+      <Section title={t('fin_bySource')} rows={report.fundingSources} testId="lra-sources" />
       {report.months.length > 0 && (
         <section className="fin-section">
-          <h2>Realisasi per bulan</h2>
+          <h2>{t('fin_byMonth')}</h2>
           <table className="fin-table" data-testid="lra-months">
             <thead>
               <tr>
-                <th>Bulan</th>
-                <th className="num">Pendapatan</th>
-                <th className="num">Belanja</th>
+                <th>{t('fin_month')}</th>
+                <th className="num">{t('fin_income')}</th>
+                <th className="num">{t('fin_spending')}</th>
               </tr>
             </thead>
             <tbody>

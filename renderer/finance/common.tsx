@@ -1,14 +1,16 @@
 // Pieces the finance screens share: the year picker, money cells, field errors, CSV download.
 import type { ReactNode } from 'react';
 import { formatRupiah } from '../../shared/finance/money';
+import { useT } from '../i18n';
 import { useFiscalYear } from './store';
 import './finance.css';
 
 export function YearPicker() {
+  const t = useT();
   const { year, setYear } = useFiscalYear();
   return (
     <label className="fin-year">
-      Tahun anggaran{' '}
+      {t('fin_year')}{' '}
       <input
         type="number"
         min={2000}
