@@ -11,6 +11,6 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   requests: { 1: migrateRequestV0 },
   residents: {},
   letters: {},
-  finance: { 1: migrateFinanceV0 },
+  finance: { 1: migrateFinanceV0, 2: (doc) => doc },
   registry: {},
 };

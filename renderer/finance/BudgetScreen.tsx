@@ -13,12 +13,12 @@ import {
 import { formatRupiah, parseRupiah } from '../../shared/finance/money';
 import { importSiskeudesBudget, type ImportRejection } from '../../shared/finance/siskeudes';
 import {
+  accountChoices,
   accountClass,
+  fundingSourceChoices,
+  kegiatanChoices,
   accountName,
-  FUNDING_SOURCES,
-  KEGIATAN_LIST,
   kegiatanName,
-  POSTING_ACCOUNTS,
 } from '../../shared/finance/reference';
 import { useT } from '../i18n';
 import { useOpenSession } from '../state/session-store';
@@ -213,7 +213,7 @@ export function BudgetScreen() {
           <Field label={t('fin_account')}>
             <select {...set('accountCode')} name="accountCode">
               <option value="">{t('fin_chooseAccount')}</option>
-              {POSTING_ACCOUNTS.map(([code, name]) => (
+              {accountChoices().map(([code, name]) => (
                 <option key={code} value={code}>
                   {code} {name}
                 </option>
@@ -224,7 +224,7 @@ export function BudgetScreen() {
             <Field label={t('fin_kegiatan')}>
               <select {...set('kegiatanCode')} name="kegiatanCode">
                 <option value="">{t('fin_chooseKegiatan')}</option>
-                {KEGIATAN_LIST.map(([code, name]) => (
+                {kegiatanChoices().map(([code, name]) => (
                   <option key={code} value={code}>
                     {code} {name}
                   </option>
@@ -234,7 +234,7 @@ export function BudgetScreen() {
           )}
           <Field label={t('fin_source')}>
             <select {...set('fundingSource')} name="fundingSource">
-              {Object.entries(FUNDING_SOURCES).map(([code, name]) => (
+              {fundingSourceChoices().map(([code, name]) => (
                 <option key={code} value={code}>
                   {code} {name}
                 </option>

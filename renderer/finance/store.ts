@@ -4,7 +4,8 @@
 import { useMemo } from 'react';
 import { map } from 'rxjs';
 import { create } from 'zustand';
-import type { BudgetLineDoc, LedgerEntryDoc } from '../../shared/documents/budget';
+import type { BudgetLineDoc, LedgerEntryDoc, ReferenceDoc } from '../../shared/documents/budget';
+import { applyReferenceUpdates } from '../../shared/finance/reference';
 import type { FinanceContext } from '../../shared/finance/budget';
 import type { LocalSyncFields } from '../../sync/client/local-fields';
 import { useOpenSession } from '../state/session-store';
@@ -36,21 +37,32 @@ export function useFinanceData(year: number): FinanceData {
   const { db } = useOpenSession();
   const data$ = useMemo(
     () =>
-      db.finance.find({ selector: { fiscalYear: year } }).$.pipe(
-        map((docs) => {
-          const lines: FinanceData['lines'] = [];
-          const entries: FinanceData['entries'] = [];
-          for (const d of docs) {
-            const doc = d.toMutableJSON() as unknown as
-              FinanceData['lines'][number] | FinanceData['entries'][number];
-            if (doc.type === 'budget') lines.push(doc);
-            else if (doc.type === 'ledger') entries.push(doc);
-          }
-          lines.sort((a, b) => (a.id < b.id ? -1 : 1));
-          entries.sort((a, b) => (a.id < b.id ? -1 : 1));
-          return { lines, entries };
-        }),
-      ),
+      db.finance
+        .find({
+          selector: {
+            $or: [{ fiscalYear: year }, { type: 'reference', fiscalYear: { $lte: year } }],
+          },
+        })
+        .$.pipe(
+          map((docs) => {
+            const lines: FinanceData['lines'] = [];
+            const entries: FinanceData['entries'] = [];
+            const references: ReferenceDoc[] = [];
+            for (const d of docs) {
+              const doc = d.toMutableJSON() as unknown as
+                FinanceData['lines'][number] | FinanceData['entries'][number];
+              if (doc.type === 'budget' && doc.fiscalYear === year) lines.push(doc);
+              else if (doc.type === 'ledger' && doc.fiscalYear === year) entries.push(doc);
+              else if ((doc as { type: string }).type === 'reference')
+                references.push(doc as unknown as ReferenceDoc);
+            }
+            // The regency's reference updates, laid over the shipped tables before anything renders.
+            applyReferenceUpdates(references);
+            lines.sort((a, b) => (a.id < b.id ? -1 : 1));
+            entries.sort((a, b) => (a.id < b.id ? -1 : 1));
+            return { lines, entries };
+          }),
+        ),
     [db, year],
   );
   return useObservable(data$, EMPTY);

@@ -49,3 +49,17 @@ export const ledgerEntryDocSchema = syncedBase('ledger').extend({
   overrideReason: z.string().max(300).default(''),
 });
 export type LedgerEntryDoc = z.infer<typeof ledgerEntryDocSchema>;
+
+/**
+ * The regency's updates to the APBDes reference data (chart of accounts, bidang, kegiatan,
+ * funding sources), from a fiscal year on: a new code, a renamed one, or one retired from new lines.
+ */
+export const REFERENCE_KINDS = ['account', 'bidang', 'kegiatan', 'funding-source'] as const;
+export const referenceDocSchema = syncedBase('reference').extend({
+  fiscalYear: z.number().int().min(2000).max(2100),
+  kind: z.enum(REFERENCE_KINDS),
+  code: z.string().min(1).max(16),
+  name: z.string().max(300),
+  active: z.boolean(),
+});
+export type ReferenceDoc = z.infer<typeof referenceDocSchema>;

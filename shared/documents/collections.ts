@@ -6,7 +6,7 @@
 // strategy in renderer/db/migrations.ts.
 import type { z } from 'zod';
 import type { DocType } from '../doc-types';
-import { budgetLineDocSchema, ledgerEntryDocSchema } from './budget';
+import { budgetLineDocSchema, ledgerEntryDocSchema, referenceDocSchema } from './budget';
 import { letterDocSchema } from './letter';
 import { queueDocSchema } from './queue';
 import { requestDocSchema } from './request';
@@ -39,10 +39,14 @@ export const COLLECTIONS = {
     version: 0,
     indexes: ['issuedOn', 'number'],
   },
-  /** APBDes budget lines and realisation entries. */
+  /** APBDes budget lines and realisation entries, and the regency's reference-data updates. */
   finance: {
-    schemas: { budget: budgetLineDocSchema, ledger: ledgerEntryDocSchema },
-    version: 1,
+    schemas: {
+      budget: budgetLineDocSchema,
+      ledger: ledgerEntryDocSchema,
+      reference: referenceDocSchema,
+    },
+    version: 2,
     indexes: [['type', 'fiscalYear']],
   },
   /** The regency's master data for the village: officials, profile. */

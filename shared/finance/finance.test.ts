@@ -15,7 +15,7 @@ import { recordEntry, remainingOnLine, reverseEntry } from './ledger';
 import { computeLra } from './lra';
 import { basisPoints, formatBasisPoints, formatRupiah, parseRupiah, sumRupiah } from './money';
 import { financeValidateSnippet, financeWriteRefusal } from './rules';
-import { KEGIATAN_LIST } from './reference';
+import { applyReferenceUpdates, isKegiatan, kegiatanChoices, KEGIATAN_LIST } from './reference';
 
 const code = '3510992001';
 function ctx(): FinanceContext {
@@ -435,5 +435,33 @@ describe('a generated year of 5,000 entries', () => {
     expect(lra.months.reduce((a, m) => a + m.spending, 0)).toBe(lra.realised.spending);
     expect(entries.length).toBe(5000);
     expect(entries.filter((e) => e.kind === 'reversal').length).toBeGreaterThan(200);
+  });
+});
+
+describe('reference updates from the regency', () => {
+  it('add a kegiatan for new lines, retire one, and rebuild idempotently', () => {
+    const c = ctx();
+    const input = {
+      fiscalYear: 2026,
+      kegiatanCode: '02.03.99.',
+      accountCode: '5.3.5',
+      fundingSource: 'DDS',
+      description: 'Jalan baru',
+      amount: 1,
+    };
+    expect(createBudgetLine(input, [], c).ok).toBe(false);
+    try {
+      applyReferenceUpdates([
+        { kind: 'kegiatan', code: '02.03.99.', name: 'Kegiatan baru kabupaten', active: true },
+        { kind: 'kegiatan', code: '01.01.01.', name: 'Siltap', active: false },
+      ]);
+      expect(createBudgetLine(input, [], c).ok).toBe(true);
+      expect(isKegiatan('01.01.01.')).toBe(false);
+      expect(kegiatanChoices().some(([k]) => k === '02.03.99.')).toBe(true);
+    } finally {
+      applyReferenceUpdates([]);
+    }
+    expect(isKegiatan('01.01.01.')).toBe(true);
+    expect(isKegiatan('02.03.99.')).toBe(false);
   });
 });
