@@ -155,6 +155,16 @@ describe.skipIf(!chromiumAvailable())('village finance, end to end', () => {
     const bytes = await readFile((await xlsx.path())!);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
 
+    // Printed as set on screen: F4 (215 × 330 mm = 609.4 × 935.4 pt), then A4 (595.3 × 841.9 pt).
+    const pageSize = async () => {
+      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+      const box = /MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf)!;
+      return [Math.round(Number(box[1])), Math.round(Number(box[2]))];
+    };
+    expect(await pageSize()).toEqual([609, 935]);
+    await page.getByLabel('Kertas').selectOption('A4');
+    expect(await pageSize()).toEqual([595, 842]);
+
     await menu('Papan Transparansi').click();
     const board = page.getByTestId('board');
     await board.waitFor();
