@@ -22,6 +22,8 @@ import { useOpenSession } from '../state/session-store';
 import { issueTicket } from './queue-actions';
 
 const EMPTY: Form = { nik: '', name: '', serviceType: '', purpose: '' };
+/** The latest search typed; an older answer arriving late is dropped. One desk form per page. */
+let searchSeq = 0;
 
 export function RequestForm() {
   const t = useT();
@@ -62,7 +64,9 @@ export function RequestForm() {
   });
 
   async function search(query: string) {
+    const mine = ++searchSeq;
     const found = await searchResidents(db, query);
+    if (mine !== searchSeq) return; // a later keystroke's answer wins
     setSuggestions(found);
     setSearched(query);
     setActive(-1);

@@ -1,7 +1,7 @@
 // The resident register: search by NIK, family card or name as you type; open the family of any
 // member; add a resident (with a temporary number when there is no NIK) or correct one. Additions
 // and corrections are `resident-local` records, marked as local, and go up with sync.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { ResidentDoc } from '../../shared/documents/resident';
 import { nikMismatches } from '../../shared/nik';
 import {
@@ -48,9 +48,12 @@ export function ResidentsScreen() {
   const [errors, setErrors] = useState<ResidentFormErrors>({});
   const [message, setMessage] = useState<string | null>(null);
 
+  const latestSearch = useRef(0);
   async function search(value: string) {
     setQuery(value);
+    const mine = ++latestSearch.current;
     const results = await searchResidents(db, value, 20);
+    if (mine !== latestSearch.current) return;
     setFound(results);
     setSearched(value);
   }

@@ -129,6 +129,14 @@ function timedSearch(page: Page, field: string, query: string): Promise<number> 
   );
 }
 
+function clear(page: Page, field: string): Promise<void> {
+  return page.evaluate((f) => {
+    const input = document.getElementById(f) as HTMLInputElement;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, field);
+}
+
 export async function bench(): Promise<object> {
   if (!chromiumAvailable()) return { skipped: 'no Chromium at /usr/bin/chromium' };
   const count = Number(process.env.BENCH_RESIDENTS ?? 20_000);
@@ -167,6 +175,8 @@ export async function bench(): Promise<object> {
   const browser = await launchKioskBrowser(join(work, 'chromium-profile'));
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('pageerror', (err) => console.error('page error:', err.message));
+    page.on('crash', () => console.error('page crashed'));
     const pullStart = Date.now();
     await page.goto(kiosk.url);
     await page.getByRole('heading', { name: 'Layanan Surat' }).waitFor();
@@ -176,6 +186,7 @@ export async function bench(): Promise<object> {
       const ms = await timedSearch(page, 'request-nik', last.nik).catch(() => null);
       if (ms !== null) break;
       if (Date.now() - pullStart > 600_000) throw new Error('pull did not finish');
+      await clear(page, 'request-nik');
       await page.waitForTimeout(500);
     }
     const pullSeconds = (Date.now() - pullStart) / 1000;

@@ -3,11 +3,13 @@
 // A benchmark is a module in this folder exporting `bench(): Promise<object>`, listed here.
 import { bench as financeImport } from './finance-import';
 import { bench as manyVillages } from './many-villages';
+import { bench as residentSearch } from './resident-search';
 import { bench as syncPush } from './sync-push';
 import { bench as villageDay } from './village-day';
 
 const BENCHMARKS: Record<string, () => Promise<object>> = {
   financeImport,
+  residentSearch,
   syncPush,
   villageDay,
   manyVillages,
