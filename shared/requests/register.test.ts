@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIdGenerator } from '../ids';
 import { requestFromForm } from '../documents/request-form';
+import { formatTime } from '../dates';
 import { registerCsv } from './register';
 
 describe('the daily register as CSV', () => {
@@ -16,7 +17,7 @@ describe('the daily register as CSV', () => {
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toBe(
-      `"1","${made.doc.date}","03:04","281126-001-K1","3510171708450001","'=Budi ""Pak""","Surat Keterangan Tidak Mampu (SKTM)","Beasiswa","Diterima","k1"`,
+      `"1","${made.doc.date}","${formatTime(made.doc.createdAt)}","281126-001-K1","3510171708450001","'=Budi ""Pak""","Surat Keterangan Tidak Mampu (SKTM)","Beasiswa","Diterima","k1"`,
     );
   });
 });

@@ -1,4 +1,5 @@
 // The daily register as CSV: one row per request, the columns staff print and file.
+import { formatTime } from '../dates';
 import { letterTypeName } from '../letter-types';
 import { REQUEST_STATUS_LABELS, type RequestDoc } from '../documents/request';
 
@@ -25,7 +26,7 @@ export function registerCsv(requests: readonly RequestDoc[]): string {
   const rows = requests.map((r, i) => [
     String(i + 1),
     r.date,
-    r.createdAt.slice(11, 16),
+    formatTime(r.createdAt),
     r.ticket,
     r.residentNik,
     r.residentName,

@@ -1,0 +1,144 @@
+// A request moved along its workflow in the real renderer: sent back incomplete with the missing
+// documents, completed, refused approval to an operator, approved by the secretary, printed,
+// collected — every step on the timeline with who and where; then the daily register lists it and
+// exports it as CSV, and the counter calls its queue tickets in order.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startBrowserKiosk, type RunningKiosk } from '../../electron/host/browser-kiosk';
+import { uniqueVillageCode } from '../support/couch-server';
+import { CHROMIUM_PATH, chromiumAvailable, launchKioskBrowser } from '../support/chromium';
+import { freePort } from '../support/ports';
+
+if (!chromiumAvailable())
+  console.warn(`Skipping browser end-to-end tests: no Chromium at ${CHROMIUM_PATH}.`);
+
+const villageCode = uniqueVillageCode();
+let work: string;
+let kiosk: RunningKiosk | null = null;
+let browser: BrowserContext | null = null;
+let page: Page;
+
+beforeAll(async () => {
+  if (!chromiumAvailable()) return;
+  work = await mkdtemp(join(tmpdir(), 'balai-workflow-'));
+  const nobody = await freePort();
+  kiosk = await startBrowserKiosk({
+    port: await freePort(),
+    dataDir: join(work, 'kiosk'),
+    rendererDir: join(process.cwd(), 'dist/renderer'),
+    env: {
+      BALAI_VILLAGE_CODE: villageCode,
+      BALAI_KIOSK_ID: 'k2',
+      BALAI_REGENCY_URL: `http://127.0.0.1:${nobody}/`,
+      BALAI_REGENCY_USER: `kiosk-${villageCode}-k2`,
+      BALAI_REGENCY_PASSWORD: 'tidak-ada',
+    },
+  });
+  browser = await launchKioskBrowser(join(work, 'chromium-profile'));
+  page = browser.pages()[0] ?? (await browser.newPage());
+  page.on('pageerror', (err) => console.error('page error:', err.message));
+  await page.goto(kiosk.url);
+  await page.getByRole('heading', { name: 'Layanan Surat' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+const nav = (name: string) =>
+  page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+
+describe.skipIf(!chromiumAvailable())('request workflow, register and queue', () => {
+  it('walks a request from received to collected, with roles and a timeline', async () => {
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.getByTestId('current-ticket').textContent()).toMatch(/-001-K2$/);
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.getByTestId('current-ticket').textContent()).toMatch(/-002-K2$/);
+    await page.getByLabel('NIK').fill('3510171708450001');
+    await page.getByLabel('Nama pemohon').fill('Budi Santoso');
+    await page.getByLabel('Jenis layanan').selectOption('domisili');
+    await page.getByLabel('Keperluan').fill('Membuka rekening');
+    await page.getByLabel('Keperluan').press('Enter');
+    const row = page.getByTestId('today-list').getByRole('row', { name: /Budi Santoso/ });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Buka' }).click();
+    const detail = page.getByTestId('request-detail');
+    const status = detail.getByTestId('request-status');
+    await expect.poll(() => status.textContent()).toBe('Diterima');
+
+    // Documents missing: "complete" is refused with the reason; sent back with the list.
+    await detail.getByRole('button', { name: 'Berkas lengkap' }).click();
+    await expect
+      .poll(() => detail.getByRole('alert').textContent())
+      .toBe('Berkas belum lengkap: Surat pengantar RT/RW, Fotokopi Kartu Keluarga, Fotokopi KTP.');
+    await detail.getByLabel('Nama petugas').fill('Rina');
+    await detail.getByRole('button', { name: 'Kembalikan: belum lengkap' }).click();
+    await expect.poll(() => status.textContent()).toBe('Berkas belum lengkap');
+
+    for (const doc of ['Surat pengantar RT/RW', 'Fotokopi Kartu Keluarga', 'Fotokopi KTP']) {
+      const box = detail.getByRole('checkbox', { name: doc });
+      await box.click(); // saved to the store; the box shows the stored state
+      await expect.poll(() => box.isChecked()).toBe(true);
+    }
+    await detail.getByRole('button', { name: 'Berkas lengkap' }).click();
+    await expect.poll(() => status.textContent()).toBe('Sedang diperiksa');
+
+    // An operator is not offered approval; the secretary is.
+    expect(await detail.getByRole('button', { name: 'Setujui' }).count()).toBe(0);
+    await detail.getByLabel('Nama petugas').fill('Pak Sekdes');
+    await detail.getByLabel('Peran').selectOption('sekretaris');
+    await detail.getByRole('button', { name: 'Setujui' }).click();
+    await expect.poll(() => status.textContent()).toBe('Menunggu tanda tangan');
+    await detail.getByLabel('Peran').selectOption('operator');
+    await detail.getByRole('button', { name: 'Tandai dicetak' }).click();
+    await expect.poll(() => status.textContent()).toBe('Siap diambil');
+    await detail.getByRole('button', { name: 'Sudah diambil' }).click();
+    await expect.poll(() => status.textContent()).toBe('Sudah diambil');
+
+    const steps = detail.getByTestId('timeline').locator('li');
+    await expect.poll(() => steps.count()).toBe(6);
+    expect(await steps.nth(1).textContent()).toContain('Dikembalikan: berkas belum lengkap');
+    expect(await steps.nth(1).textContent()).toContain('Rina (Operator layanan) · Kiosk k2');
+    expect(await steps.nth(3).textContent()).toContain('Pak Sekdes (Sekretaris Desa)');
+    await expect.poll(() => row.textContent()).toContain('Sudah diambil');
+  });
+
+  it('lists the day in the register, filters it and downloads it as CSV', async () => {
+    await nav('Register Harian');
+    const list = page.getByTestId('register-list');
+    await expect.poll(() => list.textContent()).toContain('Budi Santoso');
+    await page.getByLabel('Status').selectOption({ label: 'Ditolak' });
+    await expect
+      .poll(() => page.getByText('Tidak ada permohonan pada tanggal ini.').count())
+      .toBe(1);
+    await page.getByLabel('Status').selectOption({ label: 'Semua status' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh CSV' }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('"3510171708450001","Budi Santoso","Surat Keterangan Domisili"');
+    expect(lines[1]).toContain('"Sudah diambil","k2"');
+  });
+
+  it('calls the waiting tickets in order', async () => {
+    await nav('Antrean');
+    const serving = page.getByTestId('now-serving');
+    // Ticket 002 served the request; 001 still waits.
+    await expect.poll(() => page.getByTestId('queue-waiting').locator('li').count()).toBe(1);
+    await page.getByRole('button', { name: 'Panggil berikutnya' }).click();
+    await expect.poll(() => serving.textContent()).toMatch(/-001-K2$/);
+    expect(await page.getByRole('button', { name: 'Panggil berikutnya' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByText('Tidak ada yang menunggu.').count()).toBe(1);
+  });
+});
