@@ -1,10 +1,35 @@
 // Import a resident extract: choose the CSV, see the preview and every wrong line, then import all
 // rows or none (decision 0004, docs/resident-import.md).
 import { useState } from 'react';
-import { planImport, type ImportPlan } from '../../shared/residents/import';
+import {
+  parseCsv,
+  planImportRecords,
+  type CsvRecord,
+  type ImportPlan,
+} from '../../shared/residents/import';
+import { readXlsx, type XlsxHost } from '../../shared/residents/xlsx';
 import { pendingLocal } from '../../sync/client/local-fields';
 import { useT } from '../i18n';
 import { useOpenSession } from '../state/session-store';
+
+const XLSX_HOST: XlsxHost = {
+  inflateRaw: async (data) =>
+    new Uint8Array(
+      await new Response(
+        new Blob([data as Uint8Array<ArrayBuffer>])
+          .stream()
+          .pipeThrough(new DecompressionStream('deflate-raw')),
+      ).arrayBuffer(),
+    ),
+  decodeUtf8: (data) => new TextDecoder().decode(data),
+};
+
+async function readRecords(file: File): Promise<CsvRecord[]> {
+  if (/\.xlsx$/i.test(file.name)) {
+    return readXlsx(new Uint8Array(await file.arrayBuffer()), XLSX_HOST);
+  }
+  return parseCsv(await file.text());
+}
 
 export function ImportScreen() {
   const t = useT();
@@ -17,11 +42,18 @@ export function ImportScreen() {
     setResult(null);
     setPlan(null);
     if (!file) return;
-    const text = await file.text();
+    let records: CsvRecord[];
+    try {
+      records = await readRecords(file);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      setPlan({ columns: {}, docs: [], warnings: [], problems: [{ line: 1, message }] });
+      return;
+    }
     const existing = new Set((await db.residents.find().exec()).map((d) => d.nik));
     setPlan(
-      planImport(
-        text,
+      planImportRecords(
+        records,
         { villageCode: config.villageCode, kioskId: config.kioskId, ids },
         {
           existingNiks: existing,
@@ -57,7 +89,7 @@ export function ImportScreen() {
       <input
         id="import-file"
         type="file"
-        accept=".csv,text/csv"
+        accept=".csv,.xlsx,text/csv"
         onChange={(e) => void choose(e.target.files?.[0])}
       />
       {plan && plan.problems.length > 0 && (

@@ -146,12 +146,23 @@ function parseStatus(value: string): ResidentDoc['status'] | 'bad' {
   return 'bad';
 }
 
+type ImportAuthor = { villageCode: string; kioskId: string; ids: IdGenerator };
+type ImportOptions = { existingNiks?: ReadonlySet<string>; now?: Date };
+
 export function planImport(
   text: string,
-  author: { villageCode: string; kioskId: string; ids: IdGenerator },
-  options: { existingNiks?: ReadonlySet<string>; now?: Date } = {},
+  author: ImportAuthor,
+  options: ImportOptions = {},
 ): ImportPlan {
-  const records = parseCsv(text);
+  return planImportRecords(parseCsv(text), author, options);
+}
+
+/** The plan for records read from a CSV or a spreadsheet (`line` = the file's line or row). */
+export function planImportRecords(
+  records: readonly CsvRecord[],
+  author: ImportAuthor,
+  options: ImportOptions = {},
+): ImportPlan {
   const plan: ImportPlan = { columns: {}, docs: [], warnings: [], problems: [] };
   const header = records[0];
   if (!header) {

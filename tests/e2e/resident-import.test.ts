@@ -10,6 +10,7 @@ import { startBrowserKiosk, type RunningKiosk } from '../../electron/host/browse
 import { uniqueVillageCode } from '../support/couch-server';
 import { CHROMIUM_PATH, chromiumAvailable, launchKioskBrowser } from '../support/chromium';
 import { freePort } from '../support/ports';
+import { xlsxOf } from '../support/xlsx';
 
 if (!chromiumAvailable())
   console.warn(`Skipping browser end-to-end tests: no Chromium at ${CHROMIUM_PATH}.`);
@@ -70,7 +71,7 @@ async function residentsFound(query: string): Promise<number> {
 describe.skipIf(!chromiumAvailable())('resident import', () => {
   it('refuses a file with wrong columns, saying which columns it has', async () => {
     await page
-      .getByLabel('Berkas data penduduk (CSV)')
+      .getByLabel('Berkas data penduduk (CSV/XLSX)')
       .setInputFiles(file('salah.csv', 'NOMOR;NAMA_ORANG\n3510171708450001;Budi\n'));
     const problems = page.getByTestId('import-problems');
     await expect
@@ -87,7 +88,7 @@ describe.skipIf(!chromiumAvailable())('resident import', () => {
       '3510171708450001,3510170101090001,Budi Kembar,17-08-1945,L',
       '3510174408450003,3510170101090001,Citra Dewi,04-08-1945,PEREMPUAN',
     ].join('\n');
-    await page.getByLabel('Berkas data penduduk (CSV)').setInputFiles(file('rusak.csv', csv));
+    await page.getByLabel('Berkas data penduduk (CSV/XLSX)').setInputFiles(file('rusak.csv', csv));
     const problems = page.getByTestId('import-problems');
     await expect.poll(() => problems.locator('tbody tr').count()).toBe(2);
     expect(await problems.locator('tr[data-line="3"]').textContent()).toBe(
@@ -101,6 +102,29 @@ describe.skipIf(!chromiumAvailable())('resident import', () => {
     expect(await residentsFound('3510')).toBe(0);
   });
 
+  it('reads an XLSX extract the same way: a broken row, by its sheet row, and nothing imported', async () => {
+    const xlsx = xlsxOf([
+      ['NIK', 'NAMA_LGKP', 'JENIS_KLMIN'],
+      ['3510171708450001', 'Budi Santoso', 'L'],
+      ['3510171713450009', 'Dodi', 'L'],
+    ]);
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: 'Impor Penduduk', exact: true })
+      .click();
+    await page.getByLabel('Berkas data penduduk (CSV/XLSX)').setInputFiles({
+      name: 'ekstrak.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: xlsx,
+    });
+    const problems = page.getByTestId('import-problems');
+    await expect.poll(() => problems.locator('tbody tr').count()).toBe(1);
+    expect(await problems.locator('tr[data-line="3"]').textContent()).toBe(
+      '3Bulan lahir 13 pada NIK tidak sah.',
+    );
+    expect(await residentsFound('3510')).toBe(0);
+  });
+
   it('imports a good file whole, and the desk finds its residents', async () => {
     await page
       .getByRole('navigation')
@@ -111,7 +135,7 @@ describe.skipIf(!chromiumAvailable())('resident import', () => {
       '3510171708450001;3510170101090001;Budi Santoso;17-08-1945;LAKI-LAKI;KEPALA KELUARGA',
       '3510174408450003;3510170101090001;Citra Dewi;04-08-1945;PEREMPUAN;ISTRI',
     ].join('\r\n');
-    await page.getByLabel('Berkas data penduduk (CSV)').setInputFiles(file('baik.csv', csv));
+    await page.getByLabel('Berkas data penduduk (CSV/XLSX)').setInputFiles(file('baik.csv', csv));
     await expect.poll(() => page.getByTestId('import-preview').locator('tbody tr').count()).toBe(2);
     await page.getByRole('button', { name: 'Impor semua baris' }).click();
     await expect
