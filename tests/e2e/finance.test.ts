@@ -1,52 +1,27 @@
 // Village finance as a new treasurer meets it, in the real renderer in Debian's Chromium: enter a
 // budget of a few lines, adopt it, record a payment (an over-budget one is refused), see the LRA
 // and the transparency board show it, reverse it, and see the LRA go back.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startBrowserKiosk, type RunningKiosk } from '../../electron/host/browser-kiosk';
+import type { Page } from 'playwright-core';
 import { uniqueVillageCode } from '../support/couch-server';
-import { CHROMIUM_PATH, chromiumAvailable, launchKioskBrowser } from '../support/chromium';
-import { freePort } from '../support/ports';
+import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
+import { openKioskInBrowser, type KioskInBrowser } from '../support/kiosk-in-browser';
 
 if (!chromiumAvailable())
   console.warn(`Skipping finance end-to-end tests: no Chromium at ${CHROMIUM_PATH}.`);
 
 const villageCode = uniqueVillageCode();
-let work: string;
-let kiosk: RunningKiosk | null = null;
-let browser: BrowserContext | null = null;
+let kiosk: KioskInBrowser | null = null;
 let page: Page;
 
 beforeAll(async () => {
   if (!chromiumAvailable()) return;
-  work = await mkdtemp(join(tmpdir(), 'balai-e2e-finance-'));
-  // No regency is running: everything here works offline.
-  const deadPort = await freePort();
-  kiosk = await startBrowserKiosk({
-    port: await freePort(),
-    dataDir: join(work, 'kiosk'),
-    rendererDir: join(process.cwd(), 'dist/renderer'),
-    env: {
-      BALAI_VILLAGE_CODE: villageCode,
-      BALAI_KIOSK_ID: 'k1',
-      BALAI_REGENCY_URL: `http://127.0.0.1:${deadPort}/`,
-      BALAI_REGENCY_USER: `kiosk-${villageCode}-k1`,
-      BALAI_REGENCY_PASSWORD: 'rahasia-kiosk-uji',
-    },
-  });
-  browser = await launchKioskBrowser(join(work, 'chromium-profile'));
-  page = browser.pages()[0] ?? (await browser.newPage());
-  await page.goto(kiosk.url);
+  kiosk = await openKioskInBrowser({ villageCode });
+  page = kiosk.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.close();
-  if (work) await rm(work, { recursive: true, force: true });
-});
+afterAll(async () => kiosk?.close());
 
 const menu = (name: string) => page.getByRole('navigation').getByRole('button', { name });
 

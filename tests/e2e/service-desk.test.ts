@@ -5,13 +5,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
 import { villageDbName } from '../../shared/village';
-import { startBrowserKiosk, type RunningKiosk } from '../../electron/host/browser-kiosk';
 import { startHub, type RunningHub } from '../../sync/hub/server';
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
 import { basicAuth, uniqueVillageCode } from '../support/couch-server';
-import { CHROMIUM_PATH, chromiumAvailable, launchKioskBrowser } from '../support/chromium';
+import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
+import { openKioskInBrowser, type KioskInBrowser } from '../support/kiosk-in-browser';
 import { freePort } from '../support/ports';
 
 if (!chromiumAvailable())
@@ -20,40 +19,10 @@ if (!chromiumAvailable())
 const villageCode = uniqueVillageCode();
 const kioskPassword = 'rahasia-kiosk-uji';
 const admin = { username: 'admin', password: 'rahasia-admin-uji' };
-let work: string;
+let hubDir: string;
 let hubPort: number;
-// The kiosk's data lives in its origin's IndexedDB: a restarted kiosk must come back on the same port.
-let kioskPort: number;
 let hub: RunningHub | null = null;
-let kiosk: RunningKiosk | null = null;
-let browser: BrowserContext | null = null;
-
-async function startKiosk(): Promise<Page> {
-  kiosk = await startBrowserKiosk({
-    port: kioskPort,
-    dataDir: join(work, 'kiosk'),
-    rendererDir: join(process.cwd(), 'dist/renderer'),
-    env: {
-      BALAI_VILLAGE_CODE: villageCode,
-      BALAI_KIOSK_ID: 'k1',
-      BALAI_REGENCY_URL: `http://127.0.0.1:${hubPort}/`,
-      BALAI_REGENCY_USER: `kiosk-${villageCode}-k1`,
-      BALAI_REGENCY_PASSWORD: kioskPassword,
-    },
-  });
-  browser = await launchKioskBrowser(join(work, 'chromium-profile'));
-  const page = browser.pages()[0] ?? (await browser.newPage());
-  await page.goto(kiosk.url);
-  await page.getByRole('heading', { name: 'Layanan Surat' }).waitFor();
-  return page;
-}
-
-async function stopKiosk() {
-  await browser?.close();
-  await kiosk?.close();
-  browser = null;
-  kiosk = null;
-}
+let kiosk: KioskInBrowser | null = null;
 
 async function requestsAtHub(): Promise<Record<string, unknown>[]> {
   const res = await fetch(`${hub!.url}${villageDbName(villageCode)}/_all_docs?include_docs=true`, {
@@ -64,20 +33,24 @@ async function requestsAtHub(): Promise<Record<string, unknown>[]> {
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'balai-e2e-'));
+  hubDir = await mkdtemp(join(tmpdir(), 'balai-e2e-hub-'));
   hubPort = await freePort();
-  kioskPort = await freePort();
 });
 
 afterAll(async () => {
-  await stopKiosk();
+  await kiosk?.close();
   await hub?.close();
-  await rm(work, { recursive: true, force: true });
+  await rm(hubDir, { recursive: true, force: true });
 });
 
 describe.skipIf(!chromiumAvailable())('service desk, end to end', () => {
   it('saves a walk-in request offline, keeps it across a restart, and delivers it once the hub is up', async () => {
-    let page = await startKiosk();
+    kiosk = await openKioskInBrowser({
+      villageCode,
+      regencyUrl: `http://127.0.0.1:${hubPort}/`,
+      password: kioskPassword,
+    });
+    let page = kiosk.page;
     await expect
       .poll(() => page.getByTestId('sync-status').getAttribute('data-state'))
       .toBe('offline');
@@ -108,15 +81,14 @@ describe.skipIf(!chromiumAvailable())('service desk, end to end', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('request-nik');
 
     // The kiosk is switched off and on again; the request is still there.
-    await stopKiosk();
-    page = await startKiosk();
+    page = await kiosk.restart();
     await page
       .getByTestId('today-list')
       .getByRole('row', { name: /Siti Aminah/ })
       .waitFor();
 
     // The regency comes up: the request arrives, once.
-    hub = await startHub({ port: hubPort, dataDir: join(work, 'hub'), admin });
+    hub = await startHub({ port: hubPort, dataDir: hubDir, admin });
     const adminLogin = { url: hub.url, ...admin };
     await provisionVillage(adminLogin, { villageCode });
     await provisionKiosk(adminLogin, { villageCode, kioskId: 'k1', password: kioskPassword });

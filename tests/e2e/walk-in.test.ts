@@ -2,53 +2,26 @@
 // with no regency anywhere: a queue ticket, a resident not yet registered (added locally), a
 // letter type with its own fields, the documents brought; then a second walk-in found in the
 // register by name as they type.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startBrowserKiosk, type RunningKiosk } from '../../electron/host/browser-kiosk';
+import type { Page } from 'playwright-core';
 import { uniqueVillageCode } from '../support/couch-server';
-import { CHROMIUM_PATH, chromiumAvailable, launchKioskBrowser } from '../support/chromium';
-import { freePort } from '../support/ports';
+import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
+import { openKioskInBrowser, type KioskInBrowser } from '../support/kiosk-in-browser';
 
 if (!chromiumAvailable())
   console.warn(`Skipping browser end-to-end tests: no Chromium at ${CHROMIUM_PATH}.`);
 
 const villageCode = uniqueVillageCode();
-let work: string;
-let kiosk: RunningKiosk | null = null;
-let browser: BrowserContext | null = null;
+let kiosk: KioskInBrowser | null = null;
 let page: Page;
 
 beforeAll(async () => {
   if (!chromiumAvailable()) return;
-  work = await mkdtemp(join(tmpdir(), 'balai-walkin-'));
-  const nobody = await freePort(); // a regency that is not there
-  kiosk = await startBrowserKiosk({
-    port: await freePort(),
-    dataDir: join(work, 'kiosk'),
-    rendererDir: join(process.cwd(), 'dist/renderer'),
-    env: {
-      BALAI_VILLAGE_CODE: villageCode,
-      BALAI_KIOSK_ID: 'k1',
-      BALAI_REGENCY_URL: `http://127.0.0.1:${nobody}/`,
-      BALAI_REGENCY_USER: `kiosk-${villageCode}-k1`,
-      BALAI_REGENCY_PASSWORD: 'tidak-ada',
-    },
-  });
-  browser = await launchKioskBrowser(join(work, 'chromium-profile'));
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.on('pageerror', (err) => console.error('page error:', err.message));
-  await page.goto(kiosk.url);
-  await page.getByRole('heading', { name: 'Layanan Surat' }).waitFor();
+  kiosk = await openKioskInBrowser({ villageCode });
+  page = kiosk.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.close();
-  if (work) await rm(work, { recursive: true, force: true });
-});
+afterAll(async () => kiosk?.close());
 
 const key = (k: string, times = 1) =>
   (async () => {
