@@ -3,21 +3,14 @@
 import { z } from 'zod';
 import type { IdGenerator } from '../ids';
 import { LETTER_TYPE_CODES } from '../letter-types';
-import { isTemporaryNik, parseNik } from '../nik';
 import { localDate } from '../dates';
+import { fieldErrors, residentNumberField } from '../validation';
 import { requestType, validateDetails, type Subject } from '../requests/catalogue';
 import { takeStep, type Actor } from '../requests/workflow';
 import type { RequestDoc } from './request';
 
 export const requestFormSchema = z.object({
-  nik: z
-    .string()
-    .transform((v) => v.replace(/\s+/g, ''))
-    .superRefine((nik, ctx) => {
-      if (isTemporaryNik(nik)) return;
-      const parsed = parseNik(nik);
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
-    }),
+  nik: residentNumberField(),
   name: z
     .string()
     .transform((v) => v.trim().replace(/\s+/g, ' '))
@@ -70,13 +63,7 @@ export function requestFromForm(
   extras: RequestExtras = {},
 ): RequestFormResult {
   const parsed = requestFormSchema.safeParse(form);
-  const errors: RequestFormErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof RequestForm;
-      errors[field] ??= issue.message;
-    }
-  }
+  const errors: RequestFormErrors = parsed.success ? {} : fieldErrors(parsed.error);
   const type = requestType(form.serviceType);
   const fields = Object.fromEntries(
     Object.entries(extras.fields ?? {})

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { ResidentDoc } from '../documents/resident';
 import type { IdGenerator } from '../ids';
-import { isTemporaryNik, nikMismatches, parseNik, temporaryNik, type Sex } from '../nik';
+import { fieldErrors, residentNumberField } from '../validation';
+import { nikMismatches, temporaryNik, type Sex } from '../nik';
 
 /** The lower-cased, single-spaced key names are searched by (the `nameKey` index). */
 export function nameKey(name: string): string {
@@ -56,14 +57,7 @@ const text = (max: number, label: string) =>
     .pipe(z.string().max(max, `${label} terlalu panjang (maks. ${max} huruf).`));
 
 export const residentFormSchema = z.object({
-  nik: z
-    .string()
-    .transform((v) => v.replace(/\s+/g, ''))
-    .superRefine((nik, ctx) => {
-      if (isTemporaryNik(nik)) return;
-      const parsed = parseNik(nik);
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
-    }),
+  nik: residentNumberField(),
   kkNumber: z
     .string()
     .transform((v) => v.replace(/\s+/g, ''))
@@ -131,13 +125,7 @@ export function localResidentFromForm(
   options: { corrects?: string | null; now?: Date } = {},
 ): ResidentFormResult {
   const parsed = residentFormSchema.safeParse(form);
-  if (!parsed.success) {
-    const errors: ResidentFormErrors = {};
-    for (const issue of parsed.error.issues) {
-      errors[issue.path[0] as keyof ResidentForm] ??= issue.message;
-    }
-    return { ok: false, errors };
-  }
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const d = parsed.data;
   const at = (options.now ?? new Date()).toISOString();
   const doc: ResidentDoc = {
