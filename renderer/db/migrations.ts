@@ -10,7 +10,7 @@ import { migrateFinanceV0 } from '../finance/migration';
 export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   requests: { 1: migrateRequestV0 },
   residents: {},
-  letters: {},
+  letters: { 1: (doc) => doc }, // new fields have defaults; no v0 letter was ever written
   finance: { 1: migrateFinanceV0, 2: (doc) => doc },
   registry: {},
 };

@@ -36,8 +36,8 @@ export const COLLECTIONS = {
   /** Issued letters (buku register surat keluar). */
   letters: {
     schemas: { letter: letterDocSchema },
-    version: 0,
-    indexes: ['issuedOn', 'number'],
+    version: 1,
+    indexes: ['issuedOn', 'number', ['series', 'kioskId', 'serial']],
   },
   /** APBDes budget lines and realisation entries, and the regency's reference-data updates. */
   finance: {
