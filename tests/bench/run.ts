@@ -2,6 +2,7 @@
 // line of the run is one JSON object with every figure, keyed by benchmark.
 // A benchmark is a module in this folder exporting `bench(): Promise<object>`, listed here.
 import { bench as financeImport } from './finance-import';
+import { bench as letterRender } from './letter-render';
 import { bench as manyVillages } from './many-villages';
 import { bench as residentSearch } from './resident-search';
 import { bench as syncPush } from './sync-push';
@@ -9,6 +10,7 @@ import { bench as villageDay } from './village-day';
 
 const BENCHMARKS: Record<string, () => Promise<object>> = {
   financeImport,
+  letterRender,
   residentSearch,
   syncPush,
   villageDay,
