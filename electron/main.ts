@@ -15,7 +15,12 @@ import { join, resolve } from 'node:path';
 import { ipcChannels, type IpcChannel } from '../shared/ipc';
 import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl } from './app-url';
 import { createAppRequestHandler } from './host/app-requests';
-import { BridgeRefusal, createBridgeHandlers, invokeBridge } from './host/bridge-handlers';
+import {
+  BridgeRefusal,
+  createBridgeHandlers,
+  invokeBridge,
+  readLetterKey,
+} from './host/bridge-handlers';
 import {
   ConfigError,
   ConfigStore,
@@ -103,7 +108,7 @@ function start(): void {
     return webResponseFrom(await serveApp(hostRequest));
   });
 
-  const bridge = createBridgeHandlers(store, 'electron');
+  const bridge = createBridgeHandlers(store, 'electron', readLetterKey(process.env));
   for (const channel of Object.keys(ipcChannels) as IpcChannel[]) {
     ipcMain.handle(channel, async (event, payload: unknown): Promise<IpcResult<unknown>> => {
       if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) {

@@ -16,6 +16,7 @@ async function invoke<C extends IpcChannel>(
 const bridge: KioskBridge = {
   getConfig: () => invoke('kiosk:get-config', null),
   setRegency: (connection) => invoke('kiosk:set-regency', connection),
+  signLetter: (request) => invoke('letters:sign', request),
 };
 
 contextBridge.exposeInMainWorld('balai', bridge);

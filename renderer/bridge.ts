@@ -37,6 +37,7 @@ function browserBridge(): KioskBridge {
   return {
     getConfig: () => callBrowserHost('kiosk:get-config', null),
     setRegency: (connection) => callBrowserHost('kiosk:set-regency', connection),
+    signLetter: (request) => callBrowserHost('letters:sign', request),
   };
 }
 
@@ -45,6 +46,7 @@ function validatedElectronBridge(bridge: KioskBridge): KioskBridge {
     getConfig: async () => ipcChannels['kiosk:get-config'].response.parse(await bridge.getConfig()),
     setRegency: async (c) =>
       ipcChannels['kiosk:set-regency'].response.parse(await bridge.setRegency(c)),
+    signLetter: async (r) => ipcChannels['letters:sign'].response.parse(await bridge.signLetter(r)),
   };
 }
 

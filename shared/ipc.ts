@@ -37,9 +37,27 @@ export const regencyConnectionSchema = z.object({
 });
 export type RegencyConnection = z.infer<typeof regencyConnectionSchema>;
 
+/** A letter's essential content, to be signed by the host with the village key it holds. */
+export const letterSignRequestSchema = z.object({
+  number: z.string().min(1).max(120),
+  issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  letterType: z.string().min(1).max(40),
+  subjectNik: z.string().regex(/^\d{16}$/),
+  subjectName: z.string().min(1).max(120),
+  signerName: z.string().min(1).max(120),
+  signerPosition: z.string().min(1).max(120),
+  textHash: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+});
+export type LetterSignRequest = z.infer<typeof letterSignRequestSchema>;
+
 export const ipcChannels = {
   'kiosk:get-config': { request: z.null(), response: kioskConfigSchema },
   'kiosk:set-regency': { request: regencyConnectionSchema, response: kioskConfigSchema },
+  /** The QR payload (shared/letters/signing.ts), signed with the village key the host holds. */
+  'letters:sign': {
+    request: letterSignRequestSchema,
+    response: z.object({ payload: z.string().max(2000) }),
+  },
 } as const;
 
 export type IpcChannel = keyof typeof ipcChannels;
@@ -50,6 +68,7 @@ export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcChannels)[C][
 export interface KioskBridge {
   getConfig(): Promise<KioskConfig>;
   setRegency(connection: RegencyConnection): Promise<KioskConfig>;
+  signLetter(request: LetterSignRequest): Promise<{ payload: string }>;
 }
 
 /** The path prefix, on the renderer's own origin, that the host forwards to the village database. */

@@ -5,13 +5,32 @@
 // `POST /api/<channel>`.
 import { z } from 'zod';
 import { ipcChannels, type IpcChannel, type IpcResponse, type KioskConfig } from '../../shared/ipc';
-import { ENV_NAMES, type ConfigStore, type KioskSettings } from './config-store';
+import { signLetter, importSigningKey } from '../../shared/letters/signing';
+import { ENV_NAMES, type ConfigStore, type Env, type KioskSettings } from './config-store';
 
 export type Shell = KioskConfig['shell'];
 
 type Handlers = {
-  [C in IpcChannel]: (payload: z.infer<(typeof ipcChannels)[C]['request']>) => IpcResponse<C>;
+  [C in IpcChannel]: (
+    payload: z.infer<(typeof ipcChannels)[C]['request']>,
+  ) => IpcResponse<C> | Promise<IpcResponse<C>>;
 };
+
+/** The village's letter-signing key as the host holds it (decision 0007). */
+export interface LetterKey {
+  keyId: string;
+  /** PKCS#8, base64url. */
+  privateKey: string;
+}
+
+/** `BALAI_LETTER_KEY=<key id>:<PKCS#8 base64url>`, or null when the kiosk has no key (yet). */
+export function readLetterKey(env: Env): LetterKey | null {
+  const value = env.BALAI_LETTER_KEY?.trim();
+  if (!value) return null;
+  const at = value.indexOf(':');
+  if (at < 1) return null;
+  return { keyId: value.slice(0, at), privateKey: value.slice(at + 1) };
+}
 
 export type BridgeOutcome =
   { ok: true; value: unknown } | { ok: false; status: number; error: string };
@@ -42,8 +61,27 @@ export class BridgeRefusal extends Error {
   }
 }
 
-export function createBridgeHandlers(store: ConfigStore, shell: Shell): Handlers {
+export function createBridgeHandlers(
+  store: ConfigStore,
+  shell: Shell,
+  letterKey: LetterKey | null = null,
+): Handlers {
+  let signingKey: ReturnType<typeof importSigningKey> | null = null;
   return {
+    'letters:sign': async (claims) => {
+      if (!letterKey) {
+        throw new BridgeRefusal(
+          'Kiosk ini belum memegang kunci tanda tangan desa (BALAI_LETTER_KEY); surat tidak dapat ditandatangani.',
+          409,
+        );
+      }
+      signingKey ??= importSigningKey(letterKey.privateKey);
+      const payload = await signLetter(
+        { ...claims, villageCode: store.settings().villageCode, keyId: letterKey.keyId },
+        await signingKey,
+      );
+      return { payload };
+    },
     'kiosk:get-config': () => kioskConfigOf(store.settings(), shell),
     'kiosk:set-regency': (connection) => {
       // Saving would have no effect while the environment wins; say so instead of pretending.

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { BROWSER_BRIDGE_PREFIX } from '../../shared/ipc';
 import { createAppRequestHandler } from './app-requests';
-import { createBridgeHandlers, invokeBridge } from './bridge-handlers';
+import { createBridgeHandlers, invokeBridge, readLetterKey } from './bridge-handlers';
 import { ConfigStore, plainSecretCodec, type Env } from './config-store';
 import { securityHeaders } from './csp';
 import { jsonResponse, type HostResponse } from './host-exchange';
@@ -44,7 +44,7 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
   });
   const proxy = new RegencyProxy(() => regencyTargetOf(store.settings()));
   const serveApp = createAppRequestHandler({ rendererDir: options.rendererDir, proxy });
-  const bridge = createBridgeHandlers(store, 'browser');
+  const bridge = createBridgeHandlers(store, 'browser', readLetterKey(env));
 
   const server = http.createServer();
   await listen(server, options.port);

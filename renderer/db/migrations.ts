@@ -12,5 +12,5 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   residents: {},
   letters: { 1: (doc) => doc }, // new fields have defaults; no v0 letter was ever written
   finance: { 1: migrateFinanceV0, 2: (doc) => doc },
-  registry: {},
+  registry: { 1: (doc) => doc }, // village-profile letter settings and keys have defaults
 };

@@ -26,7 +26,7 @@ export interface IssueInput {
   /** The data the letter is rendered from, frozen into the archive. */
   snapshot?: Record<string, string>;
   /** Renders the letter once its number is known: the final HTML and its text hash. */
-  render?: (number: string) => Promise<{ html: string; textHash: string }>;
+  render?: (number: string) => Promise<{ html: string; textHash: string; signedPayload?: string }>;
   now?: () => Date;
 }
 
@@ -64,7 +64,9 @@ export function issueLetter(db: KioskDatabase, input: IssueInput): Promise<Lette
       serial,
       date: input.date,
     });
-    const rendered = input.render ? await input.render(number) : { html: '', textHash: '' };
+    const rendered = input.render
+      ? await input.render(number)
+      : { html: '', textHash: '', signedPayload: '' };
     const at = (input.now?.() ?? new Date()).toISOString();
     const doc: LetterDoc = {
       id: input.ids.next('letter'),
@@ -86,7 +88,7 @@ export function issueLetter(db: KioskDatabase, input: IssueInput): Promise<Lette
       snapshot: input.snapshot ?? {},
       html: rendered.html,
       textHash: rendered.textHash,
-      signedPayload: '',
+      signedPayload: rendered.signedPayload ?? '',
       reprints: [],
       status: 'issued',
     };

@@ -17,13 +17,16 @@ import {
   type Step,
 } from '../../shared/requests/workflow';
 import { useT, type MessageKey } from '../i18n';
+import { getBridge } from '../bridge';
+import { issueApprovedLetter } from '../letters/compose';
+import { LetterPanel } from '../letters/LetterPanel';
 import { useDesk, useOfficial } from '../state/official';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
 
 export function RequestDetail({ id }: { id: string }) {
   const t = useT();
-  const { db, config } = useOpenSession();
+  const { db, config, ids } = useOpenSession();
   const official = useOfficial();
   const openRequest = useDesk((s) => s.open);
   const [note, setNote] = useState('');
@@ -59,6 +62,25 @@ export function RequestDetail({ id }: { id: string }) {
     }
     await save(result.doc);
     setNote('');
+    if (step === 'approved') {
+      // Approval is the signature: the letter gets its number, rendering and signed QR now.
+      try {
+        const { signError } = await issueApprovedLetter(
+          {
+            db,
+            bridge: getBridge(),
+            villageCode: config.villageCode,
+            kioskId: config.kioskId,
+            ids,
+          },
+          result.doc,
+          { name: official.name, role: official.role },
+        );
+        if (signError) setMessage(signError);
+      } catch (err) {
+        setMessage((err as Error).message);
+      }
+    }
   }
 
   async function toggle(code: string, on: boolean) {
@@ -183,6 +205,7 @@ export function RequestDetail({ id }: { id: string }) {
           {message}
         </p>
       )}
+      <LetterPanel request={doc} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { BoardScreen } from '../finance/BoardScreen';
 import { BudgetScreen } from '../finance/BudgetScreen';
 import { LedgerScreen } from '../finance/LedgerScreen';
 import { LraScreen } from '../finance/LraScreen';
+import { LettersScreen } from '../letters/LettersScreen';
 
 export interface Screen {
   id: string;
@@ -22,6 +23,7 @@ export const SCREENS: Screen[] = [
   { id: 'antrean', title: 'queue', component: QueueScreen },
   { id: 'penduduk', title: 'residents', component: ResidentsScreen },
   { id: 'register', title: 'register', component: RegisterScreen },
+  { id: 'surat', title: 'letterArchive', component: LettersScreen },
   { id: 'impor', title: 'import', component: ImportScreen },
   { id: 'anggaran', title: 'financeBudget', component: BudgetScreen },
   { id: 'kas', title: 'financeLedger', component: LedgerScreen },

@@ -52,7 +52,7 @@ export const COLLECTIONS = {
   /** The regency's master data for the village: officials, profile. */
   registry: {
     schemas: { official: officialDocSchema, 'village-profile': villageProfileDocSchema },
-    version: 0,
+    version: 1,
     indexes: ['type'],
   },
 } as const satisfies Record<string, CollectionDef>;

@@ -17,5 +17,28 @@ export const villageProfileDocSchema = syncedBase('village-profile').extend({
   districtName: z.string().max(120),
   regencyName: z.string().max(120),
   address: z.string().max(300),
+  /** Letter page: paper, margins (mm, top/right/bottom/left), font (shared/letters/template.ts). */
+  letterPage: z
+    .object({
+      paper: z.enum(['F4', 'A4']),
+      marginsMm: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+      font: z.enum(['serif', 'sans']),
+      fontSizePt: z.number().min(9).max(14),
+    })
+    .default({ paper: 'F4', marginsMm: [15, 20, 15, 25], font: 'serif', fontSizePt: 12 }),
+  /** Letter numbering (shared/letters/numbering.ts). */
+  letterNumbering: z
+    .object({
+      format: z.string().max(120),
+      series: z.enum(['village', 'letter-type']),
+      serialDigits: z.number().int().min(1).max(6),
+    })
+    .default({
+      format: '{classification}/{serial}-{kiosk}/{village}/{month}/{year}',
+      series: 'village',
+      serialDigits: 3,
+    }),
+  /** The village's published Ed25519 public keys for letters: key id → raw key, base64url. */
+  letterKeys: z.record(z.string().max(40), z.string().max(60)).default({}),
 });
 export type VillageProfileDoc = z.infer<typeof villageProfileDocSchema>;

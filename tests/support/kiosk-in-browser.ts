@@ -15,6 +15,8 @@ export interface KioskInBrowserOptions {
   /** The regency's root URL; by default a loopback port nobody listens on (the kiosk is offline). */
   regencyUrl?: string;
   password?: string;
+  /** Further BALAI_* variables for the kiosk host (e.g. BALAI_LETTER_KEY). */
+  env?: Record<string, string>;
 }
 
 export interface KioskInBrowser {
@@ -44,6 +46,7 @@ export async function openKioskInBrowser(options: KioskInBrowserOptions): Promis
         BALAI_REGENCY_URL: regencyUrl,
         BALAI_REGENCY_USER: `kiosk-${options.villageCode}-${kioskId}`,
         BALAI_REGENCY_PASSWORD: options.password ?? 'tidak-ada',
+        ...options.env,
       },
     });
     browser = await launchKioskBrowser(join(work, 'chromium-profile'));

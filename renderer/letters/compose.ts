@@ -1,0 +1,198 @@
+// From the kiosk's store to a letter: the village profile (letterhead, page, numbering), the
+// people from the register, the signer; then issuing on approval: number, rendering, hash, and the
+// signature by the host's village key (`letters:sign`), the QR only when signed.
+import type { LetterDoc } from '../../shared/documents/letter';
+import type { RequestDoc } from '../../shared/documents/request';
+import type { ResidentDoc } from '../../shared/documents/resident';
+import type { VillageProfileDoc, OfficialDoc } from '../../shared/documents/village-admin';
+import type { IdGenerator } from '../../shared/ids';
+import type { KioskBridge } from '../../shared/ipc';
+import { isApproved } from '../../shared/letters/certify';
+import { DEFAULT_NUMBERING, type NumberingSettings } from '../../shared/letters/numbering';
+import { qrSvg } from '../../shared/letters/qr';
+import { sha256Base64Url } from '../../shared/letters/signing';
+import {
+  DEFAULT_PAGE,
+  letterBlocks,
+  letterHtml,
+  letterText,
+  type LetterInput,
+  type LetterSigner,
+  type PageSettings,
+  type Person,
+} from '../../shared/letters/template';
+import { ROLE_LABELS, type Role } from '../../shared/requests/workflow';
+import { localDate } from '../../shared/dates';
+import type { KioskDatabase } from '../../sync/client/store-types';
+import { issueLetter } from './issue';
+
+export interface VillageSettings {
+  village: LetterInput['village'];
+  page: PageSettings;
+  numbering: NumberingSettings;
+  keys: Record<string, string>;
+}
+
+export async function villageSettings(
+  db: KioskDatabase,
+  villageCode: string,
+): Promise<VillageSettings> {
+  const profile = (
+    await db.registry.findOne({ selector: { type: 'village-profile' } }).exec()
+  )?.toJSON() as unknown as VillageProfileDoc | undefined;
+  return {
+    village: {
+      villageName: profile?.villageName || villageCode,
+      districtName: profile?.districtName || '-',
+      regencyName: profile?.regencyName || '-',
+      address: profile?.address || '',
+    },
+    page: (profile?.letterPage as PageSettings | undefined) ?? DEFAULT_PAGE,
+    numbering: profile?.letterNumbering ?? DEFAULT_NUMBERING,
+    keys: profile?.letterKeys ?? {},
+  };
+}
+
+function personOf(r: ResidentDoc | undefined, nik: string, name: string): Person {
+  if (!r) return { nik, name };
+  return {
+    nik: r.nik,
+    name: r.name,
+    birthPlace: r.birthPlace,
+    birthDate: r.birthDate ?? '',
+    sex: r.sex,
+    religion: r.religion,
+    maritalStatus: r.maritalStatus,
+    occupation: r.occupation,
+    nationality: r.nationality,
+    rt: r.rt,
+    rw: r.rw,
+    dusun: r.dusun,
+  };
+}
+
+async function people(db: KioskDatabase, request: RequestDoc): Promise<Record<string, Person>> {
+  const all = [
+    { role: 'applicant', nik: request.residentNik, name: request.residentName },
+    ...request.subjects,
+  ];
+  const out: Record<string, Person> = {};
+  for (const s of all) {
+    const found = s.nik
+      ? ((await db.residents.findOne({ selector: { nik: s.nik } }).exec())?.toJSON() as unknown as
+          ResidentDoc | undefined)
+      : undefined;
+    out[s.role] = personOf(found, s.nik, s.name);
+  }
+  return out;
+}
+
+export async function signerOf(
+  db: KioskDatabase,
+  official: { name: string; role: Role },
+): Promise<LetterSigner> {
+  const known = (await db.registry.find({ selector: { type: 'official' } }).exec())
+    .map((d) => d.toJSON() as unknown as OfficialDoc)
+    .find((o) => o.active && o.name.trim().toLowerCase() === official.name.trim().toLowerCase());
+  const role = official.role === 'operator' ? 'staf' : official.role;
+  return {
+    name: known?.name ?? official.name,
+    position: known?.position || ROLE_LABELS[official.role],
+    role: known?.role ?? role,
+    employeeNumber: known?.employeeNumber ?? '',
+  };
+}
+
+export interface IssueContext {
+  db: KioskDatabase;
+  bridge: Pick<KioskBridge, 'signLetter'>;
+  villageCode: string;
+  kioskId: string;
+  ids: IdGenerator;
+}
+
+export type IssueOutcome = { letter: LetterDoc; signError: string | null };
+
+/**
+ * Issues the letter of an approved request: its number, its final rendering and, when the host
+ * holds the village key, its signature and QR. Refused before approval.
+ */
+export async function issueApprovedLetter(
+  ctx: IssueContext,
+  request: RequestDoc,
+  official: { name: string; role: Role },
+): Promise<IssueOutcome> {
+  if (!isApproved(request)) throw new Error('Surat belum disetujui.');
+  const existing = await ctx.db.letters
+    .findOne({ selector: { requestId: request.id, status: 'issued' } })
+    .exec();
+  if (existing) return { letter: existing.toJSON() as unknown as LetterDoc, signError: null };
+  const settings = await villageSettings(ctx.db, ctx.villageCode);
+  const signer = await signerOf(ctx.db, official);
+  const date = localDate();
+  const subjects = await people(ctx.db, request);
+  let signError: string | null = null;
+  let payload = '';
+  const letter = await issueLetter(ctx.db, {
+    request,
+    villageCode: ctx.villageCode,
+    kioskId: ctx.kioskId,
+    ids: ctx.ids,
+    numbering: settings.numbering,
+    date,
+    signer: { name: signer.name, position: signer.position },
+    snapshot: {
+      purpose: request.purpose,
+      signerRole: signer.role,
+      signerEmployeeNumber: signer.employeeNumber,
+      people: JSON.stringify(subjects),
+      fields: JSON.stringify(request.fields),
+      village: JSON.stringify(settings.village),
+      page: JSON.stringify(settings.page),
+    },
+    render: async (number) => {
+      const blocks = letterBlocks({
+        letterType: request.serviceType,
+        number,
+        date,
+        village: settings.village,
+        people: subjects,
+        fields: request.fields,
+        purpose: request.purpose,
+        signer,
+      });
+      const textHash = await sha256Base64Url(letterText(blocks));
+      try {
+        payload = (
+          await ctx.bridge.signLetter({
+            number,
+            issuedOn: date,
+            letterType: request.serviceType,
+            subjectNik: request.residentNik,
+            subjectName: request.residentName,
+            signerName: signer.name,
+            signerPosition: signer.position,
+            textHash,
+          })
+        ).payload;
+      } catch (err) {
+        signError = (err as Error).message;
+      }
+      const html = letterHtml(blocks, {
+        page: settings.page,
+        ...(payload ? { qrSvg: qrSvg(payload) } : {}),
+      });
+      return { html, textHash, signedPayload: payload };
+    },
+  });
+  return { letter, signError };
+}
+
+/** The HTML to print now: the original, or for a reprint the same letter marked "SALINAN". */
+export function printableHtml(letter: LetterDoc, copy: boolean): string {
+  if (!copy) return letter.html;
+  return letter.html.replace(
+    '<article class="surat">',
+    '<article class="surat"><div class="copy">SALINAN</div>',
+  );
+}

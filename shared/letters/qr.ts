@@ -1,0 +1,10 @@
+// The verification QR as an SVG, drawn from the signed payload (qrcode-generator, MIT, no
+// dependencies). Only ever called with a signed payload (certify.ts `qrPayloadOf`).
+import qrcode from 'qrcode-generator';
+
+export function qrSvg(payload: string): string {
+  const qr = qrcode(0, 'M');
+  qr.addData(payload, 'Byte');
+  qr.make();
+  return qr.createSvgTag({ cellSize: 2, margin: 2, scalable: true });
+}
