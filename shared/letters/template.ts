@@ -400,9 +400,9 @@ td.k { width: 42mm; } td.c { width: 4mm; }
 table.people td.k { width: 32mm; }
 .place-date { margin-top: 3mm; margin-left: 55%; text-align: left; }
 .signature { margin-left: 55%; break-inside: avoid; }
-.signature .space { height: 24mm; }
+.signature .space { height: 28mm; }
 .signature .name { font-weight: bold; text-decoration: underline; }
-.qr { width: 24mm; height: 24mm; }
+.qr { width: 28mm; height: 28mm; }
 .qr svg { width: 100%; height: 100%; }
 .copy { position: absolute; top: 0; right: 0; border: 2px solid #000; padding: 1mm 3mm; font-weight: bold; }
 </style></head>

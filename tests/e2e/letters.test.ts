@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { qrSvg } from '../../shared/letters/qr';
 import { DEFAULT_PAGE, letterBlocks, letterHtml } from '../../shared/letters/template';
 import { CHROMIUM_PATH, chromiumAvailable, launchKioskBrowser } from '../support/chromium';
 import { ALL_TYPES, longestLetter } from '../support/letter-fixtures';
@@ -12,6 +13,8 @@ import { ALL_TYPES, longestLetter } from '../support/letter-fixtures';
 if (!chromiumAvailable())
   console.warn(`Skipping letter PDF tests: no Chromium at ${CHROMIUM_PATH}.`);
 
+// A QR as large as the longest real payload (470 characters: long names, long signer).
+const LONGEST_QR = qrSvg(`B1.${'x'.repeat(470 - 3)}`);
 let work = '';
 let browser: BrowserContext | null = null;
 let page: Page;
@@ -39,7 +42,7 @@ describe.skipIf(!chromiumAvailable())('letters on paper', () => {
       for (const code of ALL_TYPES) {
         const html = letterHtml(letterBlocks(longestLetter(code)), {
           page: { ...DEFAULT_PAGE, paper },
-          qrSvg: '<svg viewBox="0 0 10 10"><rect width="10" height="10"/></svg>',
+          qrSvg: LONGEST_QR,
         });
         await page.setContent(html);
         const pdf = await page.pdf({ preferCSSPageSize: true });

@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateVillageKey, sha256Base64Url } from '../../shared/letters/signing';
+import { verifyLetter } from '../../shared/letters/verify';
+import { createBridgeHandlers, invokeBridge, readLetterKey } from './bridge-handlers';
+import { ConfigStore, plainSecretCodec } from './config-store';
+
+function store(): ConfigStore {
+  const root = mkdtempSync(join(tmpdir(), 'balai-bridge-'));
+  return new ConfigStore({
+    dataDir: join(root, 'data'),
+    env: { BALAI_VILLAGE_CODE: '3510172001', BALAI_KIOSK_ID: 'k1' },
+    defaultHubDir: join(root, 'hub'),
+    codec: plainSecretCodec,
+    warn: () => undefined,
+  });
+}
+
+const claims = async () => ({
+  number: '470/001-K1/35.10.17.2001/XI/2026',
+  issuedOn: '2026-11-28',
+  letterType: 'domisili',
+  subjectNik: '3510171708450001',
+  subjectName: 'Budi Santoso',
+  signerName: 'Hj. Sulastri',
+  signerPosition: 'Kepala Desa',
+  textHash: await sha256Base64Url('isi surat'),
+});
+
+describe('letters:sign', () => {
+  it('signs with the village key the host holds, for its own village', async () => {
+    const key = await generateVillageKey('2026-1');
+    const letterKey = readLetterKey({ BALAI_LETTER_KEY: `${key.keyId}:${key.privateKey}` });
+    const handlers = createBridgeHandlers(store(), 'browser', letterKey);
+    const out = await invokeBridge(handlers, 'letters:sign', await claims());
+    expect(out.ok).toBe(true);
+    const { payload } = (out as { value: { payload: string } }).value;
+    const v = await verifyLetter(payload, { '3510172001': { [key.keyId]: key.publicKey } });
+    expect(v).toMatchObject({ verdict: 'valid', claims: { villageCode: '3510172001' } });
+  });
+
+  it('refuses without a key, and refuses malformed claims', async () => {
+    const handlers = createBridgeHandlers(store(), 'browser', readLetterKey({}));
+    expect(await invokeBridge(handlers, 'letters:sign', await claims())).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+    expect(
+      await invokeBridge(handlers, 'letters:sign', { ...(await claims()), textHash: 'x' }),
+    ).toMatchObject({ ok: false, status: 400 });
+  });
+});
