@@ -10,7 +10,19 @@ import { migrateFinanceV0 } from '../finance/migration';
 export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   requests: { 1: migrateRequestV0 },
   residents: {},
-  letters: { 1: (doc) => doc }, // new fields have defaults; no v0 letter was ever written
+  // v1 letters: series/serial, rendering, hash, signature, reprints; no v0 letter was ever written
+  // by the app, but one would get the schema's defaults.
+  letters: {
+    1: (doc) => ({
+      series: '',
+      serial: 0,
+      html: '',
+      textHash: '',
+      signedPayload: '',
+      reprints: [],
+      ...doc,
+    }),
+  },
   finance: { 1: migrateFinanceV0, 2: (doc) => doc },
   registry: { 1: (doc) => doc }, // village-profile letter settings and keys have defaults
 };
