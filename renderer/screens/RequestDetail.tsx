@@ -74,7 +74,7 @@ export function RequestDetail({ id }: { id: string }) {
             ids,
           },
           result.doc,
-          { name: official.name, role: official.role },
+          { name: official.name.trim() || ROLE_LABELS[official.role], role: official.role },
         );
         if (signError) setMessage(signError);
       } catch (err) {
