@@ -10,6 +10,7 @@ export function SyncBadge() {
   const t = useT();
   const { replicator } = useOpenSession();
   const status = useObservable(replicator.status$, replicator.status);
+  const clockWarning = clockSkewWarning(status.clockSkewMs);
   return (
     <div
       className={`sync-badge sync-${status.state}`}
@@ -30,9 +31,9 @@ export function SyncBadge() {
       <span>
         {t('lastSync')}: {status.lastSuccessAt ? formatTime(status.lastSuccessAt) : t('never')}
       </span>
-      {clockSkewWarning(status.clockSkewMs) && (
+      {clockWarning && (
         <span className="sync-error" role="alert" data-testid="clock-warning">
-          {clockSkewWarning(status.clockSkewMs)}
+          {clockWarning}
         </span>
       )}
       {status.error && status.state !== 'up-to-date' && (
