@@ -24,5 +24,6 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
     }),
   },
   finance: { 1: migrateFinanceV0, 2: (doc) => doc },
-  registry: { 1: (doc) => doc }, // village-profile letter settings and keys have defaults
+  // v1: village-profile letter settings and keys (with defaults); v2: letter wording (a new type).
+  registry: { 1: (doc) => doc, 2: (doc) => doc },
 };

@@ -4,6 +4,7 @@
 import type { LetterDoc } from '../../shared/documents/letter';
 import type { RequestDoc } from '../../shared/documents/request';
 import type { ResidentDoc } from '../../shared/documents/resident';
+import type { TemplateDoc } from '../../shared/documents/template';
 import type { VillageProfileDoc, OfficialDoc } from '../../shared/documents/village-admin';
 import type { IdGenerator } from '../../shared/ids';
 import type { KioskBridge } from '../../shared/ipc';
@@ -18,6 +19,7 @@ import {
   letterText,
   type LetterInput,
   type LetterSigner,
+  type LetterWording,
   type PageSettings,
   type Person,
 } from '../../shared/letters/template';
@@ -31,6 +33,8 @@ export interface VillageSettings {
   page: PageSettings;
   numbering: NumberingSettings;
   keys: Record<string, string>;
+  /** The regency's wording per letter type (`template` documents), newest first wins. */
+  wording: Partial<Record<string, LetterWording>>;
 }
 
 export async function villageSettings(
@@ -50,7 +54,17 @@ export async function villageSettings(
     page: (profile?.letterPage as PageSettings | undefined) ?? DEFAULT_PAGE,
     numbering: profile?.letterNumbering ?? DEFAULT_NUMBERING,
     keys: profile?.letterKeys ?? {},
+    wording: await regencyWording(db),
   };
+}
+
+async function regencyWording(db: KioskDatabase): Promise<VillageSettings['wording']> {
+  const templates = (await db.registry.find({ selector: { type: 'template' } }).exec())
+    .map((d) => d.toJSON() as unknown as TemplateDoc)
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : 1));
+  const wording: VillageSettings['wording'] = {};
+  for (const t of templates) wording[t.letterType] = t;
+  return wording;
 }
 
 function personOf(r: ResidentDoc | undefined, nik: string, name: string): Person {
@@ -160,6 +174,9 @@ export async function issueApprovedLetter(
         fields: request.fields,
         purpose: request.purpose,
         signer,
+        ...(settings.wording[request.serviceType]
+          ? { wording: settings.wording[request.serviceType] }
+          : {}),
       });
       const textHash = await sha256Base64Url(letterText(blocks));
       try {

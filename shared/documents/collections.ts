@@ -11,6 +11,7 @@ import { letterDocSchema } from './letter';
 import { queueDocSchema } from './queue';
 import { requestDocSchema } from './request';
 import { residentDocSchema } from './resident';
+import { templateDocSchema } from './template';
 import { officialDocSchema, villageProfileDocSchema } from './village-admin';
 
 export interface CollectionDef {
@@ -49,10 +50,14 @@ export const COLLECTIONS = {
     version: 2,
     indexes: [['type', 'fiscalYear']],
   },
-  /** The regency's master data for the village: officials, profile. */
+  /** The regency's master data for the village: officials, profile, letter wording. */
   registry: {
-    schemas: { official: officialDocSchema, 'village-profile': villageProfileDocSchema },
-    version: 1,
+    schemas: {
+      official: officialDocSchema,
+      'village-profile': villageProfileDocSchema,
+      template: templateDocSchema,
+    },
+    version: 2,
     indexes: ['type'],
   },
 } as const satisfies Record<string, CollectionDef>;

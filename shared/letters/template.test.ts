@@ -63,4 +63,31 @@ describe('letter template', () => {
     expect(a4).toContain('class="qr"');
     expect(a4).toContain('SALINAN');
   });
+
+  it("uses the regency's wording where it sent one, filling in the letter's data", () => {
+    const text = letterText(
+      letterBlocks({
+        ...input,
+        wording: {
+          title: 'SURAT KETERANGAN USAHA MIKRO',
+          body: ['Saudara {nama} (NIK {nik}) menjalankan usaha {namaUsaha} di Desa {desa}.'],
+          closing: 'Surat ini dibuat atas permintaan yang bersangkutan.',
+        },
+      }),
+    );
+    expect(text).toContain('SURAT KETERANGAN USAHA MIKRO\nNomor:');
+    expect(text).toContain(
+      'Saudara Budi <Santoso> (NIK 3510171708450001) menjalankan usaha Toko Makmur di Desa Sumberwaru.',
+    );
+    expect(text).not.toContain('bergerak di bidang kelontong');
+    expect(text).toContain('Surat ini dibuat atas permintaan yang bersangkutan.');
+    expect(text).not.toContain('Demikian surat keterangan');
+  });
+
+  it('keeps the built-in wording for the parts the regency left empty', () => {
+    const text = letterText(
+      letterBlocks({ ...input, wording: { title: '', body: [], closing: '' } }),
+    );
+    expect(text).toBe(letterText(letterBlocks(input)));
+  });
 });

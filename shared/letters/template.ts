@@ -72,6 +72,28 @@ export interface LetterInput {
   /** Days the letter is valid, or 0 for no stated limit. */
   validDays?: number;
   signer: LetterSigner;
+  /** The regency's wording for this letter type, where it has sent one. */
+  wording?: LetterWording;
+}
+
+/** Title, certified paragraphs and closing replacing the built-in ones (empty keeps them). */
+export interface LetterWording {
+  title: string;
+  body: readonly string[];
+  closing: string;
+}
+
+/** Fills `{nama}`, `{nik}`, `{desa}`… and the extra fields into a regency paragraph. */
+function fillWording(text: string, input: LetterInput, main: Person): string {
+  const values: Record<string, string> = {
+    ...input.fields,
+    nama: main.name,
+    nik: main.nik,
+    desa: input.village.villageName,
+    kecamatan: input.village.districtName,
+    kabupaten: input.village.regencyName,
+  };
+  return text.replace(/\{([a-zA-Z0-9_-]+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
 export type Block =
@@ -248,7 +270,12 @@ export function letterBlocks(input: LetterInput): Block[] {
     .map((s) => [s.label, shortPerson(input.people[s.role]!)]);
 
   const headSigns = input.signer.role === 'kepala-desa';
-  const title = TITLES[input.letterType] ?? letterTypeName(input.letterType).toUpperCase();
+  const wording = input.wording;
+  const title =
+    wording?.title || (TITLES[input.letterType] ?? letterTypeName(input.letterType).toUpperCase());
+  const certified = wording?.body.length
+    ? wording.body.map((text) => fillWording(text, input, main))
+    : body(input, main);
   const validity = input.validDays
     ? ` Surat keterangan ini berlaku ${input.validDays} hari sejak tanggal dikeluarkan.`
     : '';
@@ -270,14 +297,16 @@ export function letterBlocks(input: LetterInput): Block[] {
     },
     { kind: 'rows', rows: identityRows(main) },
     ...(others.length ? [{ kind: 'people' as const, rows: others }] : []),
-    ...body(input, main).map((text) => ({ kind: 'para' as const, text })),
+    ...certified.map((text) => ({ kind: 'para' as const, text })),
     {
       kind: 'para',
       text: `Surat keterangan ini diberikan untuk keperluan: ${input.purpose}.${validity}`,
     },
     {
       kind: 'para',
-      text: 'Demikian surat keterangan ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.',
+      text:
+        wording?.closing ||
+        'Demikian surat keterangan ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.',
     },
     { kind: 'place-date', text: `${v.villageName}, ${formatLongDate(input.date)}` },
     {

@@ -155,6 +155,16 @@ describe('kiosk sync', () => {
     const k1 = await openNodeKiosk({ villageCode: code, kioskId: 'k1', login: logins[0]! });
     const k2 = await openNodeKiosk({ villageCode: code, kioskId: 'k2', login: logins[1]! });
     await regencyPut(code, official(code, 'Hj. Sulastri'));
+    await regencyPut(code, {
+      ...official(code, ''),
+      _id: `template:${code}:sktm`,
+      id: `template:${code}:sktm`,
+      type: 'template',
+      letterType: 'sktm',
+      title: 'SURAT KETERANGAN TIDAK MAMPU',
+      body: ['{nama} termasuk keluarga kurang mampu di Desa {desa}.'],
+      closing: '',
+    });
     await k1.addRequest({ name: 'Dari meja satu' });
     await k2.addRequest({ name: 'Dari meja dua' });
 
@@ -169,6 +179,10 @@ describe('kiosk sync', () => {
       expect(names).toEqual(['Dari meja dua', 'Dari meja satu']);
       const officials = await kiosk.db.registry.find({ selector: { type: 'official' } }).exec();
       expect(officials.map((o) => o.get('name'))).toEqual(['Hj. Sulastri']);
+      const templates = await kiosk.db.registry.find({ selector: { type: 'template' } }).exec();
+      expect(templates.map((t) => t.get('body'))).toEqual([
+        ['{nama} termasuk keluarga kurang mampu di Desa {desa}.'],
+      ]);
       await until(() => kiosk.replicator.status.pending === 0);
     }
     await Promise.all([k1.close(), k2.close()]);
