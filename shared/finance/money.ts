@@ -20,10 +20,6 @@ export function sumRupiah(values: Iterable<number>): Rupiah {
   return toSafe(total);
 }
 
-export function addRupiah(a: number, b: number): Rupiah {
-  return toSafe(BigInt(assertRupiah(a)) + BigInt(assertRupiah(b)));
-}
-
 export function mulRupiah(volume: number, unitPrice: number): Rupiah {
   return toSafe(BigInt(assertRupiah(volume, 'volume')) * BigInt(assertRupiah(unitPrice)));
 }

@@ -67,9 +67,6 @@ export function accountChoices(): [string, string][] {
 export function fundingSourceChoices(): [string, string][] {
   return Object.entries(FUNDING_SOURCES).filter(([c]) => isActive('funding-source', c));
 }
-export function isActiveFundingSource(code: string): boolean {
-  return code in FUNDING_SOURCES && isActive('funding-source', code);
-}
 
 /** Which part of the APBDes an account belongs to. */
 export type AccountClass = 'income' | 'spending' | 'financing-in' | 'financing-out';
