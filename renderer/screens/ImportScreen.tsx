@@ -1,12 +1,8 @@
 // Import a resident extract: choose the CSV, see the preview and every wrong line, then import all
 // rows or none (decision 0004, docs/resident-import.md).
 import { useState } from 'react';
-import {
-  parseCsv,
-  planImportRecords,
-  type CsvRecord,
-  type ImportPlan,
-} from '../../shared/residents/import';
+import { parseCsv, type CsvRecord } from '../../shared/csv';
+import { planImportRecords, type ImportPlan } from '../../shared/residents/import';
 import { readXlsx, type XlsxHost } from '../../shared/residents/xlsx';
 import { pendingLocal } from '../../sync/client/local-fields';
 import { useT } from '../i18n';

@@ -1,54 +1,6 @@
-// CSV for spreadsheets and for the regency: RFC 4180 quoting, `;` separators (what Excel with
-// Indonesian regional settings opens directly), CRLF line ends, amounts as plain integers.
+// The LRA as CSV for spreadsheets and for the regency (amounts as plain integers).
+import { toCsv } from '../csv';
 import type { LraReport, LraRow } from './lra';
-
-export const CSV_SEPARATOR = ';';
-
-export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[;",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
-  return rows.map((r) => r.map(csvField).join(CSV_SEPARATOR)).join('\r\n') + '\r\n';
-}
-
-/** Split CSV text into rows of fields (quotes, doubled quotes, `;` or `,` separators). */
-export function parseCsv(text: string, separator?: string): string[][] {
-  const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.slice(0, body.search(/\r?\n|$/));
-  const sep = separator ?? (firstLine.split(';').length >= firstLine.split(',').length ? ';' : ',');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (body[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
-}
 
 /** The LRA as rows: a section column, then code, name, budget, realised, remaining, percent. */
 export function lraRows(report: LraReport): (string | number)[][] {

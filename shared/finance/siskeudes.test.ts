@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIdGenerator } from '../ids';
 import { adoptBudget, createBudgetLine, type FinanceContext } from './budget';
-import { parseCsv } from './csv';
+import { parseCsv } from '../csv';
 import { recordEntry } from './ledger';
 import { exportBudgetCsv, exportRealisationCsv, importSiskeudesBudget } from './siskeudes';
 
@@ -115,7 +115,9 @@ describe('Siskeudes import', () => {
       c,
     );
     if (!pay.ok) throw new Error('pay failed');
-    const rows = parseCsv(exportRealisationCsv(lines.value, [pay.value], 2026, code));
+    const rows = parseCsv(exportRealisationCsv(lines.value, [pay.value], 2026, code)).map(
+      (r) => r.cells,
+    );
     expect(rows[1]).toEqual([
       '2026',
       '35.10.99.2001',

@@ -11,7 +11,7 @@ import {
   lineKey,
   type FinanceContext,
 } from './budget';
-import { parseCsv, toCsv } from './csv';
+import { parseCsv, toCsv } from '../csv';
 import { entryEffects } from './ledger';
 import { sumRupiah } from './money';
 import { accountClass } from './reference';
@@ -141,23 +141,23 @@ export function importSiskeudesBudget(
   options: { fiscalYear: number; villageCode: string; existing: readonly BudgetLineDoc[] },
   ctx: FinanceContext,
 ): ImportResult {
-  const rows = parseCsv(text);
+  const records = parseCsv(text);
   const rejected: ImportRejection[] = [];
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const header = (records[0]?.cells ?? []).map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.indexOf(name.toLowerCase());
   const required = ['Tahun', 'Kd_Keg', 'Kd_Rincian', 'SumberDana', 'Uraian', 'Anggaran'];
   const missing = required.filter((c) => col(c) === -1);
   if (missing.length > 0)
     return {
       ok: false,
-      rowsRead: Math.max(0, rows.length - 1),
+      rowsRead: Math.max(0, records.length - 1),
       rejected: [{ line: 1, reasons: [`Kolom tidak ada: ${missing.join(', ')}.`] }],
     };
   const working = latestVersion(options.existing, options.fiscalYear);
   if (working.lines.some((l) => l.stage === 'adopted'))
     return {
       ok: false,
-      rowsRead: rows.length - 1,
+      rowsRead: records.length - 1,
       rejected: [
         {
           line: 1,
@@ -179,9 +179,7 @@ export function importSiskeudesBudget(
   }
   const groups = new Map<string, Group>();
   const desa = options.villageCode;
-  for (let i = 1; i < rows.length; i++) {
-    const row = rows[i]!;
-    const line = i + 1;
+  for (const { cells: row, line } of records.slice(1)) {
     const reasons: string[] = [];
     if (Number(get(row, 'Tahun')) !== options.fiscalYear)
       reasons.push(`Tahun ${get(row, 'Tahun') || '(kosong)'} bukan ${options.fiscalYear}.`);
@@ -268,7 +266,9 @@ export function importSiskeudesBudget(
       else lines.push(made.value);
     }
   }
-  if (rows.length < 2) rejected.push({ line: 1, reasons: ['Berkas tidak berisi baris anggaran.'] });
-  if (rejected.length > 0) return { ok: false, rejected, rowsRead: Math.max(0, rows.length - 1) };
-  return { ok: true, lines, rowsRead: rows.length - 1 };
+  if (records.length < 2)
+    rejected.push({ line: 1, reasons: ['Berkas tidak berisi baris anggaran.'] });
+  if (rejected.length > 0)
+    return { ok: false, rejected, rowsRead: Math.max(0, records.length - 1) };
+  return { ok: true, lines, rowsRead: records.length - 1 };
 }

@@ -1,6 +1,7 @@
 // Importing a resident extract (CSV from Dukcapil/SIAK or OpenSID): the columns are recognised by
 // name (docs/resident-import.md), every row is checked, and the file is taken whole or not at all:
 // any wrong row means nothing is imported, and each wrong line is reported with its reason.
+import { parseCsv, type CsvRecord } from '../csv';
 import type { ResidentDoc } from '../documents/resident';
 import type { IdGenerator } from '../ids';
 import { isTemporaryNik, nikMismatches, parseNik, type Sex } from '../nik';
@@ -47,55 +48,6 @@ export const COLUMN_NAMES: Record<Field, readonly string[]> = {
 const REQUIRED: Field[] = ['nik', 'name'];
 
 const normalise = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-export interface CsvRecord {
-  /** The physical line the record starts on (1 = the header). */
-  line: number;
-  cells: string[];
-}
-
-/** RFC 4180 CSV with `,` or `;` (Indonesian spreadsheets save with `;`), quotes, BOM, CRLF. */
-export function parseCsv(text: string): CsvRecord[] {
-  const src = text.replace(/^\uFEFF/, '');
-  const firstLine = src.split(/\r?\n/, 1)[0] ?? '';
-  const sep =
-    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === sep) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      cells.push(cell);
-      if (cells.some((c) => c.trim() !== '')) records.push({ line: start, cells });
-      cells = [];
-      cell = '';
-      line++;
-      start = line;
-    } else cell += ch;
-  }
-  cells.push(cell);
-  if (cells.some((c) => c.trim() !== '')) records.push({ line: start, cells });
-  return records;
-}
 
 export interface RowProblem {
   line: number;

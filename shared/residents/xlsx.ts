@@ -2,7 +2,7 @@
 // sheet's row numbers as line numbers. No dependency: the zip container is read here, and the
 // host supplies inflate and UTF-8 decoding (the renderer uses Chromium's DecompressionStream and
 // TextDecoder), so this file stays free of I/O.
-import type { CsvRecord } from './import';
+import type { CsvRecord } from '../csv';
 
 export interface XlsxHost {
   inflateRaw(data: Uint8Array): Promise<Uint8Array>;
