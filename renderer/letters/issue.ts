@@ -3,6 +3,7 @@
 // two clicks on one kiosk cannot read the same "highest serial"; two kiosks cannot collide because
 // each numbers only its own line (shared/letters/numbering.ts, decision 0007).
 import type { IdGenerator } from '../../shared/ids';
+import { newDocument } from '../../shared/documents/base';
 import type { LetterDoc } from '../../shared/documents/letter';
 import type { RequestDoc } from '../../shared/documents/request';
 import {
@@ -69,12 +70,7 @@ export function issueLetter(db: KioskDatabase, input: IssueInput): Promise<Lette
       : { html: '', textHash: '', signedPayload: '' };
     const at = (input.now?.() ?? new Date()).toISOString();
     const doc: LetterDoc = {
-      id: input.ids.next('letter'),
-      type: 'letter',
-      villageCode: input.villageCode,
-      kioskId: input.kioskId,
-      createdAt: at,
-      updatedAt: at,
+      ...newDocument('letter', input, at),
       requestId: input.request.id,
       letterType: input.request.serviceType,
       number,

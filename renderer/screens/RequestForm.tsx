@@ -4,7 +4,7 @@
 // is added as a local record.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LETTER_TYPES } from '../../shared/letter-types';
-import { nikMismatches, parseNik } from '../../shared/nik';
+import { nikMismatches } from '../../shared/nik';
 import type { ResidentDoc } from '../../shared/documents/resident';
 import {
   requestFromForm,
@@ -12,7 +12,7 @@ import {
   type RequestFormErrors,
 } from '../../shared/documents/request-form';
 import { REQUIREMENTS, requestType, type Subject } from '../../shared/requests/catalogue';
-import { nameKey } from '../../shared/residents/local';
+import { residentFromWalkIn } from '../../shared/residents/local';
 import { localDate } from '../../shared/dates';
 import { pendingLocal } from '../../sync/client/local-fields';
 import { useT } from '../i18n';
@@ -117,18 +117,14 @@ export function RequestForm() {
     event.preventDefault();
     setSaveError(null);
     setNotice(null);
-    const result = requestFromForm(
-      form,
-      { villageCode: config.villageCode, kioskId: config.kioskId, ids },
-      new Date(),
-      {
-        ticket,
-        fields,
-        subjects: Object.values(subjects),
-        requirements: ticked,
-        actor: { name: official.name, role: official.role, kioskId: config.kioskId },
-      },
-    );
+    const author = { villageCode: config.villageCode, kioskId: config.kioskId, ids };
+    const result = requestFromForm(form, author, new Date(), {
+      ticket,
+      fields,
+      subjects: Object.values(subjects),
+      requirements: ticked,
+      actor: { name: official.name, role: official.role, kioskId: config.kioskId },
+    });
     if (!result.ok) {
       setErrors(result.errors);
       setNotice(t('fixErrors'));
@@ -137,38 +133,10 @@ export function RequestForm() {
     let added = false;
     try {
       await db.requests.insert(pendingLocal(result.doc));
-      const nik = result.doc.residentNik;
-      const parsed = parseNik(nik);
-      if (parsed.ok && !picked && !(await residentByNik(db, nik))) {
-        const at = result.doc.createdAt;
-        await db.residents.insert(
-          pendingLocal({
-            id: ids.next('resident-local'),
-            type: 'resident-local' as const,
-            villageCode: config.villageCode,
-            kioskId: config.kioskId,
-            createdAt: at,
-            updatedAt: at,
-            nik,
-            kkNumber: '',
-            name: result.doc.residentName,
-            nameKey: nameKey(result.doc.residentName),
-            birthPlace: '',
-            birthDate: parsed.birthDate,
-            sex: parsed.sex,
-            religion: '',
-            maritalStatus: '',
-            familyRelation: '',
-            education: '',
-            occupation: '',
-            nationality: 'WNI',
-            dusun: '',
-            rw: '',
-            rt: '',
-            status: 'living' as const,
-            corrects: null,
-          }),
-        );
+      const { residentNik: nik, residentName: name, createdAt: at } = result.doc;
+      const resident = residentFromWalkIn({ nik, name, at }, author);
+      if (resident && !picked && !(await residentByNik(db, nik))) {
+        await db.residents.insert(pendingLocal(resident));
         added = true;
       }
       if (ticketId) {

@@ -2,6 +2,7 @@
 // form and sync validation, and (via `toRxSchema`) the RxDB JSON schemas.
 import { z } from 'zod';
 import type { DocType } from '../doc-types';
+import type { IdGenerator } from '../ids';
 
 export const isoDateSchema = z
   .string()
@@ -33,4 +34,23 @@ export function syncedBase<T extends DocType>(type: T) {
 
 export function syncedBaseOfTypes<T extends readonly [DocType, ...DocType[]]>(types: T) {
   return syncedBase(types[0]).extend({ type: z.enum(types) });
+}
+
+/** Who writes a new document: the village, the kiosk, and the kiosk's ID generator. */
+export interface Author {
+  villageCode: string;
+  kioskId: string;
+  ids: IdGenerator;
+}
+
+/** The fields every new document starts with: a fresh ID, its writer, and its time. */
+export function newDocument<T extends DocType>(type: T, author: Author, at: string) {
+  return {
+    id: author.ids.next(type),
+    type,
+    villageCode: author.villageCode,
+    kioskId: author.kioskId,
+    createdAt: at,
+    updatedAt: at,
+  };
 }

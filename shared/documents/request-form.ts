@@ -1,13 +1,13 @@
 // The walk-in request form: what staff type, checked with messages they can act on, turned into a
 // request document. Nothing is saved unless every field is right.
 import { z } from 'zod';
-import type { IdGenerator } from '../ids';
 import { LETTER_TYPE_CODES } from '../letter-types';
 import { localDate } from '../dates';
 import { fieldErrors, residentNumberField } from '../validation';
 import { requestType, validateDetails, type Subject } from '../requests/catalogue';
 import { takeStep, type Actor } from '../requests/workflow';
 import type { RequestDoc } from './request';
+import { newDocument, type Author } from './base';
 
 export const requestFormSchema = z.object({
   nik: residentNumberField(),
@@ -47,12 +47,6 @@ export interface RequestExtras {
   actor?: Actor;
 }
 
-export interface Author {
-  villageCode: string;
-  kioskId: string;
-  ids: IdGenerator;
-}
-
 export type RequestFormResult =
   { ok: true; doc: RequestDoc } | { ok: false; errors: RequestFormErrors };
 
@@ -82,12 +76,7 @@ export function requestFromForm(
   return {
     ok: true,
     doc: {
-      id: author.ids.next('request'),
-      type: 'request',
-      villageCode: author.villageCode,
-      kioskId: author.kioskId,
-      createdAt: at,
-      updatedAt: at,
+      ...newDocument('request', author, at),
       date: localDate(now),
       residentNik: parsed.data.nik,
       residentName: parsed.data.name,

@@ -3,14 +3,11 @@
 // These functions refuse what the rules forbid; nothing here does I/O.
 import type { BudgetLineDoc } from '../documents/budget';
 import { budgetLineDocSchema } from '../documents/budget';
-import type { IdGenerator } from '../ids';
 import { mulRupiah, sumRupiah } from './money';
 import { accountClass, isKegiatan, isPostingAccount } from './reference';
+import { newDocument, type Author } from '../documents/base';
 
-export interface FinanceContext {
-  villageCode: string;
-  kioskId: string;
-  ids: IdGenerator;
+export interface FinanceContext extends Author {
   now?: () => string;
 }
 
@@ -116,12 +113,7 @@ export function createBudgetLine(
   const now = nowIso(ctx);
   const stage = working.lines[0]?.stage ?? (version > 1 ? 'amendment' : 'draft');
   const doc = budgetLineDocSchema.parse({
-    id: ctx.ids.next('budget'),
-    type: 'budget',
-    villageCode: ctx.villageCode,
-    kioskId: ctx.kioskId,
-    createdAt: now,
-    updatedAt: now,
+    ...newDocument('budget', ctx, now),
     fiscalYear: input.fiscalYear,
     budgetVersion: version,
     stage,

@@ -7,6 +7,7 @@ import { ledgerEntryDocSchema } from '../documents/budget';
 import { budgetInForce, lineKey, type FinanceContext, type Result } from './budget';
 import { sumRupiah } from './money';
 import { accountClass } from './reference';
+import { newDocument } from '../documents/base';
 
 export interface LedgerEntryInput {
   budgetLineId: string;
@@ -100,12 +101,7 @@ export function remainingOnLine(
 function base(ctx: FinanceContext, fiscalYear: number) {
   const now = ctx.now ? ctx.now() : new Date().toISOString();
   return {
-    id: ctx.ids.next('ledger'),
-    type: 'ledger' as const,
-    villageCode: ctx.villageCode,
-    kioskId: ctx.kioskId,
-    createdAt: now,
-    updatedAt: now,
+    ...newDocument('ledger', ctx, now),
     fiscalYear,
   };
 }

@@ -3,8 +3,8 @@
 // the kiosk: `281126-007-K1`. Unique in the village without any coordination; the resident hears
 // "nomor tujuh, loket K1".
 import type { QueueDoc } from '../documents/queue';
-import type { IdGenerator } from '../ids';
 import { localDate } from '../dates';
+import { newDocument, type Author } from '../documents/base';
 
 export function ticketDay(isoDate: string): string {
   const [y, m, d] = isoDate.split('-');
@@ -25,19 +25,14 @@ export function ticketNumber(isoDate: string, seq: number, kioskId: string): str
 /** The next ticket of this kiosk today, given the sequence numbers it already issued today. */
 export function nextTicket(
   issuedSeqs: readonly number[],
-  author: { villageCode: string; kioskId: string; ids: IdGenerator },
+  author: Author,
   now = new Date(),
 ): QueueDoc {
   const date = localDate(now);
   const seq = issuedSeqs.reduce((max, s) => Math.max(max, s), 0) + 1;
   const at = now.toISOString();
   return {
-    id: author.ids.next('queue'),
-    type: 'queue',
-    villageCode: author.villageCode,
-    kioskId: author.kioskId,
-    createdAt: at,
-    updatedAt: at,
+    ...newDocument('queue', author, at),
     date,
     ticket: ticketNumber(date, seq, author.kioskId),
     seq,

@@ -3,9 +3,9 @@
 // any wrong row means nothing is imported, and each wrong line is reported with its reason.
 import { parseCsv, type CsvRecord } from '../csv';
 import type { ResidentDoc } from '../documents/resident';
-import type { IdGenerator } from '../ids';
 import { isTemporaryNik, nikMismatches, parseNik, type Sex } from '../nik';
 import { nameKey } from './local';
+import { newDocument, type Author } from '../documents/base';
 
 type Field =
   | 'nik'
@@ -98,21 +98,16 @@ function parseStatus(value: string): ResidentDoc['status'] | 'bad' {
   return 'bad';
 }
 
-type ImportAuthor = { villageCode: string; kioskId: string; ids: IdGenerator };
 type ImportOptions = { existingNiks?: ReadonlySet<string>; now?: Date };
 
-export function planImport(
-  text: string,
-  author: ImportAuthor,
-  options: ImportOptions = {},
-): ImportPlan {
+export function planImport(text: string, author: Author, options: ImportOptions = {}): ImportPlan {
   return planImportRecords(parseCsv(text), author, options);
 }
 
 /** The plan for records read from a CSV or a spreadsheet (`line` = the file's line or row). */
 export function planImportRecords(
   records: readonly CsvRecord[],
-  author: ImportAuthor,
+  author: Author,
   options: ImportOptions = {},
 ): ImportPlan {
   const plan: ImportPlan = { columns: {}, docs: [], warnings: [], problems: [] };
@@ -184,12 +179,7 @@ export function planImportRecords(
       continue;
     }
     const doc: ResidentDoc = {
-      id: author.ids.next('resident-local'),
-      type: 'resident-local',
-      villageCode: author.villageCode,
-      kioskId: author.kioskId,
-      createdAt: at,
-      updatedAt: at,
+      ...newDocument('resident-local', author, at),
       nik,
       kkNumber: kk,
       name,

@@ -6,6 +6,7 @@ import {
   localResidentFromForm,
   nameKey,
   nextTemporaryNik,
+  residentFromWalkIn,
   searchPlan,
   withoutCorrected,
 } from './local';
@@ -80,5 +81,27 @@ describe('local residents', () => {
     expect(searchPlan('  Siti   A')).toEqual({ kind: 'name', prefix: 'siti a' });
     expect(searchPlan('s')).toEqual({ kind: 'none' });
     expect(nameKey(' BUDI  Santoso')).toBe('budi santoso');
+  });
+});
+
+describe('a walk-in not yet in the register', () => {
+  it('becomes a local resident with birth date and sex read from the NIK', () => {
+    const at = '2026-11-28T02:00:00.000Z';
+    const doc = residentFromWalkIn({ nik: '3510175708450002', name: 'Siti Aminah', at }, author);
+    expect(doc).toMatchObject({
+      type: 'resident-local',
+      kioskId: 'k1',
+      createdAt: at,
+      name: 'Siti Aminah',
+      nameKey: 'siti aminah',
+      birthDate: '1945-08-17',
+      sex: 'P',
+      status: 'living',
+    });
+  });
+
+  it('is not made from a temporary number', () => {
+    const at = '2026-11-28T02:00:00.000Z';
+    expect(residentFromWalkIn({ nik: '0351099200100001', name: 'X', at }, author)).toBeNull();
   });
 });

@@ -2,9 +2,9 @@
 // warnings, the temporary number for residents without a NIK, and search-key normalisation.
 import { z } from 'zod';
 import type { ResidentDoc } from '../documents/resident';
-import type { IdGenerator } from '../ids';
 import { fieldErrors, residentNumberField } from '../validation';
-import { nikMismatches, temporaryNik, type Sex } from '../nik';
+import { nikMismatches, parseNik, temporaryNik, type Sex } from '../nik';
+import { newDocument, type Author } from '../documents/base';
 
 /** The lower-cased, single-spaced key names are searched by (the `nameKey` index). */
 export function nameKey(name: string): string {
@@ -118,10 +118,43 @@ export const EMPTY_RESIDENT_FORM: ResidentForm = {
 export type ResidentFormResult =
   { ok: true; doc: ResidentDoc; warnings: string[] } | { ok: false; errors: ResidentFormErrors };
 
+/**
+ * The resident a walk-in brings to the desk with a valid NIK the register does not know yet:
+ * name from the request, birth date and sex from the NIK, the rest left for the register.
+ */
+export function residentFromWalkIn(
+  walkIn: { nik: string; name: string; at: string },
+  author: Author,
+): ResidentDoc | null {
+  const parsed = parseNik(walkIn.nik);
+  if (!parsed.ok) return null;
+  return {
+    ...newDocument('resident-local', author, walkIn.at),
+    nik: walkIn.nik,
+    kkNumber: '',
+    name: walkIn.name,
+    nameKey: nameKey(walkIn.name),
+    birthPlace: '',
+    birthDate: parsed.birthDate,
+    sex: parsed.sex,
+    religion: '',
+    maritalStatus: '',
+    familyRelation: '',
+    education: '',
+    occupation: '',
+    nationality: 'WNI',
+    dusun: '',
+    rw: '',
+    rt: '',
+    status: 'living',
+    corrects: null,
+  };
+}
+
 /** A `resident-local` from the form: a new resident, or (with `corrects`) a correction. */
 export function localResidentFromForm(
   form: Record<keyof ResidentForm, string>,
-  author: { villageCode: string; kioskId: string; ids: IdGenerator },
+  author: Author,
   options: { corrects?: string | null; now?: Date } = {},
 ): ResidentFormResult {
   const parsed = residentFormSchema.safeParse(form);
@@ -129,12 +162,7 @@ export function localResidentFromForm(
   const d = parsed.data;
   const at = (options.now ?? new Date()).toISOString();
   const doc: ResidentDoc = {
-    id: author.ids.next('resident-local'),
-    type: 'resident-local',
-    villageCode: author.villageCode,
-    kioskId: author.kioskId,
-    createdAt: at,
-    updatedAt: at,
+    ...newDocument('resident-local', author, at),
     nik: d.nik,
     kkNumber: d.kkNumber,
     name: d.name,
