@@ -11,7 +11,9 @@ import { getBridge } from '../bridge';
 import { useOfficial } from '../state/official';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
+import { editLocal } from '../../sync/client/local-edit';
 import { issueApprovedLetter, printableHtml } from './compose';
+import { recordReprint } from './issue';
 
 /** Prints an HTML document through a hidden frame: the browser's (or Electron's) print. */
 export function printHtml(html: string): void {
@@ -70,19 +72,10 @@ export function LetterPanel({ request }: { request: RequestDoc }) {
         at,
       );
       if (next.ok) {
-        const stored = await db.requests.findOne(request.id).exec();
-        await stored?.incrementalPatch({ ...next.doc, syncState: 'pending' } as never);
+        await editLocal(db.requests, request.id, next.doc);
       }
     } else {
-      const stored = await db.letters.findOne(letter.id).exec();
-      await stored?.incrementalPatch({
-        reprints: [
-          ...letter.reprints,
-          { at: at.toISOString(), by: official.name || 'Petugas', kioskId: config.kioskId },
-        ],
-        updatedAt: at.toISOString(),
-        syncState: 'pending',
-      } as never);
+      await recordReprint(db, letter, official.name, config.kioskId, at.toISOString());
     }
   }
 

@@ -11,6 +11,7 @@ import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
 import { printHtml } from './LetterPanel';
 import { printableHtml } from './compose';
+import { recordReprint } from './issue';
 import { useOfficial } from '../state/official';
 
 export function LettersScreen() {
@@ -46,16 +47,7 @@ export function LettersScreen() {
 
   async function reprint(letter: LetterDoc) {
     printHtml(printableHtml(letter, true));
-    const at = new Date().toISOString();
-    const stored = await db.letters.findOne(letter.id).exec();
-    await stored?.incrementalPatch({
-      reprints: [
-        ...letter.reprints,
-        { at, by: official.name || 'Petugas', kioskId: config.kioskId },
-      ],
-      updatedAt: at,
-      syncState: 'pending',
-    } as never);
+    await recordReprint(db, letter, official.name, config.kioskId, new Date().toISOString());
   }
 
   return (

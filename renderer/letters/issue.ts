@@ -12,6 +12,7 @@ import {
   seriesKey,
   type NumberingSettings,
 } from '../../shared/letters/numbering';
+import { editLocal } from '../../sync/client/local-edit';
 import { pendingLocal } from '../../sync/client/local-fields';
 import type { KioskDatabase } from '../../sync/client/store-types';
 
@@ -90,5 +91,19 @@ export function issueLetter(db: KioskDatabase, input: IssueInput): Promise<Lette
     };
     await db.letters.insert(pendingLocal(doc));
     return doc;
+  });
+}
+
+/** Logs a reprint on the archived letter (copies print marked SALINAN); it goes to the regency. */
+export function recordReprint(
+  db: KioskDatabase,
+  letter: LetterDoc,
+  by: string,
+  kioskId: string,
+  at: string,
+): Promise<void> {
+  return editLocal(db.letters, letter.id, {
+    reprints: [...letter.reprints, { at, by: by || 'Petugas', kioskId }],
+    updatedAt: at,
   });
 }

@@ -18,6 +18,7 @@ import {
 } from '../../shared/requests/workflow';
 import { useT, type MessageKey } from '../i18n';
 import { getBridge } from '../bridge';
+import { editLocal } from '../../sync/client/local-edit';
 import { issueApprovedLetter } from '../letters/compose';
 import { LetterPanel } from '../letters/LetterPanel';
 import { useDesk, useOfficial } from '../state/official';
@@ -48,8 +49,7 @@ export function RequestDetail({ id }: { id: string }) {
   const editable = doc.status === 'received' || doc.status === 'incomplete';
 
   async function save(next: RequestDoc) {
-    const stored = await db.requests.findOne(id).exec();
-    await stored?.incrementalPatch({ ...next, syncState: 'pending' } as never);
+    await editLocal(db.requests, id, next);
   }
 
   async function take(step: Step) {

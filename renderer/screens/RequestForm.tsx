@@ -14,6 +14,7 @@ import {
 import { REQUIREMENTS, requestType, type Subject } from '../../shared/requests/catalogue';
 import { residentFromWalkIn } from '../../shared/residents/local';
 import { localDate } from '../../shared/dates';
+import { editLocal } from '../../sync/client/local-edit';
 import { pendingLocal } from '../../sync/client/local-fields';
 import { useT } from '../i18n';
 import { residentByNik, searchResidents } from '../residents/search';
@@ -140,13 +141,11 @@ export function RequestForm() {
         added = true;
       }
       if (ticketId) {
-        const q = await db.requests.findOne(ticketId).exec();
-        await q?.incrementalPatch({
+        await editLocal(db.requests, ticketId, {
           status: 'served',
           requestId: result.doc.id,
           updatedAt: new Date().toISOString(),
-          syncState: 'pending',
-        } as never);
+        });
       }
     } catch (err) {
       setSaveError(

@@ -2,6 +2,7 @@
 import { localDate } from '../../shared/dates';
 import type { QueueDoc } from '../../shared/documents/queue';
 import { nextTicket } from '../../shared/requests/queue';
+import { editLocal } from '../../sync/client/local-edit';
 import { pendingLocal } from '../../sync/client/local-fields';
 import type { KioskSession } from '../session';
 
@@ -40,12 +41,10 @@ export async function callNext(session: KioskSession): Promise<QueueDoc | null> 
   );
   if (!waiting) return null;
   const now = new Date().toISOString();
-  const doc = await session.db.requests.findOne(waiting.id).exec();
-  await doc?.incrementalPatch({
+  await editLocal(session.db.requests, waiting.id, {
     status: 'called',
     calledAt: now,
     updatedAt: now,
-    syncState: 'pending',
-  } as never);
+  });
   return { ...waiting, status: 'called', calledAt: now };
 }
