@@ -10,6 +10,11 @@ export const VILLAGE_DOC_TYPES = [
   'resident-local', // residents added or corrected at the village
   'queue', // walk-in queue tickets
   'sync-report', // per-kiosk sync telemetry for the regency
+  'proposal', // usulan from a hamlet meeting (musdus)
+  'musdes', // the village meeting: scores, ranking, decision, attendance
+  'rkp-kegiatan', // an RKPDes kegiatan from an accepted proposal (a project once funded)
+  'progress-report', // a project's progress report (append-only)
+  'photo', // photos (JPEG in the document), synced in their own lane after the text
 ] as const;
 
 export const REGENCY_DOC_TYPES = [

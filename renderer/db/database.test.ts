@@ -22,6 +22,7 @@ describe('the kiosk database', () => {
     expect(Object.keys(db.collections).sort()).toEqual([
       'finance',
       'letters',
+      'photos',
       'registry',
       'requests',
       'residents',

@@ -23,7 +23,9 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
       ...doc,
     }),
   },
-  finance: { 1: migrateFinanceV0, 2: (doc) => doc },
+  // v2: reference documents; v3: planning documents (new types, nothing to change).
+  finance: { 1: migrateFinanceV0, 2: (doc) => doc, 3: (doc) => doc },
   // v1: village-profile letter settings and keys (with defaults); v2: letter wording (a new type).
   registry: { 1: (doc) => doc, 2: (doc) => doc },
+  photos: {},
 };

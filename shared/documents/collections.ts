@@ -1,13 +1,20 @@
 // The kiosk's collections and the document types each holds. The open-source RxDB build allows
 // 13 open collections per process (DESIGN.md §1), and tests and simulated kiosks open several
-// kiosks in one process, so types that are read together share a collection: five collections,
-// room for two kiosks and more. A collection's storage schema is the union of its types' schemas;
+// kiosks in one process, so types that are read together share a collection: six collections
+// (photos apart, for their own sync lane), room for two kiosks. A collection's storage schema is the union of its types' schemas;
 // its indexes use fields every one of its types has. Raising a `version` requires a migration
 // strategy in renderer/db/migrations.ts.
 import type { z } from 'zod';
 import type { DocType } from '../doc-types';
 import { budgetLineDocSchema, ledgerEntryDocSchema, referenceDocSchema } from './budget';
 import { letterDocSchema } from './letter';
+import {
+  musdesDocSchema,
+  progressReportDocSchema,
+  proposalDocSchema,
+  rkpKegiatanDocSchema,
+} from './planning';
+import { photoDocSchema } from './photo';
 import { queueDocSchema } from './queue';
 import { requestDocSchema } from './request';
 import { residentDocSchema } from './resident';
@@ -40,14 +47,21 @@ export const COLLECTIONS = {
     version: 1,
     indexes: ['issuedOn', 'number', ['series', 'kioskId', 'serial']],
   },
-  /** APBDes budget lines and realisation entries, and the regency's reference-data updates. */
+  /**
+   * APBDes budget lines and realisation entries, the regency's reference-data updates, and the
+   * planning that feeds the budget (proposals, musdes, RKPDes kegiatan, progress reports).
+   */
   finance: {
     schemas: {
       budget: budgetLineDocSchema,
       ledger: ledgerEntryDocSchema,
       reference: referenceDocSchema,
+      proposal: proposalDocSchema,
+      musdes: musdesDocSchema,
+      'rkp-kegiatan': rkpKegiatanDocSchema,
+      'progress-report': progressReportDocSchema,
     },
-    version: 2,
+    version: 3,
     indexes: [['type', 'fiscalYear']],
   },
   /** The regency's master data for the village: officials, profile, letter wording. */
@@ -59,6 +73,12 @@ export const COLLECTIONS = {
     },
     version: 2,
     indexes: ['type'],
+  },
+  /** Photos, apart from the text so the sync pushes and pulls them in their own lane. */
+  photos: {
+    schemas: { photo: photoDocSchema },
+    version: 0,
+    indexes: ['refId'],
   },
 } as const satisfies Record<string, CollectionDef>;
 
