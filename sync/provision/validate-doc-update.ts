@@ -3,6 +3,7 @@
 // pouchdb-validation), so the source is plain ES5: older CouchDB builds embed SpiderMonkey 1.8.5.
 import { REGENCY_DOC_TYPES, VILLAGE_DOC_TYPES } from '../../shared/doc-types';
 import { financeValidateSnippet } from '../../shared/finance/rules';
+import { planningValidateSnippet } from '../../shared/planning/rules';
 import {
   REGENCY_STAFF_ROLE,
   villageDbName,
@@ -52,6 +53,8 @@ export function villageValidateDocUpdate(): string {
   }
   // Village finance (shared/finance/rules.ts): the ledger is append-only, adopted budget lines are locked.
   ${financeValidateSnippet()}
+  // Planning (shared/planning/rules.ts): a decided musdes and a progress report are not changed.
+  ${planningValidateSnippet()}
   if (isKiosk && villageTypes.indexOf(newDoc.type) !== -1) {
     if (newDoc.villageCode !== code) {
       forbid('villageCode must be this village (' + code + ').', 'villageCode harus kode desa ini.');
