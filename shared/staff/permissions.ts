@@ -31,6 +31,12 @@ const TABLE = {
   'budget.edit': { roles: ['bendahara', 'sekretaris'], label: 'menyusun anggaran' },
   'budget.adopt': { roles: ['kepala-desa'], label: 'menetapkan APBDes' },
   'board.view': { roles: EVERYONE, label: 'melihat papan informasi' },
+  // Planning (usulan → musdes → RKPDes → APBDes) and project monitoring
+  'proposal.create': { roles: DESK, label: 'mencatat usulan musdus' },
+  'musdes.score': { roles: DESK, label: 'mencatat penilaian musdes' },
+  'musdes.decide': { roles: OFFICIALS, label: 'menetapkan keputusan musdes' },
+  'project.report': { roles: DESK, label: 'mencatat laporan kemajuan kegiatan' },
+  'project.schedule': { roles: OFFICIALS, label: 'mengubah jadwal kegiatan' },
   // Administration
   'staff.manage': { roles: ['administrator'], label: 'mengelola akun petugas' },
   'settings.edit': { roles: ['administrator'], label: 'mengubah pengaturan kiosk' },

@@ -1,0 +1,89 @@
+// Pieces the planning screens share: who is at the kiosk (name and role, as on the service desk),
+// a field with its own error under it, and the national-priority and kegiatan choices.
+import type { ReactNode } from 'react';
+import { ROLE_LABELS, ROLES, type Role } from '../../shared/requests/workflow';
+import { useStaff } from './store';
+import { usePlanningT } from './words';
+import '../finance/finance.css';
+import './planning.css';
+
+export function StaffPicker() {
+  const t = usePlanningT();
+  const staff = useStaff();
+  return (
+    <fieldset className="plan-staff">
+      <legend>{t('staff')}</legend>
+      <label>
+        {t('staffName')}{' '}
+        <input value={staff.name} onChange={(e) => staff.set(e.target.value, staff.role)} />
+      </label>
+      <label>
+        {t('role')}{' '}
+        <select value={staff.role} onChange={(e) => staff.set(staff.name, e.target.value as Role)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
+  );
+}
+
+/** A labelled field with the domain's message for it right below, tied by aria-describedby. */
+export function PlanField({
+  name,
+  label,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  error: string | undefined;
+  children: (props: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby'?: string;
+  }) => ReactNode;
+}) {
+  const id = `plan-${name}`;
+  return (
+    <div className="fin-field">
+      <label htmlFor={id}>{label}</label>
+      {children({
+        id,
+        'aria-invalid': !!error,
+        ...(error ? { 'aria-describedby': `${id}-error` } : {}),
+      })}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Errors that belong to no single field (the write itself refused, a lock, a permission). */
+export function FormErrors({
+  errors,
+  fields,
+}: {
+  errors: Record<string, string>;
+  fields: string[];
+}) {
+  const rest = Object.entries(errors).filter(([k]) => !fields.includes(k));
+  if (rest.length === 0) return null;
+  return (
+    <ul className="field-error fin-errors" role="alert">
+      {rest.map(([k, e]) => (
+        <li key={k}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
