@@ -11,7 +11,8 @@ import { changesFeed } from './changes-feed';
 import { couchError, sendCouchError } from './couch-json';
 import { folderAllDbs, listStores } from './database-folders';
 import { readOrCreateServerUuid } from './hub-files';
-import { checkReplicationBodies } from './request-bodies';
+import { checkRequestBodies } from './request-bodies';
+import { checkRequestQueries } from './request-queries';
 import { requestFrameProblem } from './request-frame';
 import { dashboardRoute, isDashboardRequest } from '../regency/dashboard-route';
 import {
@@ -32,6 +33,10 @@ export interface HubOptions {
   log?: (line: string) => void;
   /** Request bodies above this many bytes are answered 413 (default 4 MiB). */
   maxBodyBytes?: number;
+  /** A client must have sent its request headers within this (default 20 s). */
+  headersTimeoutMs?: number;
+  /** A client must have sent its whole request, body included, within this (default 300 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningHub {
@@ -42,6 +47,13 @@ export interface RunningHub {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * Slowloris defence: headers are a few hundred bytes, so 20 s is generous even on a village
+ * link. A whole request may be a 4 MiB push: 300 s lets it through at about 110 kbit/s.
+ * These bound receiving the request only; a long poll's answer may take as long as it needs.
+ */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 20_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
 
 /**
  * express-pouchdb parts left out. The HTTP request log is noise; the rest are surface the
@@ -108,7 +120,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   insertAfterAuthentication(app, [
     accessGuard(Pouch),
-    checkReplicationBodies(),
+    checkRequestQueries(),
+    checkRequestBodies(),
     changesFeed(Pouch),
   ]);
   app.use(answerErrorsAsJson(log));
@@ -125,7 +138,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     },
     requireLogin: true,
   });
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const serverOptions = {
+    headersTimeout,
+    requestTimeout: Math.max(requestTimeout, headersTimeout),
+    // Node checks both timeouts only this often (default 30 s, longer than a short timeout).
+    connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+  };
+  const server = createServer(serverOptions, (req: IncomingMessage, res: ServerResponse) => {
     const problem = requestFrameProblem(req, maxBodyBytes);
     if (problem) return sendCouchError(res, problem);
     if (isDashboardRequest(req)) return dashboard(req, res);
