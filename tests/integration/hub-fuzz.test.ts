@@ -217,32 +217,6 @@ function randomString(random: Random, length: number): string {
   return text;
 }
 
-/** Any JSON value, small. */
-function randomJson(random: Random, depth = 0): unknown {
-  const roll = random.int(depth > 2 ? 5 : 7);
-  switch (roll) {
-    case 0:
-      return null;
-    case 1:
-      return random.next() < 0.5;
-    case 2:
-      return random.pick([0, -1, 1.5, 1e308, -0, 2 ** 53 + 1, random.int(1000)]);
-    case 3:
-      return randomString(random, random.int(12));
-    case 4:
-      return random.pick(['', '_id', '_rev', '1-abc', '_design/x', '_local/_security']);
-    case 5:
-      return Array.from({ length: random.int(4) }, () => randomJson(random, depth + 1));
-    default:
-      return Object.fromEntries(
-        Array.from({ length: random.int(4) }, () => [
-          random.pick(['_id', '_rev', 'docs', 'keys', 'selector', 'new_edits', 'x', '_deleted']),
-          randomJson(random, depth + 1),
-        ]),
-      );
-  }
-}
-
 /** JSON cut short or bent out of shape. */
 function malformedJson(random: Random): string {
   const valid = JSON.stringify({ docs: [doc(`m${random.int(1e6)}`)], keys: ['a'], selector: {} });
