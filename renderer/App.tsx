@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { formatVillageCode, type VillageCode } from '../shared/village';
+import { RecoveryPanel } from './backup/RecoveryPanel';
 import { SyncBadge } from './components/SyncBadge';
 import { useLanguage, useT } from './i18n';
 import { SCREENS } from './screens/registry';
@@ -21,6 +22,7 @@ export function App() {
       <div className="splash" role="alert">
         <h1>{t('startFailed')}</h1>
         <p>{state.message}</p>
+        {state.recovery && <RecoveryPanel />}
       </div>
     );
   }

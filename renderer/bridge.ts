@@ -1,5 +1,6 @@
 // The renderer's one way to its host: `window.balai` from the Electron preload, or the same
 // channels over HTTP to the browser kiosk's loopback server. Answers are validated either way.
+import { BACKUP_BRIDGE_FUNCTIONS, type BackupBridge } from '../shared/backup/channels';
 import {
   BROWSER_BRIDGE_PREFIX,
   ipcChannels,
@@ -35,6 +36,12 @@ async function callBrowserHost<C extends IpcChannel>(
 
 function browserBridge(): KioskBridge {
   return {
+    ...(Object.fromEntries(
+      Object.entries(BACKUP_BRIDGE_FUNCTIONS).map(([fn, channel]) => [
+        fn,
+        (payload: unknown = null) => callBrowserHost(channel, payload as never),
+      ]),
+    ) as unknown as BackupBridge),
     getConfig: () => callBrowserHost('kiosk:get-config', null),
     setRegency: (connection) => callBrowserHost('kiosk:set-regency', connection),
     signLetter: (request) => callBrowserHost('letters:sign', request),
@@ -43,6 +50,15 @@ function browserBridge(): KioskBridge {
 
 function validatedElectronBridge(bridge: KioskBridge): KioskBridge {
   return {
+    ...(Object.fromEntries(
+      Object.entries(BACKUP_BRIDGE_FUNCTIONS).map(([fn, channel]) => [
+        fn,
+        async (payload: unknown) =>
+          ipcChannels[channel].response.parse(
+            await (bridge[fn as keyof BackupBridge] as (p: unknown) => Promise<unknown>)(payload),
+          ),
+      ]),
+    ) as unknown as BackupBridge),
     getConfig: async () => ipcChannels['kiosk:get-config'].response.parse(await bridge.getConfig()),
     setRegency: async (c) =>
       ipcChannels['kiosk:set-regency'].response.parse(await bridge.setRegency(c)),

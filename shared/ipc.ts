@@ -2,6 +2,7 @@
 // kiosk's loopback server). One entry per channel; the host validates every payload against
 // these schemas at runtime, and the renderer validates every answer.
 import { z } from 'zod';
+import { backupChannels, type BackupBridge } from './backup/channels';
 import { isVillageCode } from './village';
 
 export const kioskIdSchema = z
@@ -51,6 +52,7 @@ export const letterSignRequestSchema = z.object({
 export type LetterSignRequest = z.infer<typeof letterSignRequestSchema>;
 
 export const ipcChannels = {
+  ...backupChannels,
   'kiosk:get-config': { request: z.null(), response: kioskConfigSchema },
   'kiosk:set-regency': { request: regencyConnectionSchema, response: kioskConfigSchema },
   /** The QR payload (shared/letters/signing.ts), signed with the village key the host holds. */
@@ -65,7 +67,7 @@ export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcChannels)[C]['
 export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcChannels)[C]['response']>;
 
 /** The bridge the preload exposes as `window.balai`, one function per channel. */
-export interface KioskBridge {
+export interface KioskBridge extends BackupBridge {
   getConfig(): Promise<KioskConfig>;
   setRegency(connection: RegencyConnection): Promise<KioskConfig>;
   signLetter(request: LetterSignRequest): Promise<{ payload: string }>;

@@ -5,6 +5,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import { MAX_BACKUP_TEXT } from '../../shared/backup/channels';
 import { BROWSER_BRIDGE_PREFIX } from '../../shared/ipc';
 import { createAppRequestHandler } from './app-requests';
 import { createBridgeHandlers, invokeBridge, readLetterKey } from './bridge-handlers';
@@ -89,7 +90,10 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
   async function answerBridge(req: IncomingMessage, path: string): Promise<HostResponse> {
     if (req.method !== 'POST')
       return jsonResponse(405, { error: 'Gunakan POST untuk jembatan kiosk.' });
-    const body = await readBody(req, MAX_BRIDGE_BODY_BYTES);
+    const channel = safeDecode(path.slice(BROWSER_BRIDGE_PREFIX.length).split('?')[0] ?? '');
+    // A backup file crosses the bridge whole; every other payload is small.
+    const limit = channel.startsWith('backup:') ? 2 * MAX_BACKUP_TEXT : MAX_BRIDGE_BODY_BYTES;
+    const body = await readBody(req, limit);
     if (body === null) return jsonResponse(413, { error: 'Badan permintaan terlalu besar.' });
     let payload: unknown = null;
     // An empty body means "no payload", as for `kiosk:get-config`.

@@ -11,6 +11,7 @@ import { BudgetScreen } from '../finance/BudgetScreen';
 import { LedgerScreen } from '../finance/LedgerScreen';
 import { LraScreen } from '../finance/LraScreen';
 import { LettersScreen } from '../letters/LettersScreen';
+import { BackupScreen } from '../backup/BackupScreen';
 import { MusdesScreen } from '../planning/MusdesScreen';
 import { ProjectsScreen } from '../planning/ProjectsScreen';
 import { ProposalsScreen } from '../planning/ProposalsScreen';
@@ -32,6 +33,7 @@ export const SCREENS: Screen[] = [
   { id: 'kas', title: 'financeLedger', component: LedgerScreen },
   { id: 'lra', title: 'financeReport', component: LraScreen },
   { id: 'papan', title: 'financeBoard', component: BoardScreen },
+  { id: 'cadangan', title: 'backup', component: BackupScreen },
   { id: 'usulan', title: 'planningProposals', component: ProposalsScreen },
   { id: 'musdes', title: 'planningMusdes', component: MusdesScreen },
   { id: 'proyek', title: 'planningProjects', component: ProjectsScreen },

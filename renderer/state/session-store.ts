@@ -1,11 +1,12 @@
 // The open kiosk session, shared by every screen.
 import { create } from 'zustand';
+import { RecoveryNeeded } from '../backup/recovery';
 import { openSession, type KioskSession } from '../session';
 
 type SessionState =
   | { phase: 'opening' }
   | { phase: 'open'; session: KioskSession }
-  | { phase: 'failed'; message: string };
+  | { phase: 'failed'; message: string; recovery: boolean };
 
 // One database per page: a second open (React runs effects twice in development) must reuse the
 // first, or RxDB would close the instance the first session is using.
@@ -17,7 +18,12 @@ export const useSession = create<SessionState & { open(): Promise<void> }>((set)
     opening ??= openSession().then(
       (session) => set({ phase: 'open', session }),
       (err: unknown) =>
-        set({ phase: 'failed', message: err instanceof Error ? err.message : String(err) }),
+        set({
+          phase: 'failed',
+          message: err instanceof Error ? err.message : String(err),
+          // A lost or damaged database: staff are offered a rebuild or a restore.
+          recovery: err instanceof RecoveryNeeded,
+        }),
     );
     return opening;
   },

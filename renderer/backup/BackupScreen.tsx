@@ -1,0 +1,150 @@
+// Cadangan: the encrypted export for a drive (a download in the browser kiosk, Electron's save
+// dialog, or straight onto a mounted flashdisk), the kiosk's automatic backups, and restore.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { BackupFile, RemovableDrive } from '../../shared/backup/channels';
+import { passphraseProblem } from '../../shared/backup/format';
+import { getBridge } from '../bridge';
+import { useOpenSession } from '../state/session-store';
+import { backupFileName } from './restore';
+import { RestoreForm } from './RestoreForm';
+import { backUpLocallyNow } from './schedule';
+import { backupText } from './snapshot';
+
+export function BackupScreen() {
+  const session = useOpenSession();
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [drives, setDrives] = useState<RemovableDrive[]>([]);
+  const [drive, setDrive] = useState('');
+  const [local, setLocal] = useState<BackupFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+
+  const refresh = () =>
+    getBridge()
+      .listBackups()
+      .then(
+        (list) => {
+          setDrives(list.drives);
+          setLocal(list.local);
+        },
+        () => undefined,
+      );
+  useEffect(() => void refresh(), []);
+
+  async function exportBackup(event: FormEvent) {
+    event.preventDefault();
+    const problem = passphraseProblem(passphrase, repeat);
+    if (problem) {
+      setMessage({ error: true, text: problem });
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      const text = await backupText(session.db, session.config, passphrase);
+      const name = backupFileName(session.config);
+      if (drive) {
+        const saved = await getBridge().saveBackupToDrive({ drive, name, text });
+        setMessage({ error: false, text: `Cadangan tersimpan di ${drive}/${saved.name}.` });
+      } else {
+        download(name, text);
+        setMessage({ error: false, text: `Cadangan ${name} siap; simpan ke flashdisk.` });
+      }
+      setPassphrase('');
+      setRepeat('');
+    } catch (error) {
+      setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function backUpNow() {
+    setBusy(true);
+    try {
+      await backUpLocallyNow(session);
+      await refresh();
+      setMessage({ error: false, text: 'Cadangan otomatis dibuat.' });
+    } catch (error) {
+      setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="backup">
+      <section>
+        <h2>Ekspor cadangan terenkripsi</h2>
+        <form onSubmit={(e) => void exportBackup(e)} aria-label="Ekspor cadangan">
+          <label>
+            Kata sandi cadangan
+            <input
+              type="password"
+              value={passphrase}
+              autoComplete="new-password"
+              onChange={(e) => setPassphrase(e.target.value)}
+            />
+          </label>
+          <label>
+            Ulangi kata sandi
+            <input
+              type="password"
+              value={repeat}
+              autoComplete="new-password"
+              onChange={(e) => setRepeat(e.target.value)}
+            />
+          </label>
+          <label>
+            Simpan ke
+            <select value={drive} onChange={(e) => setDrive(e.target.value)}>
+              <option value="">Unduh / pilih tempat</option>
+              {drives.map((d) => (
+                <option key={d.path} value={d.path}>
+                  Flashdisk {d.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Membuat cadangan…' : 'Buat cadangan'}
+          </button>
+        </form>
+        {message && (
+          <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'ok'}>
+            {message.text}
+          </p>
+        )}
+      </section>
+      <section>
+        <h2>Cadangan otomatis di kiosk ini</h2>
+        <p>Dibuat setiap hari saat kiosk pertama kali dibuka; tujuh terakhir disimpan.</p>
+        <ul>
+          {local.map((f) => (
+            <li key={f.name}>
+              {f.name} ({Math.ceil(f.bytes / 1024)} KB)
+            </li>
+          ))}
+        </ul>
+        <button type="button" disabled={busy} onClick={() => void backUpNow()}>
+          Buat cadangan otomatis sekarang
+        </button>
+      </section>
+      <section>
+        <h2>Pulihkan dari cadangan</h2>
+        <p>Cadangan diperiksa utuh lebih dulu; data kiosk hanya diganti bila semuanya sah.</p>
+        <RestoreForm config={session.config} />
+      </section>
+    </div>
+  );
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

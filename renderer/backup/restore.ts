@@ -1,0 +1,30 @@
+// A restore from a backup file: verify the whole file first (shared/backup/format.ts), write it
+// into a fresh database and read it back, then move the host's pointer and reload. A kiosk killed
+// at any step before the pointer moves opens its old database, untouched.
+import { openBackup } from '../../shared/backup/format';
+import { restoreTargetFor } from '../../shared/backup/target';
+import type { KioskConfig } from '../../shared/ipc';
+import { getBridge } from '../bridge';
+import { restoreIntoFreshDatabase } from './snapshot';
+
+export async function restoreFromText(
+  config: KioskConfig,
+  text: string,
+  passphrase: string,
+): Promise<{ ok: true; documents: number } | { ok: false; message: string }> {
+  const opened = await openBackup(text, passphrase, restoreTargetFor(config.villageCode));
+  if (!opened.ok) return opened;
+  const databaseName = await restoreIntoFreshDatabase(config, opened.content);
+  await getBridge().switchDatabase({ databaseName });
+  const documents = Object.values(opened.content.manifest.counts).reduce((a, b) => a + b, 0);
+  return { ok: true, documents };
+}
+
+/** The name the host accepts for a backup file of this kiosk, stamped with local time. */
+export function backupFileName(config: KioskConfig, at = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const stamp =
+    `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-` +
+    `${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`;
+  return `balai-${config.villageCode}-${config.kioskId}-${stamp}.balai-backup`;
+}
