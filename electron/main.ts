@@ -30,6 +30,7 @@ import {
 } from './host/config-store';
 import { jsonResponse } from './host/host-exchange';
 import { RegencyProxy, regencyTargetOf } from './host/regency-proxy';
+import { WindowSessions } from './host/staff-session';
 import { hostRequestFromWeb, webResponseFrom } from './host/web-exchange';
 import type { IpcResult } from './ipc-result';
 
@@ -109,12 +110,22 @@ function start(): void {
   });
 
   const bridge = createBridgeHandlers(store, 'electron', readLetterKey(process.env));
+  // A reloaded or crashed renderer starts signed out: its unsaved work is gone, so is its session.
+  const sessions = new WindowSessions();
+  app.on('web-contents-created', (_event, contents) => {
+    const id = contents.id;
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) sessions.end(id);
+    });
+    contents.on('render-process-gone', () => sessions.end(id));
+    contents.once('destroyed', () => sessions.end(id));
+  });
   for (const channel of Object.keys(ipcChannels) as IpcChannel[]) {
     ipcMain.handle(channel, async (event, payload: unknown): Promise<IpcResult<unknown>> => {
       if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) {
         return { ok: false, error: 'Permintaan ditolak: tidak berasal dari aplikasi Balai.' };
       }
-      const outcome = await invokeBridge(bridge, channel, payload);
+      const outcome = await invokeBridge(bridge, channel, payload, sessions.slot(event.sender.id));
       return outcome.ok ? { ok: true, value: outcome.value } : { ok: false, error: outcome.error };
     });
   }

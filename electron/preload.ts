@@ -24,6 +24,17 @@ const bridge: KioskBridge = {
   getConfig: () => invoke('kiosk:get-config', null),
   setRegency: (connection) => invoke('kiosk:set-regency', connection),
   signLetter: (request) => invoke('letters:sign', request),
+  setupStatus: () => invoke('staff:setup-status', null),
+  setup: (request) => invoke('staff:setup', request),
+  staffNames: () => invoke('staff:names', null),
+  login: (request) => invoke('staff:login', request),
+  logout: () => invoke('staff:logout', null),
+  whoami: () => invoke('staff:whoami', null),
+  staffList: () => invoke('staff:list', null),
+  staffAdd: (request) => invoke('staff:add', request),
+  staffSetDisabled: (request) => invoke('staff:set-disabled', request),
+  staffResetSecret: (request) => invoke('staff:reset-secret', request),
+  setAutoLock: (request) => invoke('staff:set-auto-lock', request),
 };
 
 contextBridge.exposeInMainWorld('balai', bridge);

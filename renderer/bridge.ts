@@ -45,6 +45,17 @@ function browserBridge(): KioskBridge {
     getConfig: () => callBrowserHost('kiosk:get-config', null),
     setRegency: (connection) => callBrowserHost('kiosk:set-regency', connection),
     signLetter: (request) => callBrowserHost('letters:sign', request),
+    setupStatus: () => callBrowserHost('staff:setup-status', null),
+    setup: (request) => callBrowserHost('staff:setup', request),
+    staffNames: () => callBrowserHost('staff:names', null),
+    login: (request) => callBrowserHost('staff:login', request),
+    logout: () => callBrowserHost('staff:logout', null),
+    whoami: () => callBrowserHost('staff:whoami', null),
+    staffList: () => callBrowserHost('staff:list', null),
+    staffAdd: (request) => callBrowserHost('staff:add', request),
+    staffSetDisabled: (request) => callBrowserHost('staff:set-disabled', request),
+    staffResetSecret: (request) => callBrowserHost('staff:reset-secret', request),
+    setAutoLock: (request) => callBrowserHost('staff:set-auto-lock', request),
   };
 }
 
@@ -63,6 +74,21 @@ function validatedElectronBridge(bridge: KioskBridge): KioskBridge {
     setRegency: async (c) =>
       ipcChannels['kiosk:set-regency'].response.parse(await bridge.setRegency(c)),
     signLetter: async (r) => ipcChannels['letters:sign'].response.parse(await bridge.signLetter(r)),
+    setupStatus: async () =>
+      ipcChannels['staff:setup-status'].response.parse(await bridge.setupStatus()),
+    setup: async (r) => ipcChannels['staff:setup'].response.parse(await bridge.setup(r)),
+    staffNames: async () => ipcChannels['staff:names'].response.parse(await bridge.staffNames()),
+    login: async (r) => ipcChannels['staff:login'].response.parse(await bridge.login(r)),
+    logout: async () => ipcChannels['staff:logout'].response.parse(await bridge.logout()),
+    whoami: async () => ipcChannels['staff:whoami'].response.parse(await bridge.whoami()),
+    staffList: async () => ipcChannels['staff:list'].response.parse(await bridge.staffList()),
+    staffAdd: async (r) => ipcChannels['staff:add'].response.parse(await bridge.staffAdd(r)),
+    staffSetDisabled: async (r) =>
+      ipcChannels['staff:set-disabled'].response.parse(await bridge.staffSetDisabled(r)),
+    staffResetSecret: async (r) =>
+      ipcChannels['staff:reset-secret'].response.parse(await bridge.staffResetSecret(r)),
+    setAutoLock: async (r) =>
+      ipcChannels['staff:set-auto-lock'].response.parse(await bridge.setAutoLock(r)),
   };
 }
 

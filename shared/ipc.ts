@@ -3,6 +3,17 @@
 // these schemas at runtime, and the renderer validates every answer.
 import { z } from 'zod';
 import { backupChannels, type BackupBridge } from './backup/channels';
+import {
+  autoLockMinutesSchema,
+  setupStatusSchema,
+  staffIdSchema,
+  staffNameSchema,
+  staffPublicSchema,
+  staffRoleSchema,
+  staffSecretSchema,
+  type SetupStatus,
+  type StaffPublic,
+} from './staff/accounts';
 import { isVillageCode } from './village';
 
 export const kioskIdSchema = z
@@ -51,8 +62,51 @@ export const letterSignRequestSchema = z.object({
 });
 export type LetterSignRequest = z.infer<typeof letterSignRequestSchema>;
 
+/** The first run: the kiosk's place, its first administrator, and (unless env fixes it) the regency. */
+export const staffSetupRequestSchema = z.object({
+  villageCode: villageCodeSchema,
+  kioskId: kioskIdSchema,
+  villageName: z.string().trim().min(2, 'Nama desa wajib diisi.').max(120),
+  admin: z.object({ name: staffNameSchema, secret: staffSecretSchema }),
+  regency: regencyConnectionSchema.nullable(),
+});
+export type StaffSetupRequest = z.infer<typeof staffSetupRequestSchema>;
+
+export const staffLoginSchema = z.object({ staffId: staffIdSchema, secret: z.string().max(200) });
+export const staffAddSchema = z.object({
+  name: staffNameSchema,
+  role: staffRoleSchema,
+  secret: staffSecretSchema,
+});
+
+/** Staff channels (decision 0008): the host checks the signed-in session, never the renderer's word. */
+const staffChannels = {
+  'staff:setup-status': { request: z.null(), response: setupStatusSchema },
+  'staff:setup': { request: staffSetupRequestSchema, response: staffPublicSchema },
+  /** Active staff for the sign-in screen's name list. */
+  'staff:names': { request: z.null(), response: z.array(staffPublicSchema) },
+  'staff:login': { request: staffLoginSchema, response: staffPublicSchema },
+  'staff:logout': { request: z.null(), response: z.null() },
+  'staff:whoami': { request: z.null(), response: staffPublicSchema.nullable() },
+  'staff:list': { request: z.null(), response: z.array(staffPublicSchema) },
+  'staff:add': { request: staffAddSchema, response: staffPublicSchema },
+  'staff:set-disabled': {
+    request: z.object({ staffId: staffIdSchema, disabled: z.boolean() }),
+    response: staffPublicSchema,
+  },
+  'staff:reset-secret': {
+    request: z.object({ staffId: staffIdSchema, secret: staffSecretSchema }),
+    response: staffPublicSchema,
+  },
+  'staff:set-auto-lock': {
+    request: z.object({ minutes: autoLockMinutesSchema }),
+    response: setupStatusSchema,
+  },
+} as const;
+
 export const ipcChannels = {
   ...backupChannels,
+  ...staffChannels,
   'kiosk:get-config': { request: z.null(), response: kioskConfigSchema },
   'kiosk:set-regency': { request: regencyConnectionSchema, response: kioskConfigSchema },
   /** The QR payload (shared/letters/signing.ts), signed with the village key the host holds. */
@@ -71,6 +125,17 @@ export interface KioskBridge extends BackupBridge {
   getConfig(): Promise<KioskConfig>;
   setRegency(connection: RegencyConnection): Promise<KioskConfig>;
   signLetter(request: LetterSignRequest): Promise<{ payload: string }>;
+  setupStatus(): Promise<SetupStatus>;
+  setup(request: StaffSetupRequest): Promise<StaffPublic>;
+  staffNames(): Promise<StaffPublic[]>;
+  login(request: z.infer<typeof staffLoginSchema>): Promise<StaffPublic>;
+  logout(): Promise<null>;
+  whoami(): Promise<StaffPublic | null>;
+  staffList(): Promise<StaffPublic[]>;
+  staffAdd(request: z.infer<typeof staffAddSchema>): Promise<StaffPublic>;
+  staffSetDisabled(request: { staffId: string; disabled: boolean }): Promise<StaffPublic>;
+  staffResetSecret(request: { staffId: string; secret: string }): Promise<StaffPublic>;
+  setAutoLock(request: { minutes: number }): Promise<SetupStatus>;
 }
 
 /** The path prefix, on the renderer's own origin, that the host forwards to the village database. */

@@ -6,6 +6,7 @@ import { generateVillageKey, sha256Base64Url } from '../../shared/letters/signin
 import { verifyLetter } from '../../shared/letters/verify';
 import { createBridgeHandlers, invokeBridge, readLetterKey } from './bridge-handlers';
 import { ConfigStore, plainSecretCodec } from './config-store';
+import { WindowSessions, type SessionSlot } from './staff-session';
 
 function store(): ConfigStore {
   const root = mkdtempSync(join(tmpdir(), 'balai-bridge-'));
@@ -29,12 +30,41 @@ const claims = async () => ({
   textHash: await sha256Base64Url('isi surat'),
 });
 
+/** A kepala desa signed in on a fresh kiosk: the host signs letters for a signed-in official only. */
+async function kepalaDesa(handlers: ReturnType<typeof createBridgeHandlers>): Promise<SessionSlot> {
+  const session = new WindowSessions().slot(1);
+  const setup = {
+    villageCode: '3510172001',
+    kioskId: 'k1',
+    villageName: 'Sumberrejo',
+    admin: { name: 'Admin Desa', secret: '112233' },
+    regency: null,
+  };
+  await invokeBridge(handlers, 'staff:setup', setup, session);
+  const kades = { name: 'Hj. Sulastri', role: 'kepala-desa', secret: '246810' };
+  const added = (await invokeBridge(handlers, 'staff:add', kades, session)) as {
+    value: { id: string };
+  };
+  await invokeBridge(
+    handlers,
+    'staff:login',
+    { staffId: added.value.id, secret: '246810' },
+    session,
+  );
+  return session;
+}
+
 describe('letters:sign', () => {
   it('signs with the village key the host holds, for its own village', async () => {
     const key = await generateVillageKey('2026-1');
     const letterKey = readLetterKey({ BALAI_LETTER_KEY: `${key.keyId}:${key.privateKey}` });
     const handlers = createBridgeHandlers(store(), 'browser', letterKey);
-    const out = await invokeBridge(handlers, 'letters:sign', await claims());
+    const out = await invokeBridge(
+      handlers,
+      'letters:sign',
+      await claims(),
+      await kepalaDesa(handlers),
+    );
     expect(out.ok).toBe(true);
     const { payload } = (out as { value: { payload: string } }).value;
     const v = await verifyLetter(payload, { '3510172001': { [key.keyId]: key.publicKey } });
@@ -43,12 +73,13 @@ describe('letters:sign', () => {
 
   it('refuses without a key, and refuses malformed claims', async () => {
     const handlers = createBridgeHandlers(store(), 'browser', readLetterKey({}));
-    expect(await invokeBridge(handlers, 'letters:sign', await claims())).toMatchObject({
+    const session = await kepalaDesa(handlers);
+    expect(await invokeBridge(handlers, 'letters:sign', await claims(), session)).toMatchObject({
       ok: false,
       status: 409,
     });
     expect(
-      await invokeBridge(handlers, 'letters:sign', { ...(await claims()), textHash: 'x' }),
+      await invokeBridge(handlers, 'letters:sign', { ...(await claims()), textHash: 'x' }, session),
     ).toMatchObject({ ok: false, status: 400 });
   });
 });

@@ -3,16 +3,21 @@
 // schema, which also strips anything not in the contract (the password can never leak).
 // Both shells call `invokeBridge`: Electron from `ipcMain.handle`, the browser kiosk from
 // `POST /api/<channel>`.
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { ipcChannels, type IpcChannel, type IpcResponse, type KioskConfig } from '../../shared/ipc';
 import { signLetter, importSigningKey } from '../../shared/letters/signing';
 import { ENV_NAMES, type ConfigStore, type Env, type KioskSettings } from './config-store';
+import { StaffAccounts, StaffError } from './staff-accounts';
+import { createStaffHandlers, requireMay, type BridgeContext } from './staff-handlers';
+import { NO_SESSION, type SessionSlot } from './staff-session';
 
 export type Shell = KioskConfig['shell'];
 
 type Handlers = {
   [C in IpcChannel]: (
     payload: z.infer<(typeof ipcChannels)[C]['request']>,
+    ctx: BridgeContext,
   ) => IpcResponse<C> | Promise<IpcResponse<C>>;
 };
 
@@ -65,10 +70,16 @@ export function createBridgeHandlers(
   store: ConfigStore,
   shell: Shell,
   letterKey: LetterKey | null = null,
+  // Staff accounts live beside config.json (decision 0008).
+  staff = new StaffAccounts(dirname(store.file)),
 ): Handlers {
   let signingKey: ReturnType<typeof importSigningKey> | null = null;
   return {
-    'letters:sign': async (claims) => {
+    ...createStaffHandlers(staff, store),
+    'letters:sign': async (claims, { session }) => {
+      // Only a signed-in sekretaris or kepala desa, under the name the host knows them by.
+      const signer = requireMay(staff, session, 'letter.sign');
+      claims = { ...claims, signerName: signer.name };
       if (!letterKey) {
         throw new BridgeRefusal(
           'Kiosk ini belum memegang kunci tanda tangan desa (BALAI_LETTER_KEY); surat tidak dapat ditandatangani.',
@@ -100,6 +111,7 @@ export async function invokeBridge(
   handlers: Handlers,
   channel: string,
   payload: unknown,
+  session: SessionSlot = NO_SESSION,
 ): Promise<BridgeOutcome> {
   if (!isIpcChannel(channel))
     return { ok: false, status: 404, error: `Saluran "${channel}" tidak dikenal.` };
@@ -114,10 +126,10 @@ export async function invokeBridge(
   }
   try {
     // The cast pairs the channel's validated payload with its own handler.
-    const handler = handlers[channel] as (payload: unknown) => unknown;
-    return { ok: true, value: response.parse(await handler(parsed.data)) };
+    const handler = handlers[channel] as (payload: unknown, ctx: BridgeContext) => unknown;
+    return { ok: true, value: response.parse(await handler(parsed.data, { session })) };
   } catch (error) {
-    if (error instanceof BridgeRefusal)
+    if (error instanceof BridgeRefusal || error instanceof StaffError)
       return { ok: false, status: error.status, error: error.message };
     console.error(`Bridge channel ${channel} failed:`, error);
     return {

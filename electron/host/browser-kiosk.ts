@@ -13,6 +13,7 @@ import { ConfigStore, plainSecretCodec, type Env } from './config-store';
 import { securityHeaders } from './csp';
 import { jsonResponse, type HostResponse } from './host-exchange';
 import { RegencyProxy, regencyTargetOf } from './regency-proxy';
+import { CookieSessions } from './staff-session';
 
 export interface BrowserKioskOptions {
   /** 0 picks a free port. */
@@ -46,6 +47,7 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
   const proxy = new RegencyProxy(() => regencyTargetOf(store.settings()));
   const serveApp = createAppRequestHandler({ rendererDir: options.rendererDir, proxy });
   const bridge = createBridgeHandlers(store, 'browser', readLetterKey(env));
+  const sessions = new CookieSessions();
 
   const server = http.createServer();
   await listen(server, options.port);
@@ -105,10 +107,14 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
       }
     }
     const channel = safeDecode(path.slice(BROWSER_BRIDGE_PREFIX.length).split('?')[0] ?? '');
-    const outcome = await invokeBridge(bridge, channel, payload);
-    return outcome.ok
+    const { slot, setCookie } = sessions.slot(req.headers.cookie);
+    const outcome = await invokeBridge(bridge, channel, payload, slot);
+    const answer = outcome.ok
       ? jsonResponse(200, outcome.value)
       : jsonResponse(outcome.status, { error: outcome.error });
+    const cookie = setCookie();
+    if (cookie) answer.headers['set-cookie'] = cookie;
+    return answer;
   }
 
   return {

@@ -229,6 +229,19 @@ export class ConfigStore {
     );
   }
 
+  /** Whether environment variables name the village or kiosk (the setup wizard then only shows them). */
+  kioskFixedByEnv(): boolean {
+    return this.envSettings.villageCode !== undefined || this.envSettings.kioskId !== undefined;
+  }
+
+  /** The first-run wizard's village and kiosk; environment variables still win over them. */
+  saveKiosk(place: { villageCode: VillageCode; kioskId: string }): KioskSettings {
+    const next: SavedConfig = { ...this.saved, ...place };
+    writePrivateFile(this.file, `${JSON.stringify(next, null, 2)}\n`);
+    this.saved = next;
+    return this.settings();
+  }
+
   /** Saves the connection, password sealed, in a file only this user can read. */
   saveRegency(connection: RegencyConnection): KioskSettings {
     const next: SavedConfig = {

@@ -3,6 +3,8 @@
 // (a long poll when caught up). Documents carry their own sync state (local-fields.ts), so what
 // is waiting survives restarts and is counted for staff; the pull checkpoint is stored after
 // the documents it covers, so a cut link resumes where it stopped and applying twice is harmless.
+// Photos have their own lane (photo-lane.ts, decision 0011): text goes first both ways, photos
+// follow in batches bounded by bytes, and a pulled photo is stored only if its bytes match its hash.
 import {
   BehaviorSubject,
   EMPTY,
@@ -26,12 +28,14 @@ import {
   type CollectionName,
 } from '../../shared/documents/collections';
 import { isRegencyDocType, isVillageDocType, type SyncedFields } from '../../shared/doc-types';
+import { photoIsIntact } from '../../shared/photos/photo-doc';
 import { bulkModify } from './bulk-modify';
 import { pickWinner, type ConflictRecord } from './conflicts';
 import { createLinkMonitor, sleep } from './link-monitor';
 import { buildSyncReport, emptyCounters, writeSyncReport, type SyncCounters } from './sync-report';
 import { CouchError, type ChangeRow, type CouchClient, type CouchDoc } from './couch-client';
 import { withoutLocalFields, type LocalSyncFields } from './local-fields';
+import { createPhotoBacklog, PHOTO_BATCH_BYTES, takeByBytes } from './photo-lane';
 import type { KioskDatabase } from './store-types';
 
 export type SyncState = 'stopped' | 'offline' | 'syncing' | 'up-to-date' | 'error';
@@ -48,6 +52,8 @@ export interface SyncStatus {
   error: string | null;
   /** The regency's clock minus ours (from its `Date` header), once it has answered. */
   clockSkewMs: number | null;
+  /** Photos still to send or to fetch: they follow the text, so they may lag behind it. */
+  photosWaiting: number;
 }
 
 export interface ReplicatorOptions {
@@ -62,6 +68,13 @@ export interface ReplicatorOptions {
   identity?: { villageCode: string; kioskId: string };
   /** How often, at most, the sync report is rewritten while running (default 5 minutes). */
   reportEveryMs?: number;
+  /** Photo bytes (base64) per request, both ways (default PHOTO_BATCH_BYTES). */
+  photoBatchBytes?: number;
+}
+
+export interface SyncOnceOptions {
+  /** Called once text documents are pushed and pulled, before the photos follow. */
+  onTextSynced?(): void;
 }
 
 export interface Replicator {
@@ -70,8 +83,8 @@ export interface Replicator {
   /** Replicate continuously until `stop()`. */
   start(): void;
   stop(): Promise<void>;
-  /** Push everything waiting and pull until caught up, once; throws on failure. */
-  syncOnce(): Promise<void>;
+  /** Push everything waiting and pull until caught up, once, text before photos; throws on failure. */
+  syncOnce(options?: SyncOnceOptions): Promise<void>;
 }
 
 type Stored = SyncedFields & LocalSyncFields & Record<string, unknown>;
@@ -80,6 +93,11 @@ type AnyCollection = RxCollection<Stored>;
 const PULL_CHECKPOINT = 'sync-pull';
 const HISTORY = 'sync-history';
 const KEPT_TYPES_KEY = [...KEPT_TYPES].sort().join(',');
+const PHOTOS: CollectionName = 'photos';
+/** The collections of the text lane: everything but photos. */
+const TEXT_COLLECTIONS = COLLECTION_NAMES.filter((name) => name !== PHOTOS);
+/** How often the pull looks at the feed again while it is fetching photos. */
+const FEED_CHECK_WHILE_PHOTOS_MS = 10_000;
 const COUCH_META_FIELDS = ['_id', '_rev', '_revisions', '_conflicts', '_attachments', '_deleted'];
 
 interface PullCheckpoint {
@@ -92,6 +110,8 @@ interface SyncHistory {
   conflicts: ConflictRecord[];
   conflictCount: number;
   counters: SyncCounters;
+  /** Pulled photos whose bytes did not match their hash or shape: refused, never stored. */
+  refusedPhotos?: { id: string; rev: string; at: string }[];
 }
 
 export function createReplicator(options: ReplicatorOptions): Replicator {
@@ -101,6 +121,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   const random = options.random ?? Math.random;
   let batchSize = options.batchSize ?? 500;
   const reportEveryMs = options.reportEveryMs ?? 5 * 60_000;
+  let photoBatchBytes = options.photoBatchBytes ?? PHOTO_BATCH_BYTES;
   // Feed rows are ids and revisions only, so the feed can be read in larger steps than bodies.
   const pullBatchSize = batchSize * 5;
 
@@ -114,6 +135,8 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     lastSuccessAt: null as string | null,
     conflicts: 0,
     clockSkewMs: null as number | null,
+    /** Photos the pull feed announced and the kiosk has yet to fetch. */
+    photoBacklog: 0,
   });
   // Counted at most every 200 ms, not on every write: a bulk pull writes thousands of documents.
   const counts$ = merge(...COLLECTION_NAMES.map((name) => collection(name).$)).pipe(
@@ -122,14 +145,20 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     takeWhile(() => !db.closed),
     switchMap(() =>
       // A count racing the database's close has nothing left to count.
-      from(Promise.all([countState('pending'), countState('rejected')])).pipe(
-        catchError(() => EMPTY),
-      ),
+      from(
+        Promise.all([
+          countState('pending'),
+          countState('rejected'),
+          collection(PHOTOS)
+            .count({ selector: { syncState: 'pending' } })
+            .exec(),
+        ]),
+      ).pipe(catchError(() => EMPTY)),
     ),
-    map(([pending, rejected]) => ({ pending, rejected })),
+    map(([pending, rejected, photosPending]) => ({ pending, rejected, photosPending })),
   );
   const status$ = new BehaviorSubject<SyncStatus>(
-    deriveStatus(health.value, { pending: 0, rejected: 0 }),
+    deriveStatus(health.value, { pending: 0, rejected: 0, photosPending: 0 }),
   );
   combineLatest([health, counts$])
     .pipe(map(([h, c]) => deriveStatus(h, c)))
@@ -232,20 +261,29 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
 
   // ---- push ---------------------------------------------------------------------------------
 
-  /** Pushes one batch; returns how many documents left the `pending` state. */
-  async function pushBatch(): Promise<number> {
+  type Lane = 'text' | 'photo';
+
+  async function pendingOf(name: CollectionName, limit: number) {
+    const docs = await collection(name)
+      .find({ selector: { syncState: 'pending' }, index: ['syncState', 'id'], limit })
+      .exec();
+    return docs.map((d) => ({ name, doc: d.toMutableJSON() as Stored }));
+  }
+
+  /** The next batch of a lane: text by count, photos by bytes; never both in one request. */
+  async function nextBatch(lane: Lane): Promise<{ name: CollectionName; doc: Stored }[]> {
+    if (lane === 'photo') return takeByBytes(await pendingOf(PHOTOS, batchSize), photoBatchBytes);
     const batch: { name: CollectionName; doc: Stored }[] = [];
-    for (const name of COLLECTION_NAMES) {
+    for (const name of TEXT_COLLECTIONS) {
       if (batch.length >= batchSize) break;
-      const docs = await collection(name)
-        .find({
-          selector: { syncState: 'pending' },
-          index: ['syncState', 'id'],
-          limit: batchSize - batch.length,
-        })
-        .exec();
-      for (const d of docs) batch.push({ name, doc: d.toMutableJSON() as Stored });
+      batch.push(...(await pendingOf(name, batchSize - batch.length)));
     }
+    return batch;
+  }
+
+  /** Pushes one batch of a lane; returns how many documents left the `pending` state. */
+  async function pushBatch(lane: Lane): Promise<number> {
+    const batch = await nextBatch(lane);
     // Only village document types are ours to send; a regency type edited here would be refused.
     const sendable = batch.filter((b) => isVillageDocType(b.doc.type));
     const outcomes: Settlement[] = batch
@@ -272,8 +310,9 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
           ]);
           return 1;
         }
-        batchSize = Math.max(1, Math.floor(sendable.length / 2));
-        return pushBatch();
+        if (lane === 'photo') photoBatchBytes = Math.floor(photoBatchBytes / 2);
+        else batchSize = Math.max(1, Math.floor(sendable.length / 2));
+        return pushBatch(lane);
       }
       throw err;
     }
@@ -302,10 +341,17 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     return settled;
   }
 
-  async function pushAll() {
-    for (;;) {
-      const settled = await pushBatch();
-      if (settled === 0) break;
+  async function pushText() {
+    while ((await pushBatch('text')) > 0) {
+      /* until no text document is waiting */
+    }
+  }
+
+  /** Text first; then photos one small batch at a time, text saved meanwhile going before each. */
+  async function pushAll(lanes: 'text' | 'all' = 'all') {
+    await pushText();
+    if (lanes === 'all') {
+      while ((await pushBatch('photo')) > 0) await pushText();
     }
     patchHealth({ pushError: null });
   }
@@ -423,9 +469,15 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     });
     const wanted = await unknownRevisions(res.results);
     if (wanted.length > 0) roundStartedAt ??= Date.now();
-    for (let i = 0; i < wanted.length; i += batchSize) {
-      await applyRemote(await couch.getDocs(wanted.slice(i, i + batchSize)));
+    // Photos are only noted here: the photo lane fetches them after the text (pullPhotos).
+    const isPhoto = (id: string) => schemaOfType(typeOfId(id))?.collection === PHOTOS;
+    const photoIds = wanted.filter(isPhoto);
+    const text = wanted.filter((id) => !isPhoto(id));
+    for (let i = 0; i < text.length; i += batchSize) {
+      await applyRemote(await couch.getDocs(text.slice(i, i + batchSize)));
     }
+    await photoBacklog.add(photoIds);
+    patchHealth({ photoBacklog: await photoBacklog.size() });
     await db.upsertLocal<PullCheckpoint>(PULL_CHECKPOINT, {
       since: res.last_seq,
       types: KEPT_TYPES_KEY,
@@ -450,6 +502,37 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     return live.filter((r) => known.get(r.id) !== r.changes[0]?.rev).map((r) => r.id);
   }
 
+  const photoBacklog = createPhotoBacklog(db, () => photoBatchBytes);
+
+  /** Fetches one batch of announced photos; returns whether any are left. */
+  async function pullPhotoBatch(): Promise<boolean> {
+    const ids = await photoBacklog.next();
+    if (ids.length === 0) return false;
+    const photos = await couch.getDocs(ids);
+    await applyRemote(photos);
+    await photoBacklog.done(ids, photos);
+    const left = await photoBacklog.size();
+    patchHealth({ photoBacklog: left });
+    return left > 0;
+  }
+
+  /** Photos whose bytes hash to their `sha256`; the others are logged and never stored. */
+  async function intactPhotos(remotes: CouchDoc[]): Promise<CouchDoc[]> {
+    const checked = await Promise.all(remotes.map((r) => photoIsIntact(stripCouchMeta(r))));
+    const refused = remotes.filter((_, i) => !checked[i]);
+    if (refused.length > 0) {
+      const at = new Date().toISOString();
+      await updateHistory((h) => ({
+        ...h,
+        refusedPhotos: [
+          ...refused.map((r) => ({ id: r._id, rev: String(r._rev), at })),
+          ...(h.refusedPhotos ?? []),
+        ].slice(0, 100),
+      }));
+    }
+    return remotes.filter((_, i) => checked[i]);
+  }
+
   async function applyRemote(docs: CouchDoc[]) {
     const incoming = new Map<CollectionName, CouchDoc[]>();
     for (const doc of docs) {
@@ -457,7 +540,8 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       if (!name) continue; // a type this kiosk does not keep
       incoming.set(name, [...(incoming.get(name) ?? []), doc]);
     }
-    for (const [name, remotes] of incoming) {
+    for (const [name, arrived] of incoming) {
+      const remotes = name === PHOTOS ? await intactPhotos(arrived) : arrived;
       const coll = collection(name);
       const existing = await coll.findByIds(remotes.map((d) => d._id)).exec();
       const writes: Stored[] = [];
@@ -548,11 +632,23 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     }
   }
 
+  /** Fetches announced photos for a while; the feed (text) is looked at again after it. */
+  async function pullPhotosFor(ms: number, signal: AbortSignal) {
+    const until = Date.now() + ms;
+    while (!signal.aborted && Date.now() < until && (await pullPhotoBatch())) {
+      /* next photo batch */
+    }
+  }
+
   async function pullLoop(signal: AbortSignal) {
     let attempt = 0;
     while (!signal.aborted) {
       try {
-        const caughtUp = await pullBatch(signal, health.value.caughtUp);
+        patchHealth({ photoBacklog: await photoBacklog.size() });
+        // No long poll while photos are owed: the feed is checked between photo batches instead.
+        const idle = health.value.caughtUp && health.value.photoBacklog === 0;
+        const caughtUp = await pullBatch(signal, idle);
+        if (caughtUp) await pullPhotosFor(FEED_CHECK_WHILE_PHOTOS_MS, signal);
         attempt = 0;
         patchHealth({ pullError: null, caughtUp, clockSkewMs: clockSkewMs() });
         await markSuccessIfSettled();
@@ -596,15 +692,20 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       patchHealth({ running: false });
     },
 
-    async syncOnce() {
+    async syncOnce(syncOptions = {}) {
       await historyReady;
       roundStartedAt = Date.now();
       try {
-        await pushAll();
+        await pushAll('text');
         while (!(await pullBatch())) {
           /* keep pulling until caught up */
         }
-        await pushAll(); // documents that won a conflict during the pull
+        await pushAll('text'); // documents that won a conflict during the pull
+        syncOptions.onTextSynced?.();
+        await pushAll('all');
+        while (await pullPhotoBatch()) {
+          /* the photos the feed announced, a small batch at a time */
+        }
         patchHealth({
           pushError: null,
           pullError: null,
@@ -629,8 +730,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
 
   /** A regency document as the kiosk stores it, or null if it fails its type's schema. */
   function fromCouch(name: CollectionName, remote: CouchDoc): Stored | null {
-    const body: Record<string, unknown> = { ...remote };
-    for (const field of COUCH_META_FIELDS) delete body[field];
+    const body = stripCouchMeta(remote);
     const kept = schemaOfType(remote.type);
     if (kept?.collection !== name) return null;
     const parsed = kept.schema.safeParse(body);
@@ -644,9 +744,20 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   }
 }
 
+function stripCouchMeta(remote: CouchDoc): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...remote };
+  for (const field of COUCH_META_FIELDS) delete body[field];
+  return body;
+}
+
+/** The `<type>` of an id of the form `<type>:…`. */
+function typeOfId(id: string): string {
+  return id.slice(0, id.indexOf(':'));
+}
+
 /** An id of the form `<type>:…` whose type is one of ours but not kept on the kiosk. */
 function isUnkeptTypeId(id: string): boolean {
-  const prefix = id.slice(0, id.indexOf(':'));
+  const prefix = typeOfId(id);
   return (
     (isVillageDocType(prefix) || isRegencyDocType(prefix)) &&
     !(KEPT_TYPES as readonly string[]).includes(prefix)
@@ -682,14 +793,15 @@ function deriveStatus(
     lastSuccessAt: string | null;
     conflicts: number;
     clockSkewMs: number | null;
+    photoBacklog: number;
   },
-  counts: { pending: number; rejected: number },
+  counts: { pending: number; rejected: number; photosPending: number },
 ): SyncStatus {
   const error = h.pushError ?? h.pullError;
   let state: SyncState;
   if (!h.running) state = 'stopped';
   else if (error) state = error.kind === 'offline' ? 'offline' : 'error';
-  else if (!h.caughtUp || counts.pending > 0) state = 'syncing';
+  else if (!h.caughtUp || counts.pending > 0 || h.photoBacklog > 0) state = 'syncing';
   else state = 'up-to-date';
   return {
     state,
@@ -699,5 +811,6 @@ function deriveStatus(
     lastSuccessAt: h.lastSuccessAt,
     error: error?.message ?? null,
     clockSkewMs: h.clockSkewMs,
+    photosWaiting: counts.photosPending + h.photoBacklog,
   };
 }

@@ -9,6 +9,7 @@ import {
   type VillageCode,
 } from '../../shared/village';
 import { villageValidateDocUpdate } from './validate-doc-update';
+import { PHOTO_MAX_BASE64 } from '../../shared/documents/photo';
 
 type Validate = (newDoc: object, oldDoc: object | null, userCtx: object) => void;
 const validate = new Function(`return (${villageValidateDocUpdate()});`)() as Validate;
@@ -25,6 +26,21 @@ const doc = (type: string, extra: object = {}) => ({
   ...extra,
 });
 
+/** A well-formed photo document (the regency checks shape and size; kiosks check the hash). */
+const photo = (extra: object = {}) =>
+  doc('photo', {
+    refId: `progress:x:${code}:k1`,
+    takenAt: '2026-11-28T08:00:00.000Z',
+    caption: '',
+    mime: 'image/jpeg',
+    width: 1280,
+    height: 960,
+    bytes: 4,
+    sha256: 'a'.repeat(64),
+    data: '/9j/4A==',
+    ...extra,
+  });
+
 function forbidden(run: () => void): string {
   try {
     run();
@@ -37,7 +53,7 @@ function forbidden(run: () => void): string {
 describe('the village validate_doc_update', () => {
   it('lets a kiosk write every village type, and nothing else', () => {
     for (const type of VILLAGE_DOC_TYPES)
-      expect(() => validate(doc(type), null, kiosk)).not.toThrow();
+      expect(() => validate(type === 'photo' ? photo() : doc(type), null, kiosk)).not.toThrow();
     for (const type of REGENCY_DOC_TYPES)
       expect(forbidden(() => validate(doc(type), null, kiosk))).toMatch(/village kiosk/);
   });
@@ -80,6 +96,34 @@ describe('the village validate_doc_update', () => {
       ),
     ).toBe(
       'You may not write to this village database. / Anda tidak boleh menulis ke basis data desa ini.',
+    );
+  });
+
+  it('takes a photo only as a bounded JPEG of sane shape, and never replaced', () => {
+    expect(() =>
+      validate(photo({ location: { lat: -8.2, lon: 114.4 } }), null, kiosk),
+    ).not.toThrow();
+    const refused = {
+      'not a JPEG': { mime: 'image/png' },
+      'too large': {
+        data: 'A'.repeat(PHOTO_MAX_BASE64 + 4),
+        bytes: (PHOTO_MAX_BASE64 / 4) * 3 + 3,
+      },
+      'bytes not matching the data': { bytes: 5 },
+      'not base64': { data: '/9j/4A!=' },
+      'wider than the long side': { width: 4000 },
+      'a bad hash': { sha256: 'xyz' },
+      'a location off the globe': { location: { lat: 91, lon: 0 } },
+      'no document it belongs to': { refId: '' },
+    };
+    for (const [why, extra] of Object.entries(refused)) {
+      expect(
+        forbidden(() => validate(photo(extra), null, kiosk)),
+        why,
+      ).toMatch(/A photo must be a JPEG .* \/ Foto harus JPEG/);
+    }
+    expect(forbidden(() => validate(photo({ sha256: 'b'.repeat(64) }), photo(), kiosk))).toMatch(
+      /never replaced/,
     );
   });
 });

@@ -4,6 +4,7 @@
 import { REGENCY_DOC_TYPES, VILLAGE_DOC_TYPES } from '../../shared/doc-types';
 import { financeValidateSnippet } from '../../shared/finance/rules';
 import { planningValidateSnippet } from '../../shared/planning/rules';
+import { photoValidateSnippet } from '../../shared/photos/validate-snippet';
 import {
   REGENCY_STAFF_ROLE,
   villageDbName,
@@ -55,6 +56,8 @@ export function villageValidateDocUpdate(): string {
   ${financeValidateSnippet()}
   // Planning (shared/planning/rules.ts): a decided musdes and a progress report are not changed.
   ${planningValidateSnippet()}
+  // Photos (shared/photos/validate-snippet.ts): a JPEG of bounded size and sane shape, never replaced.
+  ${photoValidateSnippet()}
   if (isKiosk && villageTypes.indexOf(newDoc.type) !== -1) {
     if (newDoc.villageCode !== code) {
       forbid('villageCode must be this village (' + code + ').', 'villageCode harus kode desa ini.');

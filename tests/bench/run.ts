@@ -4,6 +4,7 @@
 import { bench as financeImport } from './finance-import';
 import { bench as letterRender } from './letter-render';
 import { bench as manyVillages } from './many-villages';
+import { bench as photoLane } from './photo-lane';
 import { bench as residentSearch } from './resident-search';
 import { bench as syncPush } from './sync-push';
 import { bench as villageDay } from './village-day';
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   residentSearch,
   syncPush,
   villageDay,
+  photoLane,
   manyVillages,
 };
 

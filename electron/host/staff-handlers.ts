@@ -1,0 +1,137 @@
+// The bridge's staff channels: first-run setup, sign-in and out, and the administrator's staff
+// list. Every restricted channel checks the host's own session (staff-session.ts) against the
+// permissions table; what the renderer claims about itself is never consulted.
+import type { IpcChannel, IpcRequest, IpcResponse } from '../../shared/ipc';
+import type { SetupStatus, StaffPublic } from '../../shared/staff/accounts';
+import { refusal, type Action } from '../../shared/staff/permissions';
+import type { VillageCode } from '../../shared/village';
+import { ENV_NAMES, type ConfigStore } from './config-store';
+import { StaffError, type StaffAccounts } from './staff-accounts';
+import type { SessionSlot } from './staff-session';
+
+export interface BridgeContext {
+  session: SessionSlot;
+}
+
+type StaffChannel = Extract<IpcChannel, `staff:${string}`>;
+export type StaffHandlers = {
+  [C in StaffChannel]: (
+    payload: IpcRequest<C>,
+    ctx: BridgeContext,
+  ) => IpcResponse<C> | Promise<IpcResponse<C>>;
+};
+
+/** The signed-in staff member, or null; a disabled account's session counts as signed out. */
+export function signedIn(accounts: StaffAccounts, session: SessionSlot): StaffPublic | null {
+  const id = session.staffId();
+  const staff = id ? accounts.get(id) : null;
+  return staff && !staff.disabled ? staff : null;
+}
+
+/** The signed-in staff member if their role may take `action`; otherwise a refusal (401/403). */
+export function requireMay(
+  accounts: StaffAccounts,
+  session: SessionSlot,
+  action: Action,
+): StaffPublic {
+  const staff = signedIn(accounts, session);
+  if (!staff) throw new StaffError('Silakan masuk (login) terlebih dahulu.', 401);
+  const reason = refusal(staff.role, action);
+  if (reason) throw new StaffError(reason, 403);
+  return staff;
+}
+
+export function createStaffHandlers(accounts: StaffAccounts, store: ConfigStore): StaffHandlers {
+  let settingUp = false;
+
+  const status = (): SetupStatus => {
+    const settings = store.settings();
+    return {
+      needed: !accounts.hasAdministrator(),
+      villageCode: settings.villageCode,
+      kioskId: settings.kioskId,
+      villageName: accounts.villageName,
+      fixed: { kiosk: store.kioskFixedByEnv(), regency: settings.regencySource === 'env' },
+      regencyOrigin: settings.regency ? new URL(settings.regency.url).origin : null,
+      autoLockMinutes: accounts.autoLockMinutes,
+    };
+  };
+
+  return {
+    'staff:setup-status': () => status(),
+    'staff:setup': async (request, { session }) => {
+      // Only ever once: afterwards accounts are an administrator's business.
+      if (settingUp || !status().needed) {
+        throw new StaffError('Kiosk ini sudah disiapkan; masuk sebagai administrator.', 409);
+      }
+      const current = status();
+      if (
+        current.fixed.kiosk &&
+        (request.villageCode !== current.villageCode || request.kioskId !== current.kioskId)
+      ) {
+        throw new StaffError(
+          `Kode desa dan ID kiosk sudah ditetapkan lewat ${ENV_NAMES.villageCode}/${ENV_NAMES.kioskId}.`,
+          409,
+        );
+      }
+      if (current.fixed.regency && request.regency) {
+        throw new StaffError(
+          `Server kabupaten sudah ditetapkan lewat variabel lingkungan ${ENV_NAMES.regencyUrl}.`,
+          409,
+        );
+      }
+      settingUp = true;
+      try {
+        // Everything that can be refused was checked above, so the writes below go through whole.
+        if (!current.fixed.kiosk) {
+          store.saveKiosk({
+            villageCode: request.villageCode as VillageCode,
+            kioskId: request.kioskId,
+          });
+        }
+        if (request.regency) store.saveRegency(request.regency);
+        accounts.setOffice({ villageName: request.villageName.trim() });
+        const admin = await accounts.add(request.admin.name, 'administrator', request.admin.secret);
+        session.signIn(admin.id);
+        return admin;
+      } finally {
+        settingUp = false;
+      }
+    },
+    'staff:names': () => accounts.list().filter((s) => !s.disabled),
+    'staff:login': async ({ staffId, secret }, { session }) => {
+      const staff = await accounts.verify(staffId, secret);
+      session.signIn(staff.id);
+      return staff;
+    },
+    'staff:logout': (_payload, { session }) => {
+      session.signOut();
+      return null;
+    },
+    'staff:whoami': (_payload, { session }) => signedIn(accounts, session),
+    'staff:list': (_payload, { session }) => {
+      requireMay(accounts, session, 'staff.manage');
+      return accounts.list();
+    },
+    'staff:add': async ({ name, role, secret }, { session }) => {
+      requireMay(accounts, session, 'staff.manage');
+      return accounts.add(name, role, secret);
+    },
+    'staff:set-disabled': ({ staffId, disabled }, { session }) => {
+      const admin = requireMay(accounts, session, 'staff.manage');
+      if (disabled && staffId === admin.id) {
+        throw new StaffError('Anda tidak dapat menonaktifkan akun Anda sendiri.', 409);
+      }
+      return accounts.setDisabled(staffId, disabled);
+    },
+    'staff:reset-secret': ({ staffId, secret }, { session }) => {
+      requireMay(accounts, session, 'staff.manage');
+      return accounts.resetSecret(staffId, secret);
+    },
+    'staff:set-auto-lock': ({ minutes }, { session }) => {
+      requireMay(accounts, session, 'settings.edit');
+      accounts.setOffice({ autoLockMinutes: minutes });
+      return status();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// Who is signed in, as the host knows it. The renderer never says who it is: each bridge call
+// arrives with the session slot of its shell — the Electron window it came from, or the browser
+// kiosk's HttpOnly cookie — and the host looks the staff member up itself.
+import { randomBytes } from 'node:crypto';
+
+export const SESSION_COOKIE = 'balai_staff';
+
+/** One caller's place in the sessions: who is signed in there, and signing in or out. */
+export interface SessionSlot {
+  staffId(): string | null;
+  signIn(staffId: string): void;
+  signOut(): void;
+}
+
+/** For calls that come with no session at all (and tests of refusals). */
+export const NO_SESSION: SessionSlot = {
+  staffId: () => null,
+  signIn: () => {
+    throw new Error('This caller cannot hold a session.');
+  },
+  signOut: () => undefined,
+};
+
+/** Electron: one session per window (web contents id); it ends when the window reloads or dies. */
+export class WindowSessions {
+  private readonly byWindow = new Map<number, string>();
+
+  slot(windowId: number): SessionSlot {
+    return {
+      staffId: () => this.byWindow.get(windowId) ?? null,
+      signIn: (staffId) => void this.byWindow.set(windowId, staffId),
+      signOut: () => void this.byWindow.delete(windowId),
+    };
+  }
+
+  end(windowId: number): void {
+    this.byWindow.delete(windowId);
+  }
+}
+
+/**
+ * The browser kiosk: a random token in an HttpOnly, SameSite=Strict cookie, bound to this server
+ * (a restart forgets every token, so staff sign in again). Signing in always issues a new token,
+ * so a token planted before sign-in is worth nothing after it.
+ */
+export class CookieSessions {
+  private readonly byToken = new Map<string, string>();
+
+  /** The slot for a request's Cookie header, and the Set-Cookie its answer must carry, if any. */
+  slot(cookieHeader: string | undefined): { slot: SessionSlot; setCookie(): string | null } {
+    let token = tokenOf(cookieHeader);
+    let changed = false;
+    const slot: SessionSlot = {
+      staffId: () => (token ? (this.byToken.get(token) ?? null) : null),
+      signIn: (staffId) => {
+        if (token) this.byToken.delete(token);
+        token = randomBytes(32).toString('base64url');
+        this.byToken.set(token, staffId);
+        changed = true;
+      },
+      signOut: () => {
+        if (token) this.byToken.delete(token);
+        token = null;
+        changed = true;
+      },
+    };
+    return {
+      slot,
+      setCookie: () => {
+        if (!changed) return null;
+        const attributes = 'Path=/; HttpOnly; SameSite=Strict';
+        return token
+          ? `${SESSION_COOKIE}=${token}; ${attributes}`
+          : `${SESSION_COOKIE}=; ${attributes}; Max-Age=0`;
+      },
+    };
+  }
+}
+
+function tokenOf(cookieHeader: string | undefined): string | null {
+  for (const part of (cookieHeader ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return value.join('=') || null;
+  }
+  return null;
+}
