@@ -7,6 +7,8 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { ipcChannels, type IpcChannel, type IpcResponse, type KioskConfig } from '../../shared/ipc';
 import { signLetter, importSigningKey } from '../../shared/letters/signing';
+import { createBackupHandlers } from './backup-handlers';
+import { BackupStore } from './backup-store';
 import { ENV_NAMES, type ConfigStore, type Env, type KioskSettings } from './config-store';
 import { StaffAccounts, StaffError } from './staff-accounts';
 import { createStaffHandlers, requireMay, type BridgeContext } from './staff-handlers';
@@ -76,6 +78,11 @@ export function createBridgeHandlers(
   let signingKey: ReturnType<typeof importSigningKey> | null = null;
   return {
     ...createStaffHandlers(staff, store),
+    ...createBackupHandlers<BridgeContext>({
+      backups: new BackupStore(dirname(store.file)),
+      kiosk: () => store.settings(),
+      gate: ({ session }, action) => requireMay(staff, session, action),
+    }),
     'letters:sign': async (claims, { session }) => {
       // Only a signed-in sekretaris or kepala desa, under the name the host knows them by.
       const signer = requireMay(staff, session, 'letter.sign');
