@@ -58,6 +58,27 @@ export function sortReports<R extends ProgressReportDoc>(reports: readonly R[]):
   );
 }
 
+/** The two flags, from what both the kiosk and the regency know of a project. */
+export function projectFlags(
+  p: {
+    funded: boolean;
+    percent: number;
+    lastReportDate: string | null;
+    plannedStart: string;
+    plannedEnd: string;
+  },
+  today: string,
+  stalledDays: number,
+): { overdue: boolean; stalled: boolean; daysSinceReport: number } {
+  const daysSinceReport = Math.max(0, daysBetween(p.lastReportDate ?? p.plannedStart, today));
+  const open = p.funded && p.percent < 100;
+  return {
+    overdue: open && today > p.plannedEnd,
+    stalled: open && daysSinceReport > stalledDays,
+    daysSinceReport,
+  };
+}
+
 export function projectStatus(
   kegiatan: RkpKegiatanDoc,
   finance: { lines: readonly BudgetLineDoc[]; entries: readonly LedgerEntryDoc[] },
@@ -72,9 +93,8 @@ export function projectStatus(
   const reports = sortReports(allReports.filter((r) => r.projectId === kegiatan.id));
   const last = reports.at(-1);
   const percent = last?.physicalPercent ?? 0;
-  const since = last?.date ?? kegiatan.plannedStart;
-  const daysSinceReport = Math.max(0, daysBetween(since, today));
   const funded = line !== undefined;
+  const lastReportDate = last?.date ?? null;
   return {
     kegiatan,
     funded,
@@ -82,10 +102,8 @@ export function projectStatus(
     spent: spentOnLine(kegiatan.budgetLineKey, finance.lines, finance.entries),
     percent,
     reports,
-    lastReportDate: last?.date ?? null,
-    overdue: funded && percent < 100 && today > kegiatan.plannedEnd,
-    stalled: funded && percent < 100 && daysSinceReport > stalledDays,
-    daysSinceReport,
+    lastReportDate,
+    ...projectFlags({ ...kegiatan, funded, percent, lastReportDate }, today, stalledDays),
   };
 }
 

@@ -16,6 +16,11 @@ export interface CouchView {
  *   `[year, "budget", version, stage, accountCode]` → a budget line's amount;
  *   `[year, "ledger", kind]` → a ledger entry's amount (reversals excluded);
  *   `[year, "reversal", reversedId]` → a reversal's amount, by the entry it cancels.
+ * - `planning` (no reduce; a few small rows per proposal, meeting, project and report):
+ *   `[year, "proposal", id]`, `[year, "musdes", id]` (decided ones), `[year, "project", id]`,
+ *   `[year, "report", projectId, date, id]`, and `[year, "adopted-line", lineKey, version]` for
+ *   adopted spending lines (a project is funded when its line is adopted). Read by
+ *   sync/regency/planning-data.ts.
  */
 export function regencyViews(): Record<string, CouchView> {
   return {
@@ -39,6 +44,29 @@ export function regencyViews(): Record<string, CouchView> {
   }
 }`,
       reduce: '_sum',
+    },
+    planning: {
+      map: `function (doc) {
+  var y = doc.fiscalYear;
+  if (typeof y !== 'number') return;
+  if (doc.type === 'proposal') {
+    emit([y, 'proposal', doc._id], { title: doc.title, hamlet: doc.hamlet, kegiatanCode: doc.kegiatanCode,
+      priority: doc.priority, estimatedCost: doc.estimatedCost, beneficiaries: doc.beneficiaries });
+  } else if (doc.type === 'musdes' && doc.status === 'decided') {
+    emit([y, 'musdes', doc._id], { date: doc.date, proposalIds: doc.proposalIds, acceptedIds: doc.acceptedIds,
+      attendanceCount: doc.attendanceCount });
+  } else if (doc.type === 'rkp-kegiatan') {
+    emit([y, 'project', doc._id], { title: doc.title, hamlet: doc.hamlet, kegiatanCode: doc.kegiatanCode,
+      priority: doc.priority, estimatedCost: doc.estimatedCost, budgetLineKey: doc.budgetLineKey,
+      plannedStart: doc.plannedStart, plannedEnd: doc.plannedEnd });
+  } else if (doc.type === 'progress-report') {
+    emit([y, 'report', doc.projectId, doc.date, doc._id], { percent: doc.physicalPercent,
+      spent: doc.spentAtReport, photos: doc.photoIds ? doc.photoIds.length : 0 });
+  } else if (doc.type === 'budget' && doc.stage === 'adopted' && doc.kegiatanCode) {
+    emit([y, 'adopted-line', doc.kegiatanCode + '|' + doc.accountCode + '|' + doc.fundingSource,
+      doc.budgetVersion], doc.amount);
+  }
+}`,
     },
   };
 }

@@ -1,15 +1,21 @@
 // What the regency dashboard shows, gathered over the plain CouchDB HTTP API (the hub or any
 // CouchDB 3.x) with a server admin login or a regency staff login. Per village database, at
-// most four requests, none of which loads every document (docs/decisions/0006):
+// most five requests, none of which loads every document (docs/decisions/0006, 0010):
 //   1. GET /desa_<code>                                  document count
 //   2. GET _all_docs on the id range `sync-report:`      one small report per kiosk
 //   3. GET _design/regency/_view/open-requests?group     open requests by status (counts only)
 //   4. GET _design/regency/_view/finance?group           the fiscal year's sums (a few rows)
+//   5. GET _design/regency/_view/planning                proposals, projects, reports (small rows)
 //   (+1 POST _all_docs for the entries that reversals cancel, only when there are reversals)
 import { syncReportDocSchema } from '../../shared/documents/sync-report';
+import { DEFAULT_PLANNING_SETTINGS } from '../../shared/planning/settings';
 import { villageCodeOfDb, villageDbName, type VillageCode } from '../../shared/village';
 import { couchRequest, expectStatus, type AdminConnection } from '../provision/couch-request';
 import { REGENCY_DESIGN_DOC_ID } from '../provision/regency-views';
+import { villagePlanning, type VillagePlanning } from './planning-data';
+
+/** The stalled-project threshold when the page is not told (the kiosks' default). */
+export const DEFAULT_STALLED_DAYS = DEFAULT_PLANNING_SETTINGS.stalledDays;
 
 export interface KioskSync {
   kioskId: string;
@@ -50,6 +56,8 @@ export interface VillageRow {
   openByStatus: Record<string, number>;
   /** null: no adopted budget for the year (shown as "—"). */
   budget: BudgetRealisation | null;
+  /** Proposals and projects of the year; null when the village's planning view is missing. */
+  planning: VillagePlanning | null;
   /** Set when the village could not be read; the other fields are then empty. */
   error?: string;
 }
@@ -68,6 +76,8 @@ export interface GatherOptions {
   fiscalYear?: number;
   /** Villages read at once (default 8). */
   concurrency?: number;
+  /** A project not finished and without a report for longer than this is stalled (default 14). */
+  stalledDays?: number;
 }
 
 /** The calendar year in WIB (UTC+7), the zone of most regencies using Balai. */
@@ -82,12 +92,16 @@ export async function gatherDashboard(
   const now = options.now ?? new Date();
   const fiscalYear = options.fiscalYear ?? fiscalYearAt(now);
   const codes = options.villages ?? (await villageCodes(login));
+  const planning = {
+    today: new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10),
+    stalledDays: options.stalledDays ?? DEFAULT_STALLED_DAYS,
+  };
   const villages: VillageRow[] = new Array(codes.length);
   let next = 0;
   const worker = async () => {
     while (next < codes.length) {
       const at = next++;
-      villages[at] = await villageRow(login, codes[at]!, fiscalYear).catch(
+      villages[at] = await villageRow(login, codes[at]!, fiscalYear, planning).catch(
         (error: unknown): VillageRow => ({
           ...emptyRow(codes[at]!),
           error: error instanceof Error ? error.message : String(error),
@@ -128,6 +142,7 @@ function emptyRow(code: VillageCode): VillageRow {
     openRequests: null,
     openByStatus: {},
     budget: null,
+    planning: null,
   };
 }
 
@@ -137,13 +152,15 @@ async function villageRow(
   login: AdminConnection,
   code: VillageCode,
   fiscalYear: number,
+  planningAt: { today: string; stalledDays: number },
 ): Promise<VillageRow> {
   const db = encodeURIComponent(villageDbName(code));
-  const [info, kiosks, open, budget] = await Promise.all([
+  const [info, kiosks, open, budget, planning] = await Promise.all([
     couchRequest<{ doc_count?: unknown }>(login, 'GET', db),
     kioskReports(login, db),
     openRequests(login, db),
     budgetRealisation(login, db, fiscalYear),
+    villagePlanning(login, db, fiscalYear, planningAt.today, planningAt.stalledDays),
   ]);
   expectStatus(info, [200], `Reading ${villageDbName(code)}`);
   const successes = kiosks.map((k) => k.lastSuccessAt).filter((t): t is string => t !== null);
@@ -161,6 +178,7 @@ async function villageRow(
     openRequests: open ? Object.values(open).reduce((a, b) => a + b, 0) : null,
     openByStatus: open ?? {},
     budget,
+    planning,
   };
 }
 

@@ -2,7 +2,13 @@
 // villages, the ones not seen for N days marked with a word and a sign, not by colour alone. No
 // scripts, no external assets; every piece of text is escaped.
 import { formatVillageCode } from '../../shared/village';
-import { isStale, type DashboardData, type VillageRow } from './dashboard-data';
+import {
+  DEFAULT_STALLED_DAYS,
+  isStale,
+  type DashboardData,
+  type VillageRow,
+} from './dashboard-data';
+import { planningSectionHtml, type PlanningFilter } from './planning-page';
 
 export const DEFAULT_STALE_DAYS = 3;
 
@@ -50,9 +56,14 @@ function formatSkew(ms: number): string {
 
 export function renderDashboardPage(
   data: DashboardData,
-  options: { days?: number; now?: Date } = {},
+  options: { days?: number; now?: Date; planning?: PlanningFilter } = {},
 ): string {
   const days = options.days ?? DEFAULT_STALE_DAYS;
+  const planning = options.planning ?? {
+    bidang: '',
+    priority: '',
+    stalledDays: DEFAULT_STALLED_DAYS,
+  };
   const now = options.now ?? new Date(data.generatedAt);
   const staleCount = data.villages.filter((v) => !v.error && isStale(v, days, now)).length;
   const rows = data.villages.map((v) => villageRowHtml(v, days, now)).join('\n');
@@ -80,6 +91,9 @@ ${escapeHtml(number.format(data.villages.length))} desa; ${escapeHtml(number.for
 (ditandai <span class="marker">${escapeHtml(STALE_MARKER)}</span>).</p>
 <form method="get"><label>Tandai desa yang tidak terlihat lebih dari
 <input type="number" name="days" min="1" max="365" value="${escapeHtml(days)}"> hari</label>
+<input type="hidden" name="bidang" value="${escapeHtml(planning.bidang)}">
+<input type="hidden" name="prioritas" value="${escapeHtml(planning.priority)}">
+<input type="hidden" name="laporan" value="${escapeHtml(planning.stalledDays)}">
 <button type="submit">Tampilkan</button></form>
 <table>
 <thead><tr>
@@ -98,6 +112,7 @@ ${rows || '<tr><td colspan="7">Belum ada desa.</td></tr>'}
 <p class="small">Sinkron terakhir: keberhasilan terbaru dari kios mana pun (laporan <code>sync-report</code>).
 Permohonan terbuka: status selain "Sudah diambil" dan "Ditolak".
 Realisasi belanja: pembayaran LS dan SPJ dikurangi pembalikannya, terhadap belanja APBDes versi terakhir yang ditetapkan; "—" bila belum ada.</p>
+${planningSectionHtml(data, days, planning)}
 </body>
 </html>
 `;

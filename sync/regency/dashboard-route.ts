@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REGENCY_STAFF_ROLE, type VillageCode } from '../../shared/village';
 import { couchRequest, type AdminConnection } from '../provision/couch-request';
-import { gatherDashboard } from './dashboard-data';
+import { DEFAULT_STALLED_DAYS, gatherDashboard } from './dashboard-data';
 import { DEFAULT_STALE_DAYS, renderDashboardPage } from './dashboard-page';
 
 export const DASHBOARD_PATH = '/_balai/dashboard';
@@ -54,6 +54,17 @@ async function serve(
   if (!Number.isInteger(days) || days < 1 || days > 3650) {
     return send(res, 400, 'text/plain; charset=utf-8', 'days harus bilangan bulat 1–3650.\n');
   }
+  // The planning section's filters (sync/regency/planning-page.ts): empty means all.
+  const bidang = url.searchParams.get('bidang') ?? '';
+  const priority = url.searchParams.get('prioritas') ?? '';
+  const stalledParam = url.searchParams.get('laporan');
+  const stalledDays = stalledParam ? Number(stalledParam) : DEFAULT_STALLED_DAYS;
+  if (!/^(\d{2})?$/.test(bidang) || !/^[a-z0-9-]{0,40}$/.test(priority)) {
+    return send(res, 400, 'text/plain; charset=utf-8', 'bidang atau prioritas tidak sah.\n');
+  }
+  if (!Number.isInteger(stalledDays) || stalledDays < 1 || stalledDays > 3650) {
+    return send(res, 400, 'text/plain; charset=utf-8', 'laporan harus bilangan bulat 1–3650.\n');
+  }
   let login = options.dataLogin;
   if (options.requireLogin) {
     const caller = basicLogin(req.headers.authorization);
@@ -72,6 +83,7 @@ async function serve(
   const now = new Date();
   const data = await gatherDashboard(login, {
     now,
+    stalledDays,
     ...(options.villages ? { villages: options.villages } : {}),
   });
   res.setHeader('Cache-Control', 'no-store');
@@ -80,7 +92,11 @@ async function serve(
     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
   );
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  const html = renderDashboardPage(data, { days, now });
+  const html = renderDashboardPage(data, {
+    days,
+    now,
+    planning: { bidang, priority, stalledDays },
+  });
   send(res, 200, 'text/html; charset=utf-8', req.method === 'HEAD' ? '' : html);
 }
 

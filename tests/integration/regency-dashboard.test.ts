@@ -297,7 +297,7 @@ describe('gatherDashboard', () => {
   it('works with a staff login when the villages are named (staff cannot list databases)', async () => {
     const login = { url: server.url, ...staff };
     await expect(gatherDashboard(login)).rejects.toThrow(/server admin/);
-    // Count the requests: 4 per village, +1 for A, which has reversals; none list every document.
+    // Count the requests: 5 per village, +1 for A, which has reversals; none list every document.
     const realFetch = globalThis.fetch;
     const urls: string[] = [];
     globalThis.fetch = (input, init) => {
@@ -310,8 +310,8 @@ describe('gatherDashboard', () => {
     } finally {
       globalThis.fetch = realFetch;
     }
-    expect(urls).toHaveLength(9);
-    expect(urls.filter((url) => url.includes(villageDbName(codeA)))).toHaveLength(5);
+    expect(urls).toHaveLength(11);
+    expect(urls.filter((url) => url.includes(villageDbName(codeA)))).toHaveLength(6);
     expect(data.villages.map((v) => [v.code, v.openRequests, v.pending])).toEqual([
       [codeA, 4, 5],
       [codeB, 1, 7],

@@ -178,6 +178,6 @@ describe('listVillages', () => {
       'GET',
       `${villageDbName(codeA)}/_design/regency`,
     );
-    expect(Object.keys(views.body.views)).toEqual(['open-requests', 'finance']);
+    expect(Object.keys(views.body.views)).toEqual(['open-requests', 'finance', 'planning']);
   });
 });

@@ -1,0 +1,294 @@
+// Planning from the kiosk to the regency dashboard against a real CouchDB-protocol server (the hub,
+// or COUCHDB_URL): a kiosk in Node (real database, real replicator) enters proposals, holds the
+// musdes, turns the accepted ones into RKPDes kegiatan and draft APBDes lines, adopts the budget,
+// pays on one project and reports on it; the regency's validation keeps a decided musdes and a
+// report as they were; the dashboard's data shows every proposal with its decision and every
+// project with its money, progress and flags; the hub's page filters them by sector and priority.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BudgetLineDoc } from '../../shared/documents/budget';
+import type { ProposalDoc } from '../../shared/documents/planning';
+import { adoptBudget, createBudgetLine, type Result } from '../../shared/finance/budget';
+import { recordEntry } from '../../shared/finance/ledger';
+import { createIdGenerator } from '../../shared/ids';
+import { decideMusdes, newMusdes, scoreProposal } from '../../shared/planning/musdes';
+import { progressReportFrom, projectStatus } from '../../shared/planning/project';
+import { proposalFromForm, type PlanningContext } from '../../shared/planning/proposal';
+import { planFromDecision } from '../../shared/planning/rkpdes';
+import { DEFAULT_CRITERIA } from '../../shared/planning/settings';
+import { PermissionError } from '../../shared/staff/permissions';
+import { villageDbName, type VillageCode } from '../../shared/village';
+import { saveFinanceDocs } from '../../renderer/finance/write';
+import { savePlanningDocs } from '../../renderer/planning/write';
+import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
+import { fiscalYearAt, gatherDashboard } from '../../sync/regency/dashboard-data';
+import { STALLED_PROJECT_MARKER } from '../../sync/regency/planning-page';
+import {
+  basicAuth,
+  couchCall,
+  couchServerKind,
+  startCouchServer,
+  uniqueVillageCode,
+  type CouchServer,
+} from '../support/couch-server';
+import { closeAllKiosks, openNodeKiosk, type NodeKiosk } from '../support/node-kiosk';
+
+let server: CouchServer;
+let codeA: VillageCode;
+let codeB: VillageCode;
+let kiosk: NodeKiosk;
+const password = 'rahasia-kiosk-perencanaan';
+const now = new Date();
+const year = fiscalYearAt(now);
+const today = now.toISOString().slice(0, 10);
+
+function must<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+beforeAll(async () => {
+  server = await startCouchServer();
+  const admin = { url: server.url, ...server.admin };
+  codeA = uniqueVillageCode();
+  codeB = uniqueVillageCode();
+  for (const code of [codeA, codeB]) {
+    await provisionVillage(admin, { villageCode: code });
+    await provisionKiosk(admin, { villageCode: code, kioskId: 'k1', password });
+  }
+  kiosk = await openNodeKiosk({
+    villageCode: codeA,
+    kioskId: 'k1',
+    login: { url: server.url, username: `kiosk-${codeA}-k1`, password },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await closeAllKiosks();
+  await server?.stop();
+});
+
+describe('planning, from the hamlet meeting to the regency dashboard', () => {
+  const ids: Record<string, string> = {};
+
+  it('a kiosk plans, budgets, pays and reports; everything reaches the regency', async () => {
+    const ctx: PlanningContext = {
+      villageCode: codeA,
+      kioskId: 'k1',
+      ids: createIdGenerator(codeA, 'k1'),
+    };
+    const proposal = (title: string, kegiatanCode: string, priority: string, cost: string) =>
+      must(
+        proposalFromForm(
+          {
+            fiscalYear: year,
+            hamlet: 'Krajan',
+            meetingDate: `${year}-01-10`,
+            title,
+            kegiatanCode,
+            location: 'RT 01',
+            estimatedCost: cost,
+            beneficiaries: '80',
+            beneficiaryNote: '',
+            priority,
+            recordedBy: 'Operator',
+          },
+          ctx,
+        ),
+      );
+    const road = proposal('Rabat beton jalan dusun', '02.03.01.', 'infrastruktur', '40.000.000');
+    const posyandu = proposal('Makanan tambahan balita', '02.02.02.', 'stunting', '15.000.000');
+    const gate = proposal('Gapura desa', '01.02.02.', 'infrastruktur', '60.000.000');
+    const proposals: ProposalDoc[] = [road, posyandu, gate];
+    await savePlanningDocs(kiosk.db, proposals, 'operator', 'proposal.create');
+
+    let musdes = must(
+      newMusdes(
+        { fiscalYear: year, date: `${year}-01-20`, place: 'Balai desa' },
+        proposals.map((p) => p.id),
+        DEFAULT_CRITERIA,
+        ctx,
+      ),
+    );
+    const scores = [5, 4, 1];
+    proposals.forEach((p, i) =>
+      DEFAULT_CRITERIA.forEach((c) => {
+        musdes = must(scoreProposal(musdes, p.id, c.key, scores[i]!, ctx));
+      }),
+    );
+    const decided = must(
+      decideMusdes(
+        musdes,
+        proposals,
+        {
+          acceptedIds: [road.id, posyandu.id],
+          attendees: 'Kepala Desa\nKetua BPD',
+          attendanceCount: '37',
+          note: '',
+        },
+        ctx,
+      ),
+    );
+    const plan = must(
+      planFromDecision(
+        decided,
+        proposals,
+        { [posyandu.id]: { accountCode: '5.2.7', fundingSource: 'DDS' } },
+        [],
+        ctx,
+      ),
+    );
+    const docs = [decided, ...plan.kegiatan, ...plan.lines];
+    // An operator may score but not record the decision: refused, and nothing is written.
+    await expect(savePlanningDocs(kiosk.db, docs, 'operator', 'musdes.decide')).rejects.toThrow(
+      PermissionError,
+    );
+    expect(await kiosk.db.finance.find({ selector: { type: 'rkp-kegiatan' } }).exec()).toEqual([]);
+    await savePlanningDocs(kiosk.db, docs, 'sekretaris', 'musdes.decide');
+
+    const income = must(
+      createBudgetLine(
+        {
+          fiscalYear: year,
+          kegiatanCode: '',
+          accountCode: '4.2.1',
+          fundingSource: 'DDS',
+          description: 'Dana Desa',
+          amount: 500_000_000,
+        },
+        plan.lines,
+        ctx,
+      ),
+    );
+    const lines: BudgetLineDoc[] = must(adoptBudget([...plan.lines, income], year, ctx));
+    await saveFinanceDocs(kiosk.db, lines);
+    const roadLine = lines.find((l) => l.id === plan.kegiatan[0]!.budgetLineId)!;
+    const payment = must(
+      recordEntry(
+        {
+          budgetLineId: roadLine.id,
+          kind: 'payment-ls',
+          date: today,
+          amount: 12_500_000,
+          evidenceNumber: 'BKU-007',
+          payee: 'TB Sumber Rejeki',
+          description: 'Semen dan pasir',
+        },
+        { lines, entries: [] },
+        'Bendahara',
+        ctx,
+      ),
+    );
+    await saveFinanceDocs(kiosk.db, [payment]);
+    const status = projectStatus(plan.kegiatan[0]!, { lines, entries: [payment] }, [], today, 14);
+    const report = must(
+      progressReportFrom(
+        { date: today, physicalPercent: '35', notes: 'Pondasi selesai', reportedBy: 'TPK' },
+        status,
+        { id: ctx.ids.next('progress-report'), photoIds: [], today },
+        ctx,
+      ),
+    );
+    expect(report.spentAtReport).toBe(12_500_000);
+    await savePlanningDocs(kiosk.db, [report], 'operator', 'project.report');
+    Object.assign(ids, {
+      road: road.id,
+      posyandu: posyandu.id,
+      gate: gate.id,
+      musdes: decided.id,
+      roadProject: plan.kegiatan[0]!.id,
+      posyanduProject: plan.kegiatan[1]!.id,
+      report: report.id,
+    });
+
+    await kiosk.replicator.syncOnce();
+    const pending = await kiosk.db.finance
+      .find({ selector: { syncState: { $ne: 'synced' } } })
+      .exec();
+    expect(pending.map((d) => `${d.get('id')}: ${d.get('syncError')}`)).toEqual([]);
+  }, 60_000);
+
+  it('the regency keeps a decided musdes and a progress report as they were', async () => {
+    const login = { username: `kiosk-${codeA}-k1`, password };
+    for (const [id, change] of [
+      [ids.musdes!, { acceptedIds: [ids.gate] }],
+      [ids.report!, { physicalPercent: 90 }],
+    ] as const) {
+      const path = `${villageDbName(codeA)}/${encodeURIComponent(id)}`;
+      const stored = await couchCall<Record<string, unknown>>(server, login, 'GET', path);
+      expect(stored.status).toBe(200);
+      const reply = await couchCall(server, login, 'PUT', path, { ...stored.body, ...change });
+      expect(reply.status).toBe(403);
+      expect(JSON.stringify(reply.body)).toMatch(/tidak boleh diubah/);
+    }
+  });
+
+  it("gathers every proposal with its decision and every project's money, progress and flags", async () => {
+    const data = await gatherDashboard(
+      { url: server.url, ...server.admin },
+      { villages: [codeA, codeB], now, stalledDays: 14 },
+    );
+    const [a, b] = data.villages;
+    expect(b!.planning).toEqual({ proposals: [], projects: [] });
+    const outcome = Object.fromEntries(a!.planning!.proposals.map((p) => [p.id, p.outcome]));
+    expect(outcome).toEqual({
+      [ids.road!]: 'accepted',
+      [ids.posyandu!]: 'accepted',
+      [ids.gate!]: 'declined',
+    });
+    const projects = Object.fromEntries(a!.planning!.projects.map((p) => [p.id, p]));
+    expect(projects[ids.roadProject!]).toMatchObject({
+      title: 'Rabat beton jalan dusun',
+      budget: 40_000_000,
+      percent: 35,
+      spent: 12_500_000,
+      lastReportDate: today,
+      reports: 1,
+      stalled: false,
+    });
+    // Funded, never reported since its planned start on 1 January: stalled (unless that is
+    // within 14 days, early in January).
+    const posyandu = projects[ids.posyanduProject!]!;
+    expect(posyandu).toMatchObject({ budget: 15_000_000, percent: 0, lastReportDate: null });
+    expect(posyandu.stalled).toBe(posyandu.daysSinceReport > 14);
+    expect(a!.budget?.realisedSpending).toBe(12_500_000);
+  });
+
+  it.skipIf(couchServerKind === 'couchdb')(
+    'the hub page filters projects and proposals by sector and priority',
+    async () => {
+      const page = async (query: string) => {
+        const response = await fetch(`${server.url}_balai/dashboard${query}`, {
+          headers: { Authorization: basicAuth(server.admin.username, server.admin.password) },
+        });
+        expect(response.status).toBe(200);
+        return response.text();
+      };
+      const all = await page('');
+      for (const id of [ids.roadProject, ids.posyanduProject, ids.road, ids.posyandu, ids.gate])
+        expect(all).toContain(`"${id}"`);
+      const stunting = await page('?prioritas=stunting');
+      expect(stunting).toContain(`data-project="${ids.posyanduProject}"`);
+      expect(stunting).not.toContain(`data-project="${ids.roadProject}"`);
+      expect(stunting).toContain(`data-proposal="${ids.posyandu}"`);
+      expect(stunting).not.toContain(`data-proposal="${ids.gate}"`);
+      const government = await page('?bidang=01');
+      expect(government).toContain(`data-proposal="${ids.gate}"`);
+      expect(government).not.toContain(`data-proposal="${ids.road}"`);
+      expect(government).toContain('Belum ada proyek.');
+      // One day without a report is enough to flag the untouched project, not the reported one.
+      const strict = await page('?laporan=1');
+      const row = (id: string) =>
+        new RegExp(`<tr data-project="${id}"[^>]*>.*?</tr>`, 's').exec(strict)?.[0] ?? '';
+      expect(row(ids.posyanduProject!)).toContain(STALLED_PROJECT_MARKER);
+      expect(row(ids.posyanduProject!)).toContain('data-stalled="true"');
+      expect(row(ids.roadProject!)).not.toContain(STALLED_PROJECT_MARKER);
+      expect(
+        (
+          await fetch(`${server.url}_balai/dashboard?bidang=x`, {
+            headers: { Authorization: basicAuth(server.admin.username, server.admin.password) },
+          })
+        ).status,
+      ).toBe(400);
+    },
+  );
+});
