@@ -55,6 +55,22 @@ export default tseslint.config(
     ),
   },
   {
+    // Every window is opened by one factory, which gives it the security baseline of DESIGN.md.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['electron/window-factory.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "NewExpression[callee.name='BrowserWindow'], NewExpression[callee.property.name='BrowserWindow']",
+          message:
+            'Open windows with windowFactory (electron/window-factory.ts): it enforces the security baseline.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -1,16 +1,8 @@
 // The Electron shell: one locked-down window on the app's own `balai://app/` origin. Files and
 // the `/regency/` proxy are answered in-process by the same host modules the browser kiosk
 // uses; the bridge is `ipcMain.handle`, one channel per entry of `shared/ipc.ts`.
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  protocol,
-  safeStorage,
-  session,
-  type WebContents,
-} from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage } from 'electron';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ipcChannels, type IpcChannel } from '../shared/ipc';
 import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl } from './app-url';
@@ -33,6 +25,10 @@ import { RegencyProxy, regencyTargetOf } from './host/regency-proxy';
 import { WindowSessions } from './host/staff-session';
 import { hostRequestFromWeb, webResponseFrom } from './host/web-exchange';
 import type { IpcResult } from './ipc-result';
+import { installLockdown } from './lockdown';
+import { applyAutostart, configHomeOf, executableOf, readAutostart } from './lockdown-autostart';
+import { recoverFromCrashes } from './window-crash-recovery';
+import { devToolsAllowed, kioskWindowOptions, windowFactory } from './window-factory';
 
 // Before `ready`, so Chromium's profile (the renderer's IndexedDB) moves along with our config.
 const dataDirOverride = process.env[ENV_NAMES.dataDir]?.trim();
@@ -46,6 +42,10 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 app.enableSandbox();
+
+const devTools = devToolsAllowed(process.env, app.isPackaged);
+/** Every window of the shell comes from here, with the security baseline (window-factory.ts). */
+const openLockedWindow = windowFactory(BrowserWindow, { devTools });
 
 const safeStorageCodec: SecretCodec = {
   scheme: 'safeStorage',
@@ -65,7 +65,9 @@ if (!app.requestSingleInstanceLock()) {
   // A second kiosk process on the same data would fight over IndexedDB; the first one wins.
   app.quit();
 } else {
-  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  installLockdown(app, { isAppUrl, devTools, log: (line) => console.warn(line) });
+  // No menu bar, and none of the default menu's shortcuts (reload, devtools, zoom, quit).
+  Menu.setApplicationMenu(null);
   app.on('window-all-closed', () => app.quit());
   app.whenReady().then(start, (error: unknown) => fail(error));
 }
@@ -130,62 +132,37 @@ function start(): void {
     });
   }
 
-  const ses = session.defaultSession;
-  // The renderer uses no permission-gated API (camera, notifications, clipboard, …): deny all,
-  // and grant one here, named, when a feature needs it.
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  // Beside the CSP: the page has no business with any web server; the regency goes via the host.
-  ses.webRequest.onBeforeRequest(
-    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
-    (_details, callback) => callback({ cancel: true }),
-  );
-
-  const window = openWindow(readKioskMode(process.env) ?? app.isPackaged);
+  const window = openKioskWindow(readKioskMode(process.env) ?? app.isPackaged);
+  // A second launch (a double click on the icon, the login item) shows the running kiosk.
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
+
+  const autostart = readAutostart(process.env, app.isPackaged);
+  if (autostart !== null) {
+    applyAutostart(autostart, {
+      platform: process.platform,
+      setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+      executable: executableOf(process.env, process.execPath),
+      configHome: configHomeOf(process.env, homedir()),
+    }).catch((error: unknown) => console.warn(`Start at login was not set: ${String(error)}`));
+  }
 }
 
-function openWindow(kiosk: boolean): BrowserWindow {
-  const window = new BrowserWindow({
-    title: 'Balai',
-    width: 1280,
-    height: 800,
-    kiosk,
-    autoHideMenuBar: true,
-    show: false,
-    backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: !app.isPackaged,
-    },
+function openKioskWindow(kiosk: boolean): BrowserWindow {
+  const window = openLockedWindow(
+    kioskWindowOptions({ kiosk, preload: join(__dirname, 'preload.cjs') }),
+  );
+  recoverFromCrashes(window, {
+    url: APP_URL,
+    dialog,
+    quit: () => app.quit(),
+    log: (line) => console.error(line),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_URL);
   return window;
-}
-
-/** Applied to every web contents: it stays on the app's origin and opens nothing else. */
-function lockDown(contents: WebContents): void {
-  // Moving within the app (a link to another route) is harmless; leaving it is not.
-  contents.on('will-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
 function fail(error: unknown): void {
