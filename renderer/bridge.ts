@@ -45,6 +45,8 @@ function browserBridge(): KioskBridge {
     getConfig: () => callBrowserHost('kiosk:get-config', null),
     setRegency: (connection) => callBrowserHost('kiosk:set-regency', connection),
     signLetter: (request) => callBrowserHost('letters:sign', request),
+    printLetter: (request) => callBrowserHost('letters:print', request),
+    archiveLetterPdf: (request) => callBrowserHost('letters:pdf', request),
     setupStatus: () => callBrowserHost('staff:setup-status', null),
     setup: (request) => callBrowserHost('staff:setup', request),
     staffNames: () => callBrowserHost('staff:names', null),
@@ -74,6 +76,10 @@ function validatedElectronBridge(bridge: KioskBridge): KioskBridge {
     setRegency: async (c) =>
       ipcChannels['kiosk:set-regency'].response.parse(await bridge.setRegency(c)),
     signLetter: async (r) => ipcChannels['letters:sign'].response.parse(await bridge.signLetter(r)),
+    printLetter: async (r) =>
+      ipcChannels['letters:print'].response.parse(await bridge.printLetter(r)),
+    archiveLetterPdf: async (r) =>
+      ipcChannels['letters:pdf'].response.parse(await bridge.archiveLetterPdf(r)),
     setupStatus: async () =>
       ipcChannels['staff:setup-status'].response.parse(await bridge.setupStatus()),
     setup: async (r) => ipcChannels['staff:setup'].response.parse(await bridge.setup(r)),

@@ -14,6 +14,16 @@ import {
   type SetupStatus,
   type StaffPublic,
 } from './staff/accounts';
+import {
+  letterPdfResponseSchema,
+  letterPrintRequestSchema,
+  letterPrintResponseSchema,
+  archivedLetterSchema,
+  type ArchivedLetter,
+  type LetterPdfResponse,
+  type LetterPrintRequest,
+  type LetterPrintResponse,
+} from './letters/print';
 import { isVillageCode } from './village';
 
 export const kioskIdSchema = z
@@ -48,6 +58,22 @@ export const regencyConnectionSchema = z.object({
   password: z.string().min(1, 'Kata sandi sinkronisasi wajib diisi.').max(500),
 });
 export type RegencyConnection = z.infer<typeof regencyConnectionSchema>;
+
+/** A kiosk's letter-signing key as provisioning hands it over (decision 0007): never to the renderer. */
+export const letterKeySchema = z.object({
+  keyId: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'ID kunci surat tidak sah (maks. 40 karakter).'),
+  /** Ed25519 PKCS#8, base64url (48 bytes → 64 characters). */
+  privateKey: z.string().regex(/^[A-Za-z0-9_-]{64}$/, 'Kunci surat bukan kunci Ed25519 yang sah.'),
+});
+export type LetterKey = z.infer<typeof letterKeySchema>;
+
+/** The regency connection as the setup hands it over, with the kiosk's letter key when provisioned. */
+export const regencySetupSchema = regencyConnectionSchema.extend({
+  letterKey: letterKeySchema.optional(),
+});
+export type RegencySetup = z.infer<typeof regencySetupSchema>;
 
 /** A letter's essential content, to be signed by the host with the village key it holds. */
 export const letterSignRequestSchema = z.object({
@@ -108,12 +134,16 @@ export const ipcChannels = {
   ...backupChannels,
   ...staffChannels,
   'kiosk:get-config': { request: z.null(), response: kioskConfigSchema },
-  'kiosk:set-regency': { request: regencyConnectionSchema, response: kioskConfigSchema },
+  'kiosk:set-regency': { request: regencySetupSchema, response: kioskConfigSchema },
   /** The QR payload (shared/letters/signing.ts), signed with the village key the host holds. */
   'letters:sign': {
     request: letterSignRequestSchema,
     response: z.object({ payload: z.string().max(2000) }),
   },
+  /** The archived letter to the configured printer (Electron), or "unavailable" (browser kiosk). */
+  'letters:print': { request: letterPrintRequestSchema, response: letterPrintResponseSchema },
+  /** The archived letter as a PDF in the host's archive folder, with its SHA-256. */
+  'letters:pdf': { request: archivedLetterSchema, response: letterPdfResponseSchema },
 } as const;
 
 export type IpcChannel = keyof typeof ipcChannels;
@@ -123,8 +153,10 @@ export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcChannels)[C][
 /** The bridge the preload exposes as `window.balai`, one function per channel. */
 export interface KioskBridge extends BackupBridge {
   getConfig(): Promise<KioskConfig>;
-  setRegency(connection: RegencyConnection): Promise<KioskConfig>;
+  setRegency(connection: RegencySetup): Promise<KioskConfig>;
   signLetter(request: LetterSignRequest): Promise<{ payload: string }>;
+  printLetter(request: LetterPrintRequest): Promise<LetterPrintResponse>;
+  archiveLetterPdf(request: ArchivedLetter): Promise<LetterPdfResponse>;
   setupStatus(): Promise<SetupStatus>;
   setup(request: StaffSetupRequest): Promise<StaffPublic>;
   staffNames(): Promise<StaffPublic[]>;

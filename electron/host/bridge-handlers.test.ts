@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateVillageKey, sha256Base64Url } from '../../shared/letters/signing';
 import { verifyLetter } from '../../shared/letters/verify';
-import { createBridgeHandlers, invokeBridge, readLetterKey } from './bridge-handlers';
+import { createBridgeHandlers, invokeBridge } from './bridge-handlers';
 import { ConfigStore, plainSecretCodec } from './config-store';
 import { WindowSessions, type SessionSlot } from './staff-session';
 
-function store(): ConfigStore {
+function store(env: Record<string, string> = {}): ConfigStore {
   const root = mkdtempSync(join(tmpdir(), 'balai-bridge-'));
   return new ConfigStore({
     dataDir: join(root, 'data'),
-    env: { BALAI_VILLAGE_CODE: '3510172001', BALAI_KIOSK_ID: 'k1' },
+    env: { BALAI_VILLAGE_CODE: '3510172001', BALAI_KIOSK_ID: 'k1', ...env },
     defaultHubDir: join(root, 'hub'),
     codec: plainSecretCodec,
     warn: () => undefined,
@@ -57,8 +57,10 @@ async function kepalaDesa(handlers: ReturnType<typeof createBridgeHandlers>): Pr
 describe('letters:sign', () => {
   it('signs with the village key the host holds, for its own village', async () => {
     const key = await generateVillageKey('2026-1');
-    const letterKey = readLetterKey({ BALAI_LETTER_KEY: `${key.keyId}:${key.privateKey}` });
-    const handlers = createBridgeHandlers(store(), 'browser', letterKey);
+    const handlers = createBridgeHandlers(
+      store({ BALAI_LETTER_KEY: `${key.keyId}:${key.privateKey}` }),
+      'browser',
+    );
     const out = await invokeBridge(
       handlers,
       'letters:sign',
@@ -72,7 +74,7 @@ describe('letters:sign', () => {
   });
 
   it('refuses without a key, and refuses malformed claims', async () => {
-    const handlers = createBridgeHandlers(store(), 'browser', readLetterKey({}));
+    const handlers = createBridgeHandlers(store(), 'browser');
     const session = await kepalaDesa(handlers);
     expect(await invokeBridge(handlers, 'letters:sign', await claims(), session)).toMatchObject({
       ok: false,

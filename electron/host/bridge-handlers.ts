@@ -9,7 +9,8 @@ import { ipcChannels, type IpcChannel, type IpcResponse, type KioskConfig } from
 import { signLetter, importSigningKey } from '../../shared/letters/signing';
 import { createBackupHandlers } from './backup-handlers';
 import { BackupStore } from './backup-store';
-import { ENV_NAMES, type ConfigStore, type Env, type KioskSettings } from './config-store';
+import { ENV_NAMES, type ConfigStore, type KioskSettings } from './config-store';
+import { browserLetterOutput, PrintFailure, type LetterOutput } from './letter-print';
 import { StaffAccounts, StaffError } from './staff-accounts';
 import { createStaffHandlers, requireMay, type BridgeContext } from './staff-handlers';
 import { NO_SESSION, type SessionSlot } from './staff-session';
@@ -22,22 +23,6 @@ type Handlers = {
     ctx: BridgeContext,
   ) => IpcResponse<C> | Promise<IpcResponse<C>>;
 };
-
-/** The village's letter-signing key as the host holds it (decision 0007). */
-export interface LetterKey {
-  keyId: string;
-  /** PKCS#8, base64url. */
-  privateKey: string;
-}
-
-/** `BALAI_LETTER_KEY=<key id>:<PKCS#8 base64url>`, or null when the kiosk has no key (yet). */
-export function readLetterKey(env: Env): LetterKey | null {
-  const value = env.BALAI_LETTER_KEY?.trim();
-  if (!value) return null;
-  const at = value.indexOf(':');
-  if (at < 1) return null;
-  return { keyId: value.slice(0, at), privateKey: value.slice(at + 1) };
-}
 
 export type BridgeOutcome =
   { ok: true; value: unknown } | { ok: false; status: number; error: string };
@@ -71,11 +56,13 @@ export class BridgeRefusal extends Error {
 export function createBridgeHandlers(
   store: ConfigStore,
   shell: Shell,
-  letterKey: LetterKey | null = null,
+  /** Printing and PDFs of archived letters: Electron's, or none in the browser kiosk. */
+  letterOutput: LetterOutput = browserLetterOutput,
   // Staff accounts live beside config.json (decision 0008).
   staff = new StaffAccounts(dirname(store.file)),
 ): Handlers {
-  let signingKey: ReturnType<typeof importSigningKey> | null = null;
+  // The imported key, kept while the store's key stays the same (setup may hand over a new one).
+  let signing: { privateKey: string; key: ReturnType<typeof importSigningKey> } | null = null;
   return {
     ...createStaffHandlers(staff, store),
     ...createBackupHandlers<BridgeContext>({
@@ -87,21 +74,26 @@ export function createBridgeHandlers(
       // Only a signed-in sekretaris or kepala desa, under the name the host knows them by.
       const signer = requireMay(staff, session, 'letter.sign');
       claims = { ...claims, signerName: signer.name };
+      const letterKey = store.letterKey();
       if (!letterKey) {
         throw new BridgeRefusal(
-          'Kiosk ini belum memegang kunci tanda tangan desa (BALAI_LETTER_KEY); surat tidak dapat ditandatangani.',
+          'Kiosk ini belum memegang kunci tanda tangan surat (dari penyiapan kiosk oleh kabupaten, atau BALAI_LETTER_KEY); surat tidak dapat ditandatangani.',
           409,
         );
       }
-      signingKey ??= importSigningKey(letterKey.privateKey);
+      if (signing?.privateKey !== letterKey.privateKey) {
+        signing = { privateKey: letterKey.privateKey, key: importSigningKey(letterKey.privateKey) };
+      }
       const payload = await signLetter(
         { ...claims, villageCode: store.settings().villageCode, keyId: letterKey.keyId },
-        await signingKey,
+        await signing.key,
       );
       return { payload };
     },
+    'letters:print': (request) => refusingPrintFailures(letterOutput.print(request)),
+    'letters:pdf': (request) => refusingPrintFailures(letterOutput.pdf(request)),
     'kiosk:get-config': () => kioskConfigOf(store.settings(), shell),
-    'kiosk:set-regency': (connection) => {
+    'kiosk:set-regency': async (connection) => {
       // Saving would have no effect while the environment wins; say so instead of pretending.
       if (store.settings().regencySource === 'env') {
         throw new BridgeRefusal(
@@ -109,9 +101,29 @@ export function createBridgeHandlers(
           409,
         );
       }
+      if (connection.letterKey) await checkLetterKey(connection.letterKey.privateKey);
       return kioskConfigOf(store.saveRegency(connection), shell);
     },
   };
+}
+
+/** A printer that failed or is missing is for staff to fix, not an internal error. */
+async function refusingPrintFailures<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof PrintFailure) throw new BridgeRefusal(error.message, 502);
+    throw error;
+  }
+}
+
+/** Refuses a handed-over letter key that Web Crypto cannot use, before anything is saved. */
+async function checkLetterKey(privateKey: string): Promise<void> {
+  try {
+    await importSigningKey(privateKey);
+  } catch {
+    throw new BridgeRefusal('Kunci tanda tangan surat dari kabupaten tidak dapat dipakai.', 400);
+  }
 }
 
 export async function invokeBridge(

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { MAX_BACKUP_TEXT } from '../../shared/backup/channels';
 import { BROWSER_BRIDGE_PREFIX } from '../../shared/ipc';
 import { createAppRequestHandler } from './app-requests';
-import { createBridgeHandlers, invokeBridge, readLetterKey } from './bridge-handlers';
+import { createBridgeHandlers, invokeBridge } from './bridge-handlers';
 import { ConfigStore, plainSecretCodec, type Env } from './config-store';
 import { securityHeaders } from './csp';
 import { jsonResponse, type HostResponse } from './host-exchange';
@@ -46,7 +46,7 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
   });
   const proxy = new RegencyProxy(() => regencyTargetOf(store.settings()));
   const serveApp = createAppRequestHandler({ rendererDir: options.rendererDir, proxy });
-  const bridge = createBridgeHandlers(store, 'browser', readLetterKey(env));
+  const bridge = createBridgeHandlers(store, 'browser');
   const sessions = new CookieSessions();
 
   const server = http.createServer();

@@ -10,9 +10,17 @@ import {
   regencyConnectionSchema,
   regencyUrlSchema,
   villageCodeSchema,
+  type LetterKey,
   type RegencyConnection,
+  type RegencySetup,
 } from '../../shared/ipc';
 import type { VillageCode } from '../../shared/village';
+import {
+  openSavedLetterKey,
+  readEnvLetterKey,
+  readHubLetterKey,
+  sealLetterKey,
+} from './letter-key';
 
 export const ENV_NAMES = {
   dataDir: 'BALAI_DATA_DIR',
@@ -206,6 +214,8 @@ export class ConfigStore {
   private readonly envSettings: PartialSettings;
   private readonly hubDir: string;
   private readonly codec: SecretCodec;
+  private readonly warn: (message: string) => void;
+  private readonly envLetterKey: LetterKey | null;
   private saved: SavedConfig;
   private savedRegency: RegencyConnection | null;
 
@@ -213,7 +223,9 @@ export class ConfigStore {
     const warn = options.warn ?? ((message: string) => console.warn(message));
     this.file = join(options.dataDir, CONFIG_FILE_NAME);
     this.codec = options.codec;
+    this.warn = warn;
     this.envSettings = readEnvSettings(options.env);
+    this.envLetterKey = readEnvLetterKey(options.env);
     this.hubDir = resolve(options.env[ENV_NAMES.hubDir]?.trim() || options.defaultHubDir);
     this.saved = loadSavedConfig(this.file, warn);
     this.savedRegency = this.openSavedRegency(warn);
@@ -242,8 +254,26 @@ export class ConfigStore {
     return this.settings();
   }
 
-  /** Saves the connection, password sealed, in a file only this user can read. */
-  saveRegency(connection: RegencyConnection): KioskSettings {
+  /**
+   * The kiosk's letter-signing key (electron/host/letter-key.ts): BALAI_LETTER_KEY, else the one
+   * saved with the regency connection, else the hub's connection file's; null when it has none.
+   */
+  letterKey(): LetterKey | null {
+    if (this.envLetterKey) return this.envLetterKey;
+    const { villageCode, kioskId } = this.settings();
+    const place = { villageCode, kioskId };
+    return (
+      openSavedLetterKey(this.saved.letterKey, place, this.codec, this.warn) ??
+      readHubLetterKey(hubConnectionFile(this.hubDir, villageCode, kioskId), place)
+    );
+  }
+
+  /**
+   * Saves the connection, password sealed, in a file only this user can read; with it the letter
+   * key provisioning handed over, sealed the same way (a connection without one keeps the old key).
+   */
+  saveRegency(connection: RegencySetup): KioskSettings {
+    const { villageCode, kioskId } = this.settings();
     const next: SavedConfig = {
       ...this.saved,
       regency: {
@@ -251,10 +281,17 @@ export class ConfigStore {
         username: connection.username,
         password: { scheme: this.codec.scheme, value: this.codec.seal(connection.password) },
       },
+      ...(connection.letterKey
+        ? { letterKey: sealLetterKey(connection.letterKey, { villageCode, kioskId }, this.codec) }
+        : {}),
     };
     writePrivateFile(this.file, `${JSON.stringify(next, null, 2)}\n`);
     this.saved = next;
-    this.savedRegency = { ...connection };
+    this.savedRegency = {
+      url: connection.url,
+      username: connection.username,
+      password: connection.password,
+    };
     return this.settings();
   }
 

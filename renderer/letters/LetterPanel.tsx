@@ -12,23 +12,9 @@ import { useOfficial } from '../state/official';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
 import { editLocal } from '../../sync/client/local-edit';
-import { issueApprovedLetter, printableHtml } from './compose';
+import { issueApprovedLetter } from './compose';
 import { recordReprint } from './issue';
-
-/** Prints an HTML document through a hidden frame: the browser's (or Electron's) print. */
-export function printHtml(html: string): void {
-  const frame = document.createElement('iframe');
-  frame.style.position = 'fixed';
-  frame.style.width = '0';
-  frame.style.height = '0';
-  frame.style.border = '0';
-  frame.srcdoc = html;
-  frame.onload = () => {
-    frame.contentWindow?.print();
-    setTimeout(() => frame.remove(), 1000);
-  };
-  document.body.append(frame);
-}
+import { archiveLetterPdf, printLetter } from './print';
 
 export function LetterPanel({ request }: { request: RequestDoc }) {
   const { db, config, ids } = useOpenSession();
@@ -45,15 +31,18 @@ export function LetterPanel({ request }: { request: RequestDoc }) {
   const letter = useObservable<LetterDoc | null>(letter$, null);
   if (!isApproved(request)) return null;
 
+  const archive = { db, bridge: getBridge(), shell: config.shell, kioskId: config.kioskId };
+
   async function issue() {
     setMessage(null);
     try {
-      const { signError } = await issueApprovedLetter(
+      const issued = await issueApprovedLetter(
         { db, bridge: getBridge(), villageCode: config.villageCode, kioskId: config.kioskId, ids },
         request,
         { name: official.name || 'Petugas', role: official.role },
       );
-      if (signError) setMessage(signError);
+      if (issued.signError) setMessage(issued.signError);
+      await archiveLetterPdf(archive, issued.letter);
     } catch (err) {
       setMessage((err as Error).message);
     }
@@ -61,8 +50,16 @@ export function LetterPanel({ request }: { request: RequestDoc }) {
 
   async function print() {
     if (!letter) return;
+    setMessage(null);
     const first = request.status === 'approved';
-    printHtml(printableHtml(letter, !first));
+    try {
+      // A letter whose PDF could not be made at issue gets it now, before it leaves the office.
+      await archiveLetterPdf(archive, letter);
+      if ((await printLetter(getBridge(), config.shell, letter, !first)) === 'cancelled') return;
+    } catch (err) {
+      setMessage((err as Error).message);
+      return;
+    }
     const at = new Date();
     if (first) {
       const next = applyStep(

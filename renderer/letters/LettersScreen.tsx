@@ -9,9 +9,9 @@ import { letterTypeName } from '../../shared/letter-types';
 import { VERDICT_LABELS, verifyLetter, type Verdict } from '../../shared/letters/verify';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
-import { printHtml } from './LetterPanel';
-import { printableHtml } from './compose';
+import { getBridge } from '../bridge';
 import { recordReprint } from './issue';
+import { printLetter } from './print';
 import { useOfficial } from '../state/official';
 
 export function LettersScreen() {
@@ -20,6 +20,7 @@ export function LettersScreen() {
   const [query, setQuery] = useState('');
   const [payload, setPayload] = useState('');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [printError, setPrintError] = useState<string | null>(null);
   const letters$ = useMemo(
     () =>
       db.letters
@@ -46,7 +47,13 @@ export function LettersScreen() {
   }
 
   async function reprint(letter: LetterDoc) {
-    printHtml(printableHtml(letter, true));
+    setPrintError(null);
+    try {
+      if ((await printLetter(getBridge(), config.shell, letter, true)) === 'cancelled') return;
+    } catch (err) {
+      setPrintError((err as Error).message);
+      return;
+    }
     await recordReprint(db, letter, official.name, config.kioskId, new Date().toISOString());
   }
 
@@ -91,6 +98,11 @@ export function LettersScreen() {
           ))}
         </tbody>
       </table>
+      {printError && (
+        <p className="field-error" role="alert">
+          {printError}
+        </p>
+      )}
 
       <h3>Periksa keaslian surat</h3>
       <label htmlFor="verify-payload">Isi kode QR</label>

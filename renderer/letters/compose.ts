@@ -50,6 +50,7 @@ export async function villageSettings(
       districtName: profile?.districtName || '-',
       regencyName: profile?.regencyName || '-',
       address: profile?.address || '',
+      ...(profile?.regencyLogo ? { logo: profile.regencyLogo } : {}),
     },
     page: (profile?.letterPage as PageSettings | undefined) ?? DEFAULT_PAGE,
     numbering: profile?.letterNumbering ?? DEFAULT_NUMBERING,
@@ -161,7 +162,8 @@ export async function issueApprovedLetter(
       signerEmployeeNumber: signer.employeeNumber,
       people: JSON.stringify(subjects),
       fields: JSON.stringify(request.fields),
-      village: JSON.stringify(settings.village),
+      // The logo is in the HTML already; a second copy in every snapshot would only cost sync.
+      village: JSON.stringify({ ...settings.village, logo: undefined }),
       page: JSON.stringify(settings.page),
     },
     render: async (number) => {
@@ -203,13 +205,4 @@ export async function issueApprovedLetter(
     },
   });
   return { letter, signError };
-}
-
-/** The HTML to print now: the original, or for a reprint the same letter marked "SALINAN". */
-export function printableHtml(letter: LetterDoc, copy: boolean): string {
-  if (!copy) return letter.html;
-  return letter.html.replace(
-    '<article class="surat">',
-    '<article class="surat"><div class="copy">SALINAN</div>',
-  );
 }

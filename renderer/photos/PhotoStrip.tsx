@@ -24,7 +24,7 @@ export function PhotoStrip({ photoIds }: { photoIds: string[] }) {
   const photos = useObservable(photos$, new Map<string, PhotoDoc>());
   if (!photoIds.length) return null;
   return (
-    <ul className="photo-strip" aria-label="Foto">
+    <ul className="photo-strip" aria-label="Foto terlampir">
       {photoIds.map((id) => {
         const photo = photos.get(id);
         return (

@@ -44,7 +44,7 @@ export const COLLECTIONS = {
   /** Issued letters (buku register surat keluar). */
   letters: {
     schemas: { letter: letterDocSchema },
-    version: 1,
+    version: 2,
     indexes: ['issuedOn', 'number', ['series', 'kioskId', 'serial']],
   },
   /**
@@ -71,7 +71,7 @@ export const COLLECTIONS = {
       'village-profile': villageProfileDocSchema,
       template: templateDocSchema,
     },
-    version: 2,
+    version: 3,
     indexes: ['type'],
   },
   /** Photos, apart from the text so the sync pushes and pulls them in their own lane. */

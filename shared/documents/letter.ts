@@ -1,6 +1,7 @@
 // An issued letter (surat keluar): the snapshot needed to reprint or verify it years later.
 import { z } from 'zod';
 import { LETTER_TYPE_CODES } from '../letter-types';
+import { archivedPdfSchema } from '../letters/print';
 import { isoDateSchema, isoTimestampSchema, nikSchema, syncedBase } from './base';
 
 export const reprintSchema = z.object({
@@ -33,6 +34,10 @@ export const letterDocSchema = syncedBase('letter').extend({
   signedPayload: z.string().max(2000).default(''),
   /** Every print after the first: printed as "SALINAN". */
   reprints: z.array(reprintSchema).max(100).default([]),
+  /** Version 2: the PDF the issuing kiosk keeps in its archive (Electron), and when it was made. */
+  archivePdf: archivedPdfSchema
+    .extend({ at: isoTimestampSchema, kioskId: z.string().max(40) })
+    .optional(),
   status: z.enum(['issued', 'void']),
 });
 export type LetterDoc = z.infer<typeof letterDocSchema>;

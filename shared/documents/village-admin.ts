@@ -1,5 +1,6 @@
 // What the regency keeps about a village: its officials (signers) and its profile (letterhead).
 import { z } from 'zod';
+import { logoDataUrlSchema } from '../letters/logo';
 import { syncedBase } from './base';
 
 export const officialDocSchema = syncedBase('official').extend({
@@ -38,7 +39,12 @@ export const villageProfileDocSchema = syncedBase('village-profile').extend({
       series: 'village',
       serialDigits: 3,
     }),
-  /** The village's published Ed25519 public keys for letters: key id → raw key, base64url. */
+  /**
+   * The published Ed25519 public keys for the village's letters: key id → raw key, base64url.
+   * One key per kiosk (`<kiosk>-<n>`); a rotated key stays here so older letters still verify.
+   */
   letterKeys: z.record(z.string().max(40), z.string().max(60)).default({}),
+  /** Registry v3: the regency logo for the letterhead (PNG/JPEG/SVG data URL, shared/letters/logo.ts). */
+  regencyLogo: logoDataUrlSchema.optional(),
 });
 export type VillageProfileDoc = z.infer<typeof villageProfileDocSchema>;

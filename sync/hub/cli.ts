@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { letterKeySchema, type LetterKey } from '../../shared/ipc';
 import {
   formatVillageCode,
   parseVillageCode,
@@ -17,6 +18,8 @@ import {
   provisionVillage,
   type AdminConnection,
 } from '../provision/provision';
+import { provisionLetterKey, publishRegencyLogo } from '../provision/letter-key';
+import { DEFAULT_LOGO_FILE, readLogoFile } from '../provision/letterhead-logo';
 import { listVillages, provisionStaff, rotateKioskPassword } from '../provision/regency';
 import { DASHBOARD_PATH, dashboardRoute } from '../regency/dashboard-route';
 import { adminAccount, commandConnection, hubSettings } from './cli-settings';
@@ -29,8 +32,9 @@ const DEMO_KIOSK = 'k1';
 
 const USAGE = `Usage:
   npm run hub                                   start the hub (demo village ${DEMO_VILLAGE}, kiosk ${DEMO_KIOSK})
-  npm run hub -- add-village <code> [--kiosk <id>] [--server <url-with-admin-credentials>]
+  npm run hub -- add-village <code> [--kiosk <id>] [--logo <png|jpeg|svg file>] [--server <url-with-admin-credentials>]
   npm run hub -- rotate-kiosk <code> <kiosk-id> [--password <new>] [--server <url>]
+  npm run hub -- rotate-letter-key <code> <kiosk-id> [--server <url>]
   npm run hub -- add-staff <name> [--password <password>] [--server <url>]
   npm run hub -- list-villages [--server <url>]
   npm run hub -- dashboard --server <url-with-credentials> [--port N] [--village <code>]…
@@ -46,7 +50,15 @@ interface KioskConnection {
   kioskId: string;
   username: string;
   password: string;
+  /** The kiosk's letter-signing key (decision 0007): only this kiosk ever gets its private half. */
+  letterKey?: LetterKey;
 }
+
+/** The letter key a kiosk connection file holds, if it holds a usable one. */
+const savedLetterKey = (saved: Partial<KioskConnection> | undefined): LetterKey | undefined => {
+  const parsed = letterKeySchema.safeParse(saved?.letterKey);
+  return parsed.success ? parsed.data : undefined;
+};
 
 /** The file the kiosk host reads to find this hub by itself (docs/decisions/0002). */
 const kioskFile = (dataDir: string, code: VillageCode, kioskId: string) =>
@@ -87,7 +99,19 @@ async function serve(): Promise<void> {
     kioskId: DEMO_KIOSK,
     ...(typeof saved?.password === 'string' ? { password: saved.password } : {}),
   });
-  await writeKioskFile(path, hub.url, DEMO_VILLAGE, DEMO_KIOSK, kiosk);
+  await publishRegencyLogo(connection, {
+    villageCode: DEMO_VILLAGE,
+    logo: await readLogoFile(DEFAULT_LOGO_FILE),
+    onlyIfMissing: true,
+  });
+  // Keep the demo kiosk's letter key too while it is still the one published.
+  const keep = savedLetterKey(saved);
+  const letterKey = await provisionLetterKey(connection, {
+    villageCode: DEMO_VILLAGE,
+    kioskId: DEMO_KIOSK,
+    ...(keep ? { keep } : {}),
+  });
+  await writeKioskFile(path, hub.url, DEMO_VILLAGE, DEMO_KIOSK, kiosk, letterKey);
 
   console.log(`
 The Balai regency hub is running at ${hub.url}
@@ -98,7 +122,7 @@ The Balai regency hub is running at ${hub.url}
 Demo village ${formatVillageCode(DEMO_VILLAGE)} (database ${villageDbName(DEMO_VILLAGE)}) has kiosk "${DEMO_KIOSK}".
 Start a kiosk connected to this hub with:
 
-  ${kioskCommand(hub.url, DEMO_VILLAGE, DEMO_KIOSK, kiosk)}
+  ${kioskCommand(hub.url, DEMO_VILLAGE, DEMO_KIOSK, kiosk, letterKey)}
 
 (A kiosk started on this machine also finds the connection by itself in ${path}.)
 Add a village:  npm run hub -- add-village <10-digit code> --kiosk <id>
@@ -109,10 +133,12 @@ async function addVillage(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { kiosk: { type: 'string' }, server: { type: 'string' } },
+    options: { kiosk: { type: 'string' }, server: { type: 'string' }, logo: { type: 'string' } },
   });
   const code = positionals.length === 1 ? parseVillageCode(positionals[0]!) : null;
   if (!code) throw new Error(`Give one 10-digit village code.\n\n${USAGE}`);
+  // Read before anything is written, so a wrong logo file changes nothing.
+  const logo = await readLogoFile(values.logo ?? DEFAULT_LOGO_FILE);
   const settings = hubSettings(process.env);
   let connection: AdminConnection;
   if (values.server) {
@@ -134,22 +160,41 @@ async function addVillage(args: string[]): Promise<void> {
   console.log(
     `Village ${formatVillageCode(code)}: database ${village.db} ${village.changed ? 'is ready' : 'was already ready'} on ${connection.url}`,
   );
+  const logoSet = await publishRegencyLogo(connection, {
+    villageCode: code,
+    logo,
+    onlyIfMissing: !values.logo,
+  });
+  if (values.logo) {
+    console.log(
+      `The letterhead logo ${values.logo} ${logoSet.changed ? 'is now' : 'was already'} on the village profile.`,
+    );
+  } else if (logoSet.changed) {
+    console.log(
+      'The letterhead has the placeholder crest until you give the regency logo: --logo <file>.',
+    );
+  }
   if (!values.kiosk) {
     console.log('Add a kiosk to it with --kiosk <id>.');
     return;
   }
   const kiosk = await provisionKiosk(connection, { villageCode: code, kioskId: values.kiosk });
+  const letterKey = await provisionLetterKey(connection, {
+    villageCode: code,
+    kioskId: values.kiosk,
+  });
   console.log(`
 Kiosk "${values.kiosk}" of this village can now sync:
   User:      ${kiosk.username}
   Password:  ${kiosk.password}   (new; any earlier password of this kiosk no longer works)
+  Letter key: ${letterKey.keyId}   (new; its public half is published in the village profile)
 
 Start it with:
 
-  ${kioskCommand(connection.url, code, values.kiosk, kiosk)}`);
+  ${kioskCommand(connection.url, code, values.kiosk, kiosk, letterKey)}`);
   if (!values.server) {
     const path = kioskFile(settings.dataDir, code, values.kiosk);
-    await writeKioskFile(path, connection.url, code, values.kiosk, kiosk);
+    await writeKioskFile(path, connection.url, code, values.kiosk, kiosk, letterKey);
     console.log(`\n(The connection is also saved in ${path}.)`);
   }
 }
@@ -159,12 +204,14 @@ function kioskCommand(
   code: VillageCode,
   kioskId: string,
   login: { username: string; password: string },
+  letterKey?: LetterKey,
 ): string {
   const village =
     code === DEMO_VILLAGE && kioskId === DEMO_KIOSK
       ? ''
       : `BALAI_VILLAGE_CODE=${code} BALAI_KIOSK_ID=${kioskId} `;
-  return `${village}BALAI_REGENCY_URL=${url} BALAI_REGENCY_USER=${login.username} BALAI_REGENCY_PASSWORD=${login.password} npm start`;
+  const key = letterKey ? `BALAI_LETTER_KEY=${letterKey.keyId}:${letterKey.privateKey} ` : '';
+  return `${village}BALAI_REGENCY_URL=${url} BALAI_REGENCY_USER=${login.username} BALAI_REGENCY_PASSWORD=${login.password} ${key}npm start`;
 }
 
 async function writeKioskFile(
@@ -173,9 +220,19 @@ async function writeKioskFile(
   villageCode: VillageCode,
   kioskId: string,
   login: { username: string; password: string },
+  letterKey: LetterKey | undefined,
 ): Promise<void> {
   const { username, password } = login;
-  const connection: KioskConnection = { url, villageCode, kioskId, username, password };
+  const connection: KioskConnection = {
+    url,
+    villageCode,
+    kioskId,
+    username,
+    password,
+    ...(letterKey
+      ? { letterKey: { keyId: letterKey.keyId, privateKey: letterKey.privateKey } }
+      : {}),
+  };
   await writePrivateJson(path, connection);
 }
 
@@ -211,8 +268,40 @@ Give the kiosk the new password:
     const path = kioskFile(dataDir, code, kioskId);
     const saved = (await readJsonFile(path)) as Partial<KioskConnection> | undefined;
     if (saved && saved.password !== kiosk.password) {
-      await writeKioskFile(path, connection.url, code, kioskId, kiosk);
+      await writeKioskFile(path, connection.url, code, kioskId, kiosk, savedLetterKey(saved));
       console.log(`(Updated the connection in ${path}.)`);
+    }
+  }
+}
+
+async function rotateLetterKey(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { server: { type: 'string' } },
+  });
+  const code = positionals.length === 2 ? parseVillageCode(positionals[0]!) : null;
+  if (!code) throw new Error(`Give a 10-digit village code and a kiosk id.\n\n${USAGE}`);
+  const kioskId = positionals[1]!;
+  const { connection, dataDir } = await commandConnection(process.env, values.server);
+  const letterKey = await provisionLetterKey(connection, { villageCode: code, kioskId });
+  console.log(`Kiosk "${kioskId}" of ${formatVillageCode(code)} has a new letter key ${letterKey.keyId}; its public half is published in the village profile, beside the older keys (letters signed with them still verify).
+Give the kiosk its new key (kiosk setup, or the environment):
+
+  BALAI_LETTER_KEY=${letterKey.keyId}:${letterKey.privateKey}`);
+  if (dataDir) {
+    const path = kioskFile(dataDir, code, kioskId);
+    const saved = (await readJsonFile(path)) as Partial<KioskConnection> | undefined;
+    if (saved?.url && saved.username && saved.password) {
+      await writeKioskFile(
+        path,
+        saved.url,
+        code,
+        kioskId,
+        { username: saved.username, password: saved.password },
+        letterKey,
+      );
+      console.log(`(Updated the key in ${path}.)`);
     }
   }
 }
@@ -305,6 +394,7 @@ async function main(args: string[]): Promise<void> {
   if (command === undefined) return serve();
   if (command === 'add-village') return addVillage(rest);
   if (command === 'rotate-kiosk') return rotateKiosk(rest);
+  if (command === 'rotate-letter-key') return rotateLetterKey(rest);
   if (command === 'add-staff') return addStaff(rest);
   if (command === 'list-villages') return listVillagesCommand(rest);
   if (command === 'dashboard') return dashboardCommand(rest);
