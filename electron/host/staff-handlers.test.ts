@@ -4,18 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateVillageKey, sha256Base64Url } from '../../shared/letters/signing';
 import { verifyLetter } from '../../shared/letters/verify';
-import {
-  createBridgeHandlers,
-  invokeBridge,
-  readLetterKey,
-  type LetterKey,
-} from './bridge-handlers';
+import { createBridgeHandlers, invokeBridge } from './bridge-handlers';
 import { ConfigStore, plainSecretCodec } from './config-store';
 import { CookieSessions } from './staff-session';
 
 const VILLAGE = '3510172001';
 
-function kiosk(env: Record<string, string> = {}, letterKey: LetterKey | null = null) {
+function kiosk(env: Record<string, string> = {}) {
   const root = mkdtempSync(join(tmpdir(), 'balai-staff-bridge-'));
   const store = new ConfigStore({
     dataDir: join(root, 'data'),
@@ -24,7 +19,7 @@ function kiosk(env: Record<string, string> = {}, letterKey: LetterKey | null = n
     codec: plainSecretCodec,
     warn: () => undefined,
   });
-  const handlers = createBridgeHandlers(store, 'browser', letterKey);
+  const handlers = createBridgeHandlers(store, 'browser');
   const sessions = new CookieSessions();
   /** A caller that keeps its cookie like a browser tab does. */
   const browser = (cookie = '') => {
@@ -48,8 +43,8 @@ const setup = {
   regency: { url: 'http://127.0.0.1:5984/', username: 'kiosk-k1', password: 'rahasia' },
 };
 
-async function setUpOffice(env: Record<string, string> = {}, key: LetterKey | null = null) {
-  const k = kiosk(env, key);
+async function setUpOffice(env: Record<string, string> = {}) {
+  const k = kiosk(env);
   const admin = k.browser();
   expect(await admin('staff:setup', setup)).toMatchObject({ ok: true });
   const ids: Record<string, string> = {};
@@ -210,10 +205,10 @@ describe('letters:sign', () => {
 
   it('signs only for a signed-in sekretaris or kepala desa, under the name the host knows', async () => {
     const key = await generateVillageKey('2026-1');
-    const { admin, browser, signedInAs } = await setUpOffice(
-      { BALAI_VILLAGE_CODE: VILLAGE },
-      readLetterKey({ BALAI_LETTER_KEY: `${key.keyId}:${key.privateKey}` }),
-    );
+    const { admin, browser, signedInAs } = await setUpOffice({
+      BALAI_VILLAGE_CODE: VILLAGE,
+      BALAI_LETTER_KEY: `${key.keyId}:${key.privateKey}`,
+    });
     expect(await browser()('letters:sign', await claims())).toMatchObject({
       ok: false,
       status: 401,

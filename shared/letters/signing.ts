@@ -23,6 +23,7 @@ interface Subtle {
     usages: string[],
   ): Promise<CryptoKeyLike>;
   exportKey(format: 'raw' | 'pkcs8', key: CryptoKeyLike): Promise<ArrayBuffer>;
+  exportKey(format: 'jwk', key: CryptoKeyLike): Promise<{ x?: string }>;
   generateKey(
     alg: string,
     extractable: boolean,
@@ -125,6 +126,19 @@ export async function generateVillageKey(keyId: string): Promise<VillageKeyPair>
     publicKey: toBase64Url(new Uint8Array(await subtle().exportKey('raw', pair.publicKey))),
     privateKey: toBase64Url(new Uint8Array(await subtle().exportKey('pkcs8', pair.privateKey))),
   };
+}
+
+/** The raw public key (base64url) that belongs to a PKCS#8 private key, or null if it is none. */
+export async function publicKeyOf(privateKey: string): Promise<string | null> {
+  const bytes = fromBase64Url(privateKey);
+  if (!bytes) return null;
+  try {
+    const key = await subtle().importKey('pkcs8', bytes, 'Ed25519', true, ['sign']);
+    // An Ed25519 JWK carries the public key as `x`, base64url: the same text the regency publishes.
+    return (await subtle().exportKey('jwk', key)).x ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** The private key as a non-extractable Web Crypto key. */

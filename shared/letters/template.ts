@@ -48,6 +48,8 @@ export interface LetterVillage {
   districtName: string;
   regencyName: string;
   address: string;
+  /** The regency logo as a data URL (shared/letters/logo.ts), drawn at the left of the kop. */
+  logo?: string;
 }
 
 export interface LetterSigner {
@@ -97,7 +99,7 @@ function fillWording(text: string, input: LetterInput, main: Person): string {
 }
 
 export type Block =
-  | { kind: 'kop'; lines: string[]; address: string }
+  | { kind: 'kop'; lines: string[]; address: string; logo?: string }
   | { kind: 'title'; text: string }
   | { kind: 'number'; text: string }
   | { kind: 'para'; text: string }
@@ -288,6 +290,7 @@ export function letterBlocks(input: LetterInput): Block[] {
         `DESA ${v.villageName.toUpperCase()}`,
       ],
       address: v.address,
+      ...(v.logo ? { logo: v.logo } : {}),
     },
     { kind: 'title', text: title },
     { kind: 'number', text: `Nomor: ${input.number}` },
@@ -391,7 +394,8 @@ export function letterHtml(blocks: readonly Block[], options: RenderOptions = {}
     .map((b) => {
       switch (b.kind) {
         case 'kop':
-          return `<header class="kop">${b.lines.map((l, i) => `<div class="kop-${i}">${esc(l)}</div>`).join('')}<div class="kop-address">${esc(b.address)}</div></header>`;
+          // The logo is an <img>: an SVG inside one runs no script and loads nothing else.
+          return `<header class="kop${b.logo ? ' with-logo' : ''}">${b.logo ? `<img class="kop-logo" alt="" src="${esc(b.logo)}">` : ''}<div class="kop-text">${b.lines.map((l, i) => `<div class="kop-${i}">${esc(l)}</div>`).join('')}<div class="kop-address">${esc(b.address)}</div></div></header>`;
         case 'title':
           return `<h1>${esc(b.text)}</h1>`;
         case 'number':
@@ -417,6 +421,8 @@ html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 body { font-family: ${family}; font-size: ${pt}pt; line-height: ${lh}; }
 .surat { width: ${widthMm}mm; position: relative; }
 .kop { text-align: center; border-bottom: 3px double #000; padding-bottom: 2mm; margin-bottom: 4mm; }
+.kop.with-logo { display: grid; grid-template-columns: 24mm 1fr 24mm; align-items: center; }
+.kop-logo { width: 22mm; height: 22mm; object-fit: contain; }
 .kop-0, .kop-1 { font-size: 1.1em; font-weight: bold; }
 .kop-2 { font-size: 1.35em; font-weight: bold; }
 .kop-address { font-size: 0.85em; }

@@ -1,0 +1,122 @@
+// The village's letter material on the regency server (decision 0007), through the CouchDB API
+// alone: the `village-profile` document publishes each kiosk's Ed25519 public key and carries the
+// regency logo; the private half of a kiosk's key goes to that kiosk only, in its connection file.
+// One key per kiosk, not per village: the regency then never stores a private key (it generates
+// one, publishes its public half and hands the private half over once), a lost or stolen kiosk is
+// replaced by rotating its key alone, and the key id in every QR tells which desk signed. Every
+// key stays published after a rotation, so old letters keep verifying.
+import {
+  villageProfileDocSchema,
+  type VillageProfileDoc,
+} from '../../shared/documents/village-admin';
+import { kioskIdSchema, type LetterKey } from '../../shared/ipc';
+import { generateVillageKey, publicKeyOf } from '../../shared/letters/signing';
+import { logoProblem } from '../../shared/letters/logo';
+import { REGENCY_STAFF_ROLE, villageDbName, type VillageCode } from '../../shared/village';
+import { couchRequest, expectStatus, type AdminConnection } from './couch-request';
+import { checkVillageCode } from './provision';
+
+/** One profile per village, at a fixed ID, so every kiosk finds the same one. */
+export const villageProfileId = (code: VillageCode) => `village-profile:${code}`;
+
+type StoredProfile = VillageProfileDoc & { _id: string; _rev?: string };
+
+/**
+ * Reads the profile (or starts one with the defaults), applies `change` and saves it when it
+ * changed. A concurrent writer's conflict is met by reading again and reapplying.
+ */
+async function updateProfile(
+  admin: AdminConnection,
+  code: VillageCode,
+  change: (profile: VillageProfileDoc) => VillageProfileDoc,
+): Promise<{ profile: VillageProfileDoc; changed: boolean }> {
+  const id = villageProfileId(code);
+  const path = `${encodeURIComponent(villageDbName(code))}/${encodeURIComponent(id)}`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await couchRequest<StoredProfile>(admin, 'GET', path);
+    if (current.status !== 404) expectStatus(current, [200], `Reading ${id}`);
+    const now = new Date().toISOString();
+    const stored: Record<string, unknown> =
+      current.status === 200
+        ? current.body
+        : {
+            id,
+            type: 'village-profile',
+            villageCode: code,
+            kioskId: REGENCY_STAFF_ROLE,
+            createdAt: now,
+            updatedAt: now,
+            villageName: '',
+            districtName: '',
+            regencyName: '',
+            address: '',
+          };
+    const before = villageProfileDocSchema.parse(stored);
+    const after = change(before);
+    if (current.status === 200 && JSON.stringify(after) === JSON.stringify(before)) {
+      return { profile: before, changed: false };
+    }
+    // Keep whatever else the stored document holds (a newer version's fields, say).
+    const doc = { ...stored, ...after, _id: id, updatedAt: now };
+    const saved = await couchRequest(admin, 'PUT', path, doc);
+    if (saved.status === 409) continue;
+    expectStatus(saved, [201, 202], `Saving ${id}`);
+    return { profile: { ...after, updatedAt: now }, changed: true };
+  }
+  throw new Error(`Saving ${id} failed: it kept changing under us; try again.`);
+}
+
+/**
+ * The kiosk's letter key: `keep` when it is the key published for this kiosk, otherwise a new key
+ * pair `<kiosk>-<n>` whose public half is added to the village profile (older keys stay).
+ */
+export async function provisionLetterKey(
+  admin: AdminConnection,
+  opts: { villageCode: VillageCode; kioskId: string; keep?: LetterKey },
+): Promise<LetterKey & { publicKey: string; changed: boolean }> {
+  const code = checkVillageCode(opts.villageCode);
+  const kioskId = kioskIdSchema.parse(opts.kioskId);
+  const { profile } = await updateProfile(admin, code, (p) => p);
+  if (opts.keep) {
+    const publicKey = await publicKeyOf(opts.keep.privateKey);
+    if (publicKey && profile.letterKeys[opts.keep.keyId] === publicKey) {
+      return { ...opts.keep, publicKey, changed: false };
+    }
+  }
+  const pair = await generateVillageKey(nextKeyId(profile.letterKeys, kioskId));
+  await updateProfile(admin, code, (p) => {
+    // Another run took this id meanwhile: never replace a published key.
+    if (p.letterKeys[pair.keyId] !== undefined) {
+      throw new Error(`Key ${pair.keyId} was published meanwhile; run the command again.`);
+    }
+    return { ...p, letterKeys: { ...p.letterKeys, [pair.keyId]: pair.publicKey } };
+  });
+  return { ...pair, changed: true };
+}
+
+/** `<kiosk>-<n>`, one above the kiosk's highest published key. */
+export function nextKeyId(keys: Record<string, string>, kioskId: string): string {
+  const prefix = `${kioskId}-`;
+  const highest = Object.keys(keys)
+    .filter((id) => id.startsWith(prefix) && /^\d+$/.test(id.slice(prefix.length)))
+    .reduce((max, id) => Math.max(max, Number(id.slice(prefix.length))), 0);
+  return `${prefix}${highest + 1}`;
+}
+
+/**
+ * Puts the regency logo (a data URL, shared/letters/logo.ts) on the village profile. With
+ * `onlyIfMissing`, a profile that already has a logo keeps it (the default crest never replaces
+ * a real one).
+ */
+export async function publishRegencyLogo(
+  admin: AdminConnection,
+  opts: { villageCode: VillageCode; logo: string; onlyIfMissing?: boolean },
+): Promise<{ changed: boolean }> {
+  const code = checkVillageCode(opts.villageCode);
+  const problem = logoProblem(opts.logo);
+  if (problem) throw new Error(problem);
+  const { changed } = await updateProfile(admin, code, (p) =>
+    opts.onlyIfMissing && p.regencyLogo ? p : { ...p, regencyLogo: opts.logo },
+  );
+  return { changed };
+}
