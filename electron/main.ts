@@ -7,12 +7,7 @@ import { join, resolve } from 'node:path';
 import { ipcChannels, type IpcChannel } from '../shared/ipc';
 import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl } from './app-url';
 import { createAppRequestHandler } from './host/app-requests';
-import {
-  BridgeRefusal,
-  createBridgeHandlers,
-  invokeBridge,
-  readLetterKey,
-} from './host/bridge-handlers';
+import { BridgeRefusal, createBridgeHandlers, invokeBridge } from './host/bridge-handlers';
 import {
   ConfigError,
   ConfigStore,
@@ -21,6 +16,7 @@ import {
   type SecretCodec,
 } from './host/config-store';
 import { jsonResponse } from './host/host-exchange';
+import { electronLetterOutput, readPrinterSetting } from './host/letter-print';
 import { RegencyProxy, regencyTargetOf } from './host/regency-proxy';
 import { WindowSessions } from './host/staff-session';
 import { hostRequestFromWeb, webResponseFrom } from './host/web-exchange';
@@ -111,7 +107,15 @@ function start(): void {
     return webResponseFrom(await serveApp(hostRequest));
   });
 
-  const bridge = createBridgeHandlers(store, 'electron', readLetterKey(process.env));
+  const bridge = createBridgeHandlers(
+    store,
+    'electron',
+    electronLetterOutput({
+      openWindow: openLockedWindow,
+      dataDir: app.getPath('userData'),
+      printer: () => readPrinterSetting(process.env),
+    }),
+  );
   // A reloaded or crashed renderer starts signed out: its unsaved work is gone, so is its session.
   const sessions = new WindowSessions();
   app.on('web-contents-created', (_event, contents) => {

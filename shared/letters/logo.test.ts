@@ -1,38 +1,37 @@
 import { describe, expect, it } from 'vitest';
+import { utf8Encode } from './signing';
 import { letterBlocks, letterHtml, letterText, type LetterInput } from './template';
 import { logoDataUrl, logoDataUrlSchema, logoProblem, MAX_LOGO_DATA_URL } from './logo';
 
-const bytes = (...b: number[]) => new Uint8Array(b);
-const PNG = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13);
-const JPEG = bytes(0xff, 0xd8, 0xff, 0xe0, 0, 16);
-const SVG = new TextEncoder().encode(
-  '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>',
-);
-const GIF = new TextEncoder().encode('GIF89a....');
+// The files and their standard base64, worked out independently (Python's base64 module).
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const PNG_B64 = 'iVBORw0KGgoAAAAN';
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+const JPEG_B64 = '/9j/4AAQ';
+const SVG = utf8Encode('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>');
+const SVG_B64 =
+  'PD94bWwgdmVyc2lvbj0iMS4wIj8+CjxzdmcgeG1sbnM9Imh0dHA6Ly93d3cudzMub3JnLzIwMDAvc3ZnIi8+';
+const GIF = utf8Encode('GIF89a....');
+const GIF_B64 = 'R0lGODlhLi4uLg==';
 
 describe('regency logo', () => {
   it('takes PNG, JPEG and SVG files, by their content, as data URLs', () => {
-    expect(logoDataUrl(PNG)).toBe(`data:image/png;base64,${Buffer.from(PNG).toString('base64')}`);
-    expect(logoDataUrl(JPEG)).toBe(
-      `data:image/jpeg;base64,${Buffer.from(JPEG).toString('base64')}`,
-    );
-    expect(logoDataUrl(SVG)).toBe(
-      `data:image/svg+xml;base64,${Buffer.from(SVG).toString('base64')}`,
-    );
+    expect(logoDataUrl(PNG)).toBe(`data:image/png;base64,${PNG_B64}`);
+    expect(logoDataUrl(JPEG)).toBe(`data:image/jpeg;base64,${JPEG_B64}`);
+    expect(logoDataUrl(SVG)).toBe(`data:image/svg+xml;base64,${SVG_B64}`);
     expect(logoDataUrl(GIF)).toBeNull();
     for (const image of [PNG, JPEG, SVG]) expect(logoProblem(logoDataUrl(image)!)).toBeNull();
   });
 
   it('refuses other types, a type that lies about the content, bad base64 and oversize logos', () => {
-    const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
-    expect(logoProblem(`data:image/gif;base64,${b64(GIF)}`)).toBe(
+    expect(logoProblem(`data:image/gif;base64,${GIF_B64}`)).toBe(
       'Logo harus gambar PNG, JPEG atau SVG (data URL base64).',
     );
-    expect(logoProblem(`data:image/png;base64,${b64(SVG)}`)).toBe('Isi logo bukan gambar PNG.');
-    expect(logoProblem(`data:image/svg+xml;base64,${b64(PNG)}`)).toBe('Isi logo bukan gambar SVG.');
+    expect(logoProblem(`data:image/png;base64,${SVG_B64}`)).toBe('Isi logo bukan gambar PNG.');
+    expect(logoProblem(`data:image/svg+xml;base64,${PNG_B64}`)).toBe('Isi logo bukan gambar SVG.');
     expect(logoProblem('data:image/png;base64,a')).toBe('Isi logo bukan base64 yang sah.');
     expect(logoProblem('https://example.org/logo.png')).toMatch(/^Logo harus gambar/);
-    const huge = `data:image/png;base64,${b64(PNG)}${'A'.repeat(MAX_LOGO_DATA_URL)}`;
+    const huge = `data:image/png;base64,${PNG_B64}${'A'.repeat(MAX_LOGO_DATA_URL)}`;
     expect(logoProblem(huge)).toMatch(/^Logo terlalu besar/);
     expect(logoDataUrlSchema.safeParse(huge).success).toBe(false);
   });
