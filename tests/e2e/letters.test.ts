@@ -1,12 +1,19 @@
-// Every letter type, filled with the longest realistic values, rendered by Chromium to PDF with
-// the page size the letter's own CSS sets: exactly one page on F4 and on A4.
+// Every letter type, filled with the longest realistic values, the regency logo in its kop and the
+// largest QR, rendered by Chromium to PDF with the page size the letter's own CSS sets: exactly
+// one page on F4 and on A4.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { qrSvg } from '../../shared/letters/qr';
-import { DEFAULT_PAGE, letterBlocks, letterHtml } from '../../shared/letters/template';
+import {
+  DEFAULT_PAGE,
+  letterBlocks,
+  letterHtml,
+  type LetterInput,
+} from '../../shared/letters/template';
+import { DEFAULT_LOGO_FILE, readLogoFile } from '../../sync/provision/letterhead-logo';
 import { CHROMIUM_PATH, chromiumAvailable, launchKioskBrowser } from '../support/chromium';
 import { ALL_TYPES, longestLetter } from '../support/letter-fixtures';
 
@@ -18,9 +25,15 @@ const LONGEST_QR = qrSvg(`B1.${'x'.repeat(470 - 3)}`);
 let work = '';
 let browser: BrowserContext | null = null;
 let page: Page;
+let logo = '';
+const withLogo = (input: LetterInput): LetterInput => ({
+  ...input,
+  village: { ...input.village, logo },
+});
 
 beforeAll(async () => {
   if (!chromiumAvailable()) return;
+  logo = await readLogoFile(DEFAULT_LOGO_FILE);
   work = await mkdtemp(join(tmpdir(), 'balai-letters-'));
   browser = await launchKioskBrowser(work);
   page = browser.pages()[0] ?? (await browser.newPage());
@@ -40,7 +53,7 @@ describe.skipIf(!chromiumAvailable())('letters on paper', () => {
     it(`renders each of the ${ALL_TYPES.length} letter types, at their longest, on one ${paper} page`, async () => {
       const pages: Record<string, number> = {};
       for (const code of ALL_TYPES) {
-        const html = letterHtml(letterBlocks(longestLetter(code)), {
+        const html = letterHtml(letterBlocks(withLogo(longestLetter(code))), {
           page: { ...DEFAULT_PAGE, paper },
           qrSvg: LONGEST_QR,
         });
@@ -48,6 +61,7 @@ describe.skipIf(!chromiumAvailable())('letters on paper', () => {
         const pdf = await page.pdf({ preferCSSPageSize: true });
         pages[code] = countPdfPages(pdf);
         if (code === 'domisili') {
+          expect(html).toContain('<img class="kop-logo"');
           // The page size is the one the letter's CSS asks for.
           const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/.exec(pdf.toString('latin1'));
           const mm = (pt: string) => Math.round((Number(pt) * 25.4) / 72);
