@@ -5,6 +5,7 @@ import { bench as financeImport } from './finance-import';
 import { bench as letterRender } from './letter-render';
 import { bench as manyVillages } from './many-villages';
 import { bench as photoLane } from './photo-lane';
+import { bench as planningDashboard } from './planning-dashboard';
 import { bench as residentSearch } from './resident-search';
 import { bench as syncPush } from './sync-push';
 import { bench as villageDay } from './village-day';
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   syncPush,
   villageDay,
   photoLane,
+  planningDashboard,
   manyVillages,
 };
 
