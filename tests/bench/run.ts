@@ -2,6 +2,7 @@
 // line of the run is one JSON object with every figure, keyed by benchmark.
 // A benchmark is a module in this folder exporting `bench(): Promise<object>`, listed here.
 import { bench as financeImport } from './finance-import';
+import { bench as hubGuards } from './hub-guards';
 import { bench as letterRender } from './letter-render';
 import { bench as manyVillages } from './many-villages';
 import { bench as photoLane } from './photo-lane';
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   photoLane,
   planningDashboard,
   manyVillages,
+  hubGuards,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');
