@@ -4,6 +4,11 @@ import { RecoveryPanel } from './backup/RecoveryPanel';
 import { SyncBadge } from './components/SyncBadge';
 import { useLanguage, useT } from './i18n';
 import { SCREENS } from './screens/registry';
+import { may } from '../shared/staff/permissions';
+import { SetupWizard } from './staff/SetupWizard';
+import { SignInScreen } from './staff/SignInScreen';
+import { StaffBar } from './staff/StaffBar';
+import { useSignIn } from './staff/store';
 import { useNavigation } from './state/navigation';
 import { useSession } from './state/session-store';
 
@@ -12,10 +17,26 @@ export function App() {
   const state = useSession();
   const toggleLanguage = useLanguage((s) => s.toggle);
   const { screen: screenId, go } = useNavigation();
+  const { phase, holder, message } = useSignIn();
   useEffect(() => {
-    void useSession.getState().open();
+    void useSignIn.getState().refresh();
   }, []);
+  // The database opens once the kiosk is set up: the wizard may still change village and kiosk.
+  const ready = phase === 'signed-in' || phase === 'signed-out';
+  useEffect(() => {
+    if (ready) void useSession.getState().open();
+  }, [ready]);
 
+  if (phase === 'checking') return <p className="splash">{t('loading')}</p>;
+  if (phase === 'failed') {
+    return (
+      <div className="splash" role="alert">
+        <h1>{t('startFailed')}</h1>
+        <p>{message}</p>
+      </div>
+    );
+  }
+  if (phase === 'setup') return <SetupWizard />;
   if (state.phase === 'opening') return <p className="splash">{t('loading')}</p>;
   if (state.phase === 'failed') {
     return (
@@ -27,39 +48,51 @@ export function App() {
     );
   }
   const { config } = state.session;
-  const screen = SCREENS.find((s) => s.id === screenId) ?? SCREENS[0]!;
-  const Screen = screen.component;
+  // Only the screens the signed-in role may use are offered; each one's writes check again.
+  const allowed = SCREENS.filter((s) => may(holder?.role, s.action));
+  const screen = allowed.find((s) => s.id === screenId) ?? allowed[0];
+  const Screen = screen?.component;
   return (
-    <div className="app">
-      <header>
-        <h1>{t('appTitle')}</h1>
-        <span>
-          {t('village')} {formatVillageCode(config.villageCode as VillageCode)} · {t('kiosk')}{' '}
-          {config.kioskId}
-        </span>
-        <SyncBadge />
-        <button type="button" className="link" onClick={toggleLanguage}>
-          {t('language')}
-        </button>
-      </header>
-      {SCREENS.length > 1 && (
-        <nav aria-label="Menu">
-          {SCREENS.map((s) => (
-            <button
-              key={s.id}
-              type="button"
-              aria-current={s.id === screen.id ? 'page' : undefined}
-              onClick={() => go(s.id)}
-            >
-              {t(s.title)}
+    <>
+      {phase === 'signed-out' && <SignInScreen />}
+      {/* Locked: the holder's screens stay mounted with their unsaved work, but hidden; another
+          staff member signing in gets fresh screens (the key changes). */}
+      {holder && (
+        <div className="app" key={holder.id} hidden={phase !== 'signed-in'}>
+          <header>
+            <h1>{t('appTitle')}</h1>
+            <span>
+              {t('village')} {formatVillageCode(config.villageCode as VillageCode)} · {t('kiosk')}{' '}
+              {config.kioskId}
+            </span>
+            <SyncBadge />
+            <StaffBar />
+            <button type="button" className="link" onClick={toggleLanguage}>
+              {t('language')}
             </button>
-          ))}
-        </nav>
+          </header>
+          {allowed.length > 1 && (
+            <nav aria-label="Menu">
+              {allowed.map((s) => (
+                <button
+                  key={s.id}
+                  type="button"
+                  aria-current={s.id === screen?.id ? 'page' : undefined}
+                  onClick={() => go(s.id)}
+                >
+                  {t(s.title)}
+                </button>
+              ))}
+            </nav>
+          )}
+          {screen && Screen && (
+            <main>
+              <h1 className="screen-title">{t(screen.title)}</h1>
+              <Screen />
+            </main>
+          )}
+        </div>
       )}
-      <main>
-        <h1 className="screen-title">{t(screen.title)}</h1>
-        <Screen />
-      </main>
-    </div>
+    </>
   );
 }

@@ -6,9 +6,14 @@ import { createIdGenerator } from '../../shared/ids';
 import { adoptBudget, createBudgetLine, editBudgetLine } from '../../shared/finance/budget';
 import { recordEntry } from '../../shared/finance/ledger';
 import { openKioskDatabase } from '../db/database';
+import type { StaffRole } from '../../shared/staff/roles';
+import { useSignIn } from '../staff/store';
 import { saveFinanceDocs } from './write';
 
 const code = '3510992001';
+/** Writes are checked against the signed-in role (renderer/staff/guard.ts). */
+const actAs = (role: StaffRole) =>
+  useSignIn.getState().signedIn({ id: role, name: role, role, disabled: false });
 const ctx = { villageCode: code, kioskId: 'k1', ids: createIdGenerator(code, 'k1') };
 function must<T>(r: { ok: true; value: T } | { ok: false; errors: Record<string, string> }): T {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -47,12 +52,14 @@ describe('finance writes on the kiosk', () => {
           ctx,
         ),
       );
+      actAs('bendahara');
       await saveFinanceDocs(db, [income, spend]);
       await saveFinanceDocs(db, [must(editBudgetLine(spend, { amount: 9_000 }, ctx))]);
       await db.finance
         .findOne(spend.id)
         .update({ $set: { syncState: 'synced', couchRev: '2-abc' } });
       const adopted = must(adoptBudget([income, { ...spend, amount: 9_000 }], 2026, ctx));
+      actAs('kepala-desa');
       await saveFinanceDocs(db, adopted);
       const stored = (await db.finance.findOne(spend.id).exec())!.toJSON();
       expect(stored).toMatchObject({
@@ -81,6 +88,7 @@ describe('finance writes on the kiosk', () => {
           ctx,
         ),
       );
+      actAs('bendahara');
       await saveFinanceDocs(db, [payment]);
       await expect(saveFinanceDocs(db, [{ ...payment, amount: 1 }])).rejects.toThrow(
         /tidak boleh diubah/,

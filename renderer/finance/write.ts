@@ -3,6 +3,8 @@
 // ledger entry is refused locally too. A document keeps the regency revision it last had.
 import type { BudgetLineDoc, LedgerEntryDoc } from '../../shared/documents/budget';
 import { financeWriteRefusal, REFUSALS } from '../../shared/finance/rules';
+import type { Action } from '../../shared/staff/permissions';
+import { guard } from '../staff/guard';
 import type { KioskDatabase } from '../../sync/client/store-types';
 
 /** Write finance documents: each checked against what is stored; the first refusal stops all. */
@@ -10,6 +12,7 @@ export async function saveFinanceDocs(
   db: KioskDatabase,
   docs: readonly (BudgetLineDoc | LedgerEntryDoc)[],
 ): Promise<void> {
+  for (const doc of docs) guard(financeAction(doc));
   const stored = await db.finance.findByIds(docs.map((d) => d.id)).exec();
   for (const doc of docs) {
     const previous = stored.get(doc.id)?.toJSON() ?? null;
@@ -24,4 +27,10 @@ export async function saveFinanceDocs(
       syncError: '',
     })) as never,
   );
+}
+
+/** The permission a finance write needs: posting to the ledger, adopting, or drafting the budget. */
+function financeAction(doc: BudgetLineDoc | LedgerEntryDoc): Action {
+  if (doc.type === 'ledger') return 'ledger.post';
+  return doc.stage === 'adopted' ? 'budget.adopt' : 'budget.edit';
 }

@@ -6,12 +6,13 @@ import { map } from 'rxjs';
 import type { LetterDoc } from '../../shared/documents/letter';
 import type { RequestDoc } from '../../shared/documents/request';
 import { isApproved, qrPayloadOf } from '../../shared/letters/certify';
-import { applyStep } from '../../shared/requests/workflow';
 import { getBridge } from '../bridge';
+import { takeRequestStep } from '../screens/request-writes';
+import { GatedButton } from '../staff/GatedButton';
+import { guard } from '../staff/guard';
 import { useOfficial } from '../state/official';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
-import { editLocal } from '../../sync/client/local-edit';
 import { issueApprovedLetter } from './compose';
 import { recordReprint } from './issue';
 import { archiveLetterPdf, printLetter } from './print';
@@ -39,7 +40,6 @@ export function LetterPanel({ request }: { request: RequestDoc }) {
       const issued = await issueApprovedLetter(
         { db, bridge: getBridge(), villageCode: config.villageCode, kioskId: config.kioskId, ids },
         request,
-        { name: official.name || 'Petugas', role: official.role },
       );
       if (issued.signError) setMessage(issued.signError);
       await archiveLetterPdf(archive, issued.letter);
@@ -53,6 +53,7 @@ export function LetterPanel({ request }: { request: RequestDoc }) {
     setMessage(null);
     const first = request.status === 'approved';
     try {
+      guard('letter.print');
       // A letter whose PDF could not be made at issue gets it now, before it leaves the office.
       await archiveLetterPdf(archive, letter);
       if ((await printLetter(getBridge(), config.shell, letter, !first)) === 'cancelled') return;
@@ -61,27 +62,24 @@ export function LetterPanel({ request }: { request: RequestDoc }) {
       return;
     }
     const at = new Date();
-    if (first) {
-      const next = applyStep(
-        request,
-        'printed',
-        { name: official.name, role: official.role, kioskId: config.kioskId },
-        at,
-      );
-      if (next.ok) {
-        await editLocal(db.requests, request.id, next.doc);
+    try {
+      if (first) {
+        const next = await takeRequestStep(db, request, 'printed', config.kioskId, {}, at);
+        if (!next.ok) setMessage(next.reason);
+      } else {
+        await recordReprint(db, letter, official.name, config.kioskId, at.toISOString());
       }
-    } else {
-      await recordReprint(db, letter, official.name, config.kioskId, at.toISOString());
+    } catch (err) {
+      setMessage((err as Error).message);
     }
   }
 
   return (
     <section className="letter-panel" aria-label="Surat" data-testid="letter-panel">
       {!letter ? (
-        <button type="button" onClick={() => void issue()}>
+        <GatedButton action="letter.sign" onClick={() => void issue()}>
           Terbitkan surat
-        </button>
+        </GatedButton>
       ) : (
         <>
           <p>
@@ -99,9 +97,9 @@ export function LetterPanel({ request }: { request: RequestDoc }) {
               </code>
             </details>
           )}
-          <button type="button" onClick={() => void print()}>
+          <GatedButton action="letter.print" onClick={() => void print()}>
             {request.status === 'approved' ? 'Cetak surat' : 'Cetak salinan'}
-          </button>
+          </GatedButton>
           <iframe
             ref={preview}
             className="letter-preview"

@@ -23,9 +23,10 @@ import {
   type PageSettings,
   type Person,
 } from '../../shared/letters/template';
-import { ROLE_LABELS, type Role } from '../../shared/requests/workflow';
+import { STAFF_ROLE_LABELS, type StaffRole } from '../../shared/staff/roles';
 import { localDate } from '../../shared/dates';
 import type { KioskDatabase } from '../../sync/client/store-types';
+import { guard } from '../staff/guard';
 import { issueLetter } from './issue';
 
 export interface VillageSettings {
@@ -102,17 +103,26 @@ async function people(db: KioskDatabase, request: RequestDoc): Promise<Record<st
   return out;
 }
 
+/** The regency's official roles (`official` documents) for each staff role. */
+const OFFICIAL_ROLES: Record<StaffRole, OfficialDoc['role']> = {
+  'kepala-desa': 'kepala-desa',
+  sekretaris: 'sekretaris',
+  bendahara: 'kaur-keuangan',
+  operator: 'staf',
+  administrator: 'staf',
+};
+
 export async function signerOf(
   db: KioskDatabase,
-  official: { name: string; role: Role },
+  official: { name: string; role: StaffRole },
 ): Promise<LetterSigner> {
   const known = (await db.registry.find({ selector: { type: 'official' } }).exec())
     .map((d) => d.toJSON() as unknown as OfficialDoc)
     .find((o) => o.active && o.name.trim().toLowerCase() === official.name.trim().toLowerCase());
-  const role = official.role === 'operator' ? 'staf' : official.role;
+  const role = OFFICIAL_ROLES[official.role];
   return {
     name: known?.name ?? official.name,
-    position: known?.position || ROLE_LABELS[official.role],
+    position: known?.position || STAFF_ROLE_LABELS[official.role],
     role: known?.role ?? role,
     employeeNumber: known?.employeeNumber ?? '',
   };
@@ -130,18 +140,19 @@ export type IssueOutcome = { letter: LetterDoc; signError: string | null };
 
 /**
  * Issues the letter of an approved request: its number, its final rendering and, when the host
- * holds the village key, its signature and QR. Refused before approval.
+ * holds the village key, its signature and QR. Refused before approval, and for anyone signed in
+ * who may not sign letters; the signer is the signed-in sekretaris or kepala desa.
  */
 export async function issueApprovedLetter(
   ctx: IssueContext,
   request: RequestDoc,
-  official: { name: string; role: Role },
 ): Promise<IssueOutcome> {
   if (!isApproved(request)) throw new Error('Surat belum disetujui.');
   const existing = await ctx.db.letters
     .findOne({ selector: { requestId: request.id, status: 'issued' } })
     .exec();
   if (existing) return { letter: existing.toJSON() as unknown as LetterDoc, signError: null };
+  const official = guard('letter.sign');
   const settings = await villageSettings(ctx.db, ctx.villageCode);
   const signer = await signerOf(ctx.db, official);
   const date = localDate();

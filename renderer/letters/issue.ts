@@ -13,6 +13,7 @@ import {
   type NumberingSettings,
 } from '../../shared/letters/numbering';
 import { editLocal } from '../../sync/client/local-edit';
+import { guard } from '../staff/guard';
 import { pendingLocal } from '../../sync/client/local-fields';
 import type { KioskDatabase } from '../../sync/client/store-types';
 
@@ -95,14 +96,15 @@ export function issueLetter(db: KioskDatabase, input: IssueInput): Promise<Lette
 }
 
 /** Logs a reprint on the archived letter (copies print marked SALINAN); it goes to the regency. */
-export function recordReprint(
+export async function recordReprint(
   db: KioskDatabase,
   letter: LetterDoc,
   by: string,
   kioskId: string,
   at: string,
 ): Promise<void> {
-  return editLocal(db.letters, letter.id, {
+  guard('letter.print');
+  await editLocal(db.letters, letter.id, {
     reprints: [...letter.reprints, { at, by: by || 'Petugas', kioskId }],
     updatedAt: at,
   });

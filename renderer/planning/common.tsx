@@ -1,33 +1,20 @@
 // Pieces the planning screens share: who is at the kiosk (name and role, as on the service desk),
 // a field with its own error under it, and the national-priority and kegiatan choices.
 import type { ReactNode } from 'react';
-import { ROLE_LABELS, ROLES, type Role } from '../../shared/requests/workflow';
+import { STAFF_ROLE_LABELS } from '../../shared/staff/roles';
 import { useStaff } from './store';
 import { usePlanningT } from './words';
 import '../finance/finance.css';
 import './planning.css';
 
+/** Who is at the kiosk: the signed-in staff member (decision 0008), no longer chosen here. */
 export function StaffPicker() {
   const t = usePlanningT();
   const staff = useStaff();
   return (
-    <fieldset className="plan-staff">
-      <legend>{t('staff')}</legend>
-      <label>
-        {t('staffName')}{' '}
-        <input value={staff.name} onChange={(e) => staff.set(e.target.value, staff.role)} />
-      </label>
-      <label>
-        {t('role')}{' '}
-        <select value={staff.role} onChange={(e) => staff.set(staff.name, e.target.value as Role)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </label>
-    </fieldset>
+    <p className="plan-staff">
+      {t('staff')}: <strong>{staff.name}</strong> ({STAFF_ROLE_LABELS[staff.role]})
+    </p>
   );
 }
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { parseCsv, type CsvRecord } from '../../shared/csv';
 import { planImportRecords, type ImportPlan } from '../../shared/residents/import';
 import { readXlsx, type XlsxHost } from '../../shared/residents/xlsx';
-import { pendingLocal } from '../../sync/client/local-fields';
+import { importResidents } from '../residents/write';
 import { useT } from '../i18n';
 import { useOpenSession } from '../state/session-store';
 
@@ -62,17 +62,17 @@ export function ImportScreen() {
     if (!plan || plan.problems.length) return;
     setBusy(true);
     try {
-      const written = await db.residents.bulkInsert(plan.docs.map((d) => pendingLocal(d)));
-      if (written.error.length) {
-        // All or nothing: take back what went in.
-        await db.residents.bulkRemove(written.success.map((d) => d.id));
+      const outcome = await importResidents(db, plan.docs);
+      if (!outcome.ok) {
         setResult(
-          `Impor dibatalkan, tidak ada yang disimpan: ${written.error.length} baris gagal ditulis.`,
+          `Impor dibatalkan, tidak ada yang disimpan: ${outcome.failed} baris gagal ditulis.`,
         );
         return;
       }
-      setResult(`${written.success.length} ${t('importDone')}`);
+      setResult(`${outcome.written} ${t('importDone')}`);
       setPlan(null);
+    } catch (err) {
+      setResult((err as Error).message);
     } finally {
       setBusy(false);
     }

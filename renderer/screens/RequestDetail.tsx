@@ -7,13 +7,10 @@ import { letterTypeName } from '../../shared/letter-types';
 import { REQUEST_STATUS_LABELS, type RequestDoc } from '../../shared/documents/request';
 import { REQUIREMENTS, missingRequirements, requestType } from '../../shared/requests/catalogue';
 import {
-  ROLES,
   ROLE_LABELS,
   STEP_LABELS,
-  applyStep,
   availableSteps,
   canTake,
-  type Role,
   type Step,
 } from '../../shared/requests/workflow';
 import { useT, type MessageKey } from '../i18n';
@@ -21,7 +18,11 @@ import { getBridge } from '../bridge';
 import { editLocal } from '../../sync/client/local-edit';
 import { issueApprovedLetter } from '../letters/compose';
 import { LetterPanel } from '../letters/LetterPanel';
-import { useDesk, useOfficial } from '../state/official';
+import { may } from '../../shared/staff/permissions';
+import { STEP_ACTIONS } from '../../shared/staff/step-actions';
+import { guard } from '../staff/guard';
+import { deskActor, useDesk, useOfficial } from '../state/official';
+import { takeRequestStep } from './request-writes';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
 
@@ -44,23 +45,35 @@ export function RequestDetail({ id }: { id: string }) {
   const doc = useObservable<RequestDoc | null>(doc$, null);
   if (!doc) return null;
   const type = requestType(doc.serviceType);
-  const actor = { name: official.name, role: official.role, kioskId: config.kioskId };
+  const actor = deskActor(official, config.kioskId);
   const missing = type ? missingRequirements(type, doc.requirements) : [];
-  const editable = doc.status === 'received' || doc.status === 'incomplete';
+  const editable =
+    (doc.status === 'received' || doc.status === 'incomplete') &&
+    may(official.role, 'request.check');
 
   async function save(next: RequestDoc) {
-    await editLocal(db.requests, id, next);
+    try {
+      guard('request.check');
+      await editLocal(db.requests, id, next);
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
   }
 
   async function take(step: Step) {
     setMessage(null);
     const input = step === 'incomplete' || step === 'checked' ? { missing, note } : { note };
-    const result = applyStep(doc!, step, actor, new Date(), input);
+    let result: Awaited<ReturnType<typeof takeRequestStep>>;
+    try {
+      result = await takeRequestStep(db, doc!, step, config.kioskId, input);
+    } catch (err) {
+      setMessage((err as Error).message);
+      return;
+    }
     if (!result.ok) {
       setMessage(result.reason);
       return;
     }
-    await save(result.doc);
     setNote('');
     if (step === 'approved') {
       // Approval is the signature: the letter gets its number, rendering and signed QR now.
@@ -74,7 +87,6 @@ export function RequestDetail({ id }: { id: string }) {
             ids,
           },
           result.doc,
-          { name: official.name.trim() || ROLE_LABELS[official.role], role: official.role },
         );
         if (signError) setMessage(signError);
       } catch (err) {
@@ -161,33 +173,16 @@ export function RequestDetail({ id }: { id: string }) {
       </ol>
 
       <div className="official">
-        <label htmlFor="official-name">{t('officialName')}</label>
-        <input
-          id="official-name"
-          value={official.name}
-          onChange={(e) => official.set(e.target.value, official.role)}
-        />
-        <label htmlFor="official-role">{t('role')}</label>
-        <select
-          id="official-role"
-          value={official.role}
-          onChange={(e) => official.set(official.name, e.target.value as Role)}
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
         <label htmlFor="step-note">{t('reason')}</label>
         <input id="step-note" value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
       <div className="steps">
-        {availableSteps(doc.events, actor)
+        {(actor ? availableSteps(doc.events, actor) : [])
+          .filter((step) => may(official.role, STEP_ACTIONS[step]))
           .filter((step) => !(step === 'incomplete' && missing.length === 0))
           .map((step) => {
             const input = step === 'checked' ? { missing } : { note, missing };
-            const check = canTake(doc.events, step, actor, input);
+            const check = canTake(doc.events, step, actor!, input);
             return (
               <button
                 key={step}

@@ -14,13 +14,13 @@ import {
 import { REQUIREMENTS, requestType, type Subject } from '../../shared/requests/catalogue';
 import { residentFromWalkIn } from '../../shared/residents/local';
 import { localDate } from '../../shared/dates';
-import { editLocal } from '../../sync/client/local-edit';
-import { pendingLocal } from '../../sync/client/local-fields';
 import { useT } from '../i18n';
 import { residentByNik, searchResidents } from '../residents/search';
-import { useDesk, useOfficial } from '../state/official';
+import { refusal } from '../../shared/staff/permissions';
+import { deskActor, useDesk, useOfficial } from '../state/official';
 import { useOpenSession } from '../state/session-store';
 import { issueTicket } from './queue-actions';
+import { saveReceivedRequest } from './request-writes';
 
 const EMPTY: Form = { nik: '', name: '', serviceType: '', purpose: '' };
 /** The latest search typed; an older answer arriving late is dropped. One desk form per page. */
@@ -118,35 +118,31 @@ export function RequestForm() {
     event.preventDefault();
     setSaveError(null);
     setNotice(null);
+    const actor = deskActor(official, config.kioskId);
+    if (!actor) {
+      setSaveError(refusal(official.role, 'request.create'));
+      return;
+    }
     const author = { villageCode: config.villageCode, kioskId: config.kioskId, ids };
     const result = requestFromForm(form, author, new Date(), {
       ticket,
       fields,
       subjects: Object.values(subjects),
       requirements: ticked,
-      actor: { name: official.name, role: official.role, kioskId: config.kioskId },
+      actor,
     });
     if (!result.ok) {
       setErrors(result.errors);
       setNotice(t('fixErrors'));
       return;
     }
-    let added = false;
+    let added: boolean;
     try {
-      await db.requests.insert(pendingLocal(result.doc));
       const { residentNik: nik, residentName: name, createdAt: at } = result.doc;
-      const resident = residentFromWalkIn({ nik, name, at }, author);
-      if (resident && !picked && !(await residentByNik(db, nik))) {
-        await db.residents.insert(pendingLocal(resident));
-        added = true;
-      }
-      if (ticketId) {
-        await editLocal(db.requests, ticketId, {
-          status: 'served',
-          requestId: result.doc.id,
-          updatedAt: new Date().toISOString(),
-        });
-      }
+      const walkIn = residentFromWalkIn({ nik, name, at }, author);
+      const resident = walkIn && !picked && !(await residentByNik(db, nik)) ? walkIn : null;
+      await saveReceivedRequest(db, result.doc, { resident, ticketId });
+      added = resident !== null;
     } catch (err) {
       setSaveError(
         `Permohonan tidak tersimpan: ${err instanceof Error ? err.message : String(err)}`,

@@ -11,7 +11,7 @@ import {
   type ResidentForm,
   type ResidentFormErrors,
 } from '../../shared/residents/local';
-import { pendingLocal } from '../../sync/client/local-fields';
+import { saveLocalResident } from '../residents/write';
 import { useT } from '../i18n';
 import { familyOf, searchResidents, temporaryNiks } from '../residents/search';
 import { useOpenSession } from '../state/session-store';
@@ -93,7 +93,12 @@ export function ResidentsScreen() {
       setErrors(made.errors);
       return;
     }
-    await db.residents.insert(pendingLocal(made.doc));
+    try {
+      await saveLocalResident(db, made.doc);
+    } catch (err) {
+      setMessage((err as Error).message);
+      return;
+    }
     setEditing(null);
     setMessage([t('residentSaved'), ...made.warnings].join(' '));
     void search(made.doc.nik);

@@ -5,6 +5,7 @@ import { nextTicket } from '../../shared/requests/queue';
 import { editLocal } from '../../sync/client/local-edit';
 import { pendingLocal } from '../../sync/client/local-fields';
 import type { KioskSession } from '../session';
+import { guard } from '../staff/guard';
 
 export async function todaysTickets(
   session: KioskSession,
@@ -21,6 +22,7 @@ let issuing: Promise<unknown> = Promise.resolve();
 
 export function issueTicket(session: KioskSession): Promise<QueueDoc> {
   const run = issuing.then(async () => {
+    guard('queue.serve');
     const { config, ids, db } = session;
     const mine = (await todaysTickets(session)).filter((q) => q.kioskId === config.kioskId);
     const doc = nextTicket(
@@ -36,6 +38,7 @@ export function issueTicket(session: KioskSession): Promise<QueueDoc> {
 
 /** The oldest waiting ticket of this kiosk, now called; null when nobody waits. */
 export async function callNext(session: KioskSession): Promise<QueueDoc | null> {
+  guard('queue.serve');
   const waiting = (await todaysTickets(session)).find(
     (q) => q.status === 'waiting' && q.kioskId === session.config.kioskId,
   );

@@ -1,17 +1,31 @@
-// Who is working the desk: the signed-in official's name and role, chosen on the kiosk (decision
-// 0004). Every workflow step records them.
+// Who is working the desk: the staff member the host signed in (decision 0008), no longer
+// chosen on screen. Every workflow step records their name and role.
 import { create } from 'zustand';
-import type { Role } from '../../shared/requests/workflow';
+import type { Actor } from '../../shared/requests/workflow';
+import { deskRoleOf, type StaffRole } from '../../shared/staff/roles';
+import { useSignIn } from '../staff/store';
 
-export const useOfficial = create<{
+export interface Official {
+  id: string;
   name: string;
-  role: Role;
-  set(name: string, role: Role): void;
-}>((set) => ({
-  name: '',
-  role: 'operator',
-  set: (name, role) => set({ name, role }),
-}));
+  role: StaffRole;
+}
+
+const NOBODY: Official = { id: '', name: '', role: 'operator' };
+
+/**
+ * The staff member whose work the screens hold. Screens render only under a signed-in (or, while
+ * locked, hidden) holder, so NOBODY is never acted on; the data layer checks the live session.
+ */
+export function useOfficial(): Official {
+  return useSignIn((s) => s.holder) ?? NOBODY;
+}
+
+/** The workflow actor for a staff member, or null if their role works no desk. */
+export function deskActor(official: Official, kioskId: string): Actor | null {
+  const role = deskRoleOf(official.role);
+  return role ? { name: official.name, role, kioskId } : null;
+}
 
 /** Which request the desk has open, and the ticket being served. */
 export const useDesk = create<{

@@ -24,6 +24,7 @@ const TABLE = {
   'letter.view': { roles: DESK, label: 'melihat arsip surat' },
   // Residents
   'resident.view': { roles: DESK, label: 'melihat data penduduk' },
+  'resident.edit': { roles: DESK, label: 'menambah atau membetulkan data penduduk' },
   'resident.import': { roles: ['operator', 'sekretaris'], label: 'mengimpor data penduduk' },
   // Finance
   'finance.view': { roles: FINANCE, label: 'melihat keuangan desa' },

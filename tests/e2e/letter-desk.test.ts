@@ -54,8 +54,7 @@ describe.skipIf(!chromiumAvailable())('letters at the desk', () => {
     // Checked, not approved: no letter, no QR, nothing to print.
     expect(await detail.getByTestId('letter-panel').count()).toBe(0);
 
-    await detail.getByLabel('Nama petugas').fill('Ahmad Zuhri');
-    await detail.getByLabel('Peran').selectOption('sekretaris');
+    await kiosk!.signIn('sekretaris');
     await detail.getByRole('button', { name: 'Setujui' }).click();
     const number = detail.getByTestId('letter-number');
     await expect.poll(() => number.textContent()).toBe(`470/001-K1/${dotted}/${roman()}/${year()}`);
@@ -77,7 +76,7 @@ describe.skipIf(!chromiumAvailable())('letters at the desk', () => {
     expect(verdict).toMatchObject({ verdict: 'valid' });
     expect(verdict.claims).toMatchObject({
       subjectName: 'Budi Santoso',
-      signerName: 'Ahmad Zuhri',
+      signerName: 'Pak Sekdes',
     });
 
     // First print marks the request printed; the next is a copy, logged.
@@ -98,7 +97,7 @@ describe.skipIf(!chromiumAvailable())('letters at the desk', () => {
     await page.getByLabel('Cari nomor, nama atau NIK').fill('budi');
     const register = page.getByTestId('letter-register');
     await expect.poll(() => register.textContent()).toContain(`470/001-K1/${dotted}`);
-    expect(await register.textContent()).toContain('Ahmad Zuhri, Sekretaris Desa');
+    expect(await register.textContent()).toContain('Pak Sekdes, Sekretaris Desa');
     await page.getByLabel('Isi kode QR').fill(payload.replace('B1.', 'B1.x'));
     await page.getByRole('button', { name: 'Periksa', exact: true }).click();
     await expect

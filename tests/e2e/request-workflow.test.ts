@@ -50,7 +50,6 @@ describe.skipIf(!chromiumAvailable())('request workflow, register and queue', ()
     await expect
       .poll(() => detail.getByRole('alert').textContent())
       .toBe('Berkas belum lengkap: Surat pengantar RT/RW, Fotokopi Kartu Keluarga, Fotokopi KTP.');
-    await detail.getByLabel('Nama petugas').fill('Rina');
     await detail.getByRole('button', { name: 'Kembalikan: belum lengkap' }).click();
     await expect.poll(() => status.textContent()).toBe('Berkas belum lengkap');
 
@@ -62,13 +61,12 @@ describe.skipIf(!chromiumAvailable())('request workflow, register and queue', ()
     await detail.getByRole('button', { name: 'Berkas lengkap' }).click();
     await expect.poll(() => status.textContent()).toBe('Sedang diperiksa');
 
-    // An operator is not offered approval; the secretary is.
+    // An operator is not offered approval; the secretary, signed in, is.
     expect(await detail.getByRole('button', { name: 'Setujui' }).count()).toBe(0);
-    await detail.getByLabel('Nama petugas').fill('Pak Sekdes');
-    await detail.getByLabel('Peran').selectOption('sekretaris');
+    await kiosk!.signIn('sekretaris');
     await detail.getByRole('button', { name: 'Setujui' }).click();
     await expect.poll(() => status.textContent()).toBe('Menunggu tanda tangan');
-    await detail.getByLabel('Peran').selectOption('operator');
+    await kiosk!.signIn('operator');
     await detail.getByRole('button', { name: 'Tandai dicetak' }).click();
     await expect.poll(() => status.textContent()).toBe('Siap diambil');
     await detail.getByRole('button', { name: 'Sudah diambil' }).click();
@@ -77,7 +75,7 @@ describe.skipIf(!chromiumAvailable())('request workflow, register and queue', ()
     const steps = detail.getByTestId('timeline').locator('li');
     await expect.poll(() => steps.count()).toBe(6);
     expect(await steps.nth(1).textContent()).toContain('Dikembalikan: berkas belum lengkap');
-    expect(await steps.nth(1).textContent()).toContain('Rina (Operator layanan) · Kiosk k2');
+    expect(await steps.nth(1).textContent()).toContain('Siti Operator (Operator layanan) · Kiosk k2');
     expect(await steps.nth(3).textContent()).toContain('Pak Sekdes (Sekretaris Desa)');
     await expect.poll(() => row.textContent()).toContain('Sudah diambil');
   });

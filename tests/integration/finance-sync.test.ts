@@ -10,6 +10,7 @@ import { applyReferenceUpdates, isKegiatan } from '../../shared/finance/referenc
 import { REGENCY_STAFF_ROLE, villageDbName } from '../../shared/village';
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
 import { saveFinanceDocs } from '../../renderer/finance/write';
+import { actAs } from '../support/act-as';
 import { closeAllKiosks, openNodeKiosk } from '../support/node-kiosk';
 import {
   couchCall,
@@ -109,9 +110,11 @@ describe('village finance over sync', () => {
         ctx,
       ),
     );
+    actAs('bendahara');
     await saveFinanceDocs(kiosk.db, [income, road]);
     await kiosk.replicator.syncOnce();
     const lines = must(adoptBudget([income, road], 2026, ctx));
+    actAs('kepala-desa');
     await saveFinanceDocs(kiosk.db, lines);
     const payment = must(
       recordEntry(
@@ -129,6 +132,7 @@ describe('village finance over sync', () => {
         ctx,
       ),
     );
+    actAs('bendahara');
     await saveFinanceDocs(kiosk.db, [payment]);
     await kiosk.replicator.syncOnce();
     const atRegency = async (id: string) =>

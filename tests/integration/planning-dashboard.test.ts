@@ -18,6 +18,7 @@ import { DEFAULT_CRITERIA } from '../../shared/planning/settings';
 import { PermissionError } from '../../shared/staff/permissions';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { saveFinanceDocs } from '../../renderer/finance/write';
+import { actAs } from '../support/act-as';
 import { savePlanningDocs } from '../../renderer/planning/write';
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
 import { fiscalYearAt, gatherDashboard } from '../../sync/regency/dashboard-data';
@@ -160,6 +161,7 @@ describe('planning, from the hamlet meeting to the regency dashboard', () => {
       ),
     );
     const lines: BudgetLineDoc[] = must(adoptBudget([...plan.lines, income], year, ctx));
+    actAs('kepala-desa');
     await saveFinanceDocs(kiosk.db, lines);
     const roadLine = lines.find((l) => l.id === plan.kegiatan[0]!.budgetLineId)!;
     const payment = must(
@@ -178,6 +180,7 @@ describe('planning, from the hamlet meeting to the regency dashboard', () => {
         ctx,
       ),
     );
+    actAs('bendahara');
     await saveFinanceDocs(kiosk.db, [payment]);
     const status = projectStatus(plan.kegiatan[0]!, { lines, entries: [payment] }, [], today, 14);
     const report = must(

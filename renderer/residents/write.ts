@@ -1,0 +1,27 @@
+// Writing residents on the kiosk: an import of the register, and one resident added or corrected
+// at the desk. Each checks the signed-in role first (renderer/staff/guard.ts).
+import type { ResidentDoc } from '../../shared/documents/resident';
+import { pendingLocal } from '../../sync/client/local-fields';
+import type { KioskDatabase } from '../../sync/client/store-types';
+import { guard } from '../staff/guard';
+
+export type ImportOutcome = { ok: true; written: number } | { ok: false; failed: number };
+
+/** All or nothing: if any row fails to be written, the rows that went in are taken back. */
+export async function importResidents(
+  db: KioskDatabase,
+  docs: readonly ResidentDoc[],
+): Promise<ImportOutcome> {
+  guard('resident.import');
+  const written = await db.residents.bulkInsert(docs.map((d) => pendingLocal(d)));
+  if (written.error.length) {
+    await db.residents.bulkRemove(written.success.map((d) => d.id));
+    return { ok: false, failed: written.error.length };
+  }
+  return { ok: true, written: written.success.length };
+}
+
+export async function saveLocalResident(db: KioskDatabase, doc: ResidentDoc): Promise<void> {
+  guard('resident.edit');
+  await db.residents.insert(pendingLocal(doc));
+}

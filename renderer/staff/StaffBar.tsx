@@ -1,0 +1,26 @@
+// The header's part for staff: who is signed in, "Kunci" (lock, work kept hidden) and "Keluar"
+// (sign out, work dropped), and the auto-lock that locks by itself after idle minutes.
+import { useCallback } from 'react';
+import { STAFF_ROLE_LABELS } from '../../shared/staff/roles';
+import { useSignIn } from './store';
+import { useAutoLock } from './use-auto-lock';
+
+export function StaffBar() {
+  const { staff, status, lock, logout } = useSignIn();
+  const lockNow = useCallback(() => void lock(), [lock]);
+  useAutoLock(staff ? (status?.autoLockMinutes ?? 5) : null, lockNow);
+  if (!staff) return null;
+  return (
+    <span className="staff-bar">
+      <span data-testid="signed-in">
+        {staff.name} · {STAFF_ROLE_LABELS[staff.role]}
+      </span>{' '}
+      <button type="button" onClick={lockNow}>
+        Kunci
+      </button>{' '}
+      <button type="button" onClick={() => void logout()}>
+        Keluar
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,311 @@
+// Role tests, data layer (issue 7): every write the renderer can make, tried by every role on a
+// real RxDB store. A role the permissions table refuses gets a PermissionError with a message in
+// Bahasa Indonesia and the store is left exactly as it was; a permitted role's write goes through.
+// Actions no renderer write function takes are listed with where they are enforced instead, so a
+// new action cannot be added without saying who refuses it.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { describe, expect, it } from 'vitest';
+import { createBridgeHandlers, invokeBridge } from '../../electron/host/bridge-handlers';
+import { ConfigStore, plainSecretCodec } from '../../electron/host/config-store';
+import { openKioskDatabase } from '../../renderer/db/database';
+import { saveFinanceDocs } from '../../renderer/finance/write';
+import { issueApprovedLetter } from '../../renderer/letters/compose';
+import { issueLetter, recordReprint } from '../../renderer/letters/issue';
+import { savePlanningDocs } from '../../renderer/planning/write';
+import { importResidents, saveLocalResident } from '../../renderer/residents/write';
+import { callNext, issueTicket } from '../../renderer/screens/queue-actions';
+import { saveReceivedRequest, takeRequestStep } from '../../renderer/screens/request-writes';
+import type { KioskSession } from '../../renderer/session';
+import type { BudgetLineDoc } from '../../shared/documents/budget';
+import type { RequestDoc } from '../../shared/documents/request';
+import { adoptBudget, createBudgetLine } from '../../shared/finance/budget';
+import { recordEntry } from '../../shared/finance/ledger';
+import { createIdGenerator } from '../../shared/ids';
+import type { IpcRequest } from '../../shared/ipc';
+import { DEFAULT_NUMBERING } from '../../shared/letters/numbering';
+import { requestFromForm } from '../../shared/documents/request-form';
+import { applyStep, type Step } from '../../shared/requests/workflow';
+import { residentFromWalkIn } from '../../shared/residents/local';
+import { proposalFromForm } from '../../shared/planning/proposal';
+import { ACTIONS, PermissionError, may, type Action } from '../../shared/staff/permissions';
+import { STAFF_ROLES, STAFF_ROLE_LABELS, type StaffRole } from '../../shared/staff/roles';
+import { pendingLocal } from '../../sync/client/local-fields';
+import type { KioskDatabase } from '../../sync/client/store-types';
+import { actAs } from '../support/act-as';
+
+const code = '3510992001';
+const kioskId = 'k1';
+const author = () => ({ villageCode: code, kioskId, ids: createIdGenerator(code, kioskId) });
+const must = <T>(r: { ok: true; value: T } | { ok: false; errors: unknown }): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+};
+
+/** A request taken to `steps` by the right officials, stored as setup (not under test). */
+async function storedRequest(db: KioskDatabase, steps: Step[]): Promise<RequestDoc> {
+  const made = requestFromForm(
+    { nik: '3510171708450001', name: 'Budi Santoso', serviceType: 'domisili', purpose: 'Bank' },
+    author(),
+    new Date(),
+    { requirements: ['pengantar-rt', 'kk', 'ktp'] },
+  );
+  if (!made.ok) throw new Error(JSON.stringify(made.errors));
+  let doc = made.doc;
+  for (const step of steps) {
+    const role = step === 'approved' ? 'kepala-desa' : 'operator';
+    const next = applyStep(doc, step, { name: 'Setup', role, kioskId }, new Date());
+    if (!next.ok) throw new Error(next.reason);
+    doc = next.doc;
+  }
+  await db.requests.insert(pendingLocal(doc));
+  return doc;
+}
+
+function budgetLines(): { income: BudgetLineDoc; spend: BudgetLineDoc } {
+  const ctx = author();
+  const line = { fiscalYear: 2026, fundingSource: 'DDS', amount: 10_000 };
+  const income = must(
+    createBudgetLine(
+      { ...line, kegiatanCode: '', accountCode: '4.2.1', description: 'DD' },
+      [],
+      ctx,
+    ),
+  );
+  const spend = must(
+    createBudgetLine(
+      { ...line, kegiatanCode: '01.01.01.', accountCode: '5.1.1', description: 'Siltap' },
+      [income],
+      ctx,
+    ),
+  );
+  return { income, spend };
+}
+
+/** The host's own bridge, with no letter key: signing is refused there, issuing goes on. */
+function hostBridge() {
+  const root = mkdtempSync(join(tmpdir(), 'balai-roles-'));
+  const store = new ConfigStore({
+    dataDir: join(root, 'data'),
+    env: { BALAI_VILLAGE_CODE: code, BALAI_KIOSK_ID: kioskId },
+    defaultHubDir: join(root, 'hub'),
+    codec: plainSecretCodec,
+    warn: () => undefined,
+  });
+  const handlers = createBridgeHandlers(store, 'browser');
+  return {
+    async signLetter(request: IpcRequest<'letters:sign'>) {
+      const out = await invokeBridge(handlers, 'letters:sign', request);
+      if (!out.ok) throw new Error(out.error);
+      return out.value as { payload: string };
+    },
+  };
+}
+
+const PLANNING_ACTIONS = [
+  'proposal.create',
+  'musdes.score',
+  'musdes.decide',
+  'project.report',
+  'project.schedule',
+] as const;
+const PROPOSAL = {
+  fiscalYear: 2027,
+  hamlet: 'Krajan',
+  meetingDate: '2026-11-20',
+  title: 'Rabat beton jalan dusun',
+  kegiatanCode: '01.01.01.',
+  location: 'RT 02 / RW 01',
+  estimatedCost: '25.000.000',
+  beneficiaries: '120',
+  beneficiaryNote: '',
+  priority: 'stunting',
+  recordedBy: 'Siti',
+};
+
+type Probe = (db: KioskDatabase, role: StaffRole) => Promise<() => Promise<unknown>>;
+
+/** For each write action: the setup (as permitted staff), then the write under test. */
+const PROBES: Partial<Record<Action, Probe>> = {
+  'queue.serve': async (db) => {
+    const session = { db, config: { villageCode: code, kioskId }, ids: author().ids };
+    return async () => {
+      await issueTicket(session as unknown as KioskSession);
+      await callNext(session as unknown as KioskSession);
+    };
+  },
+  'request.create': async (db) => {
+    const made = requestFromForm(
+      { nik: '3510171708450001', name: 'Budi', serviceType: 'domisili', purpose: 'Bank' },
+      author(),
+    );
+    if (!made.ok) throw new Error('setup');
+    return () => saveReceivedRequest(db, made.doc);
+  },
+  'request.check': async (db) => {
+    const doc = await storedRequest(db, []);
+    return () => takeRequestStep(db, doc, 'checked', kioskId).then(succeeded);
+  },
+  'request.approve': async (db) => {
+    const doc = await storedRequest(db, ['checked']);
+    return () => takeRequestStep(db, doc, 'approved', kioskId).then(succeeded);
+  },
+  'request.reject': async (db) => {
+    const doc = await storedRequest(db, []);
+    return () => takeRequestStep(db, doc, 'rejected', kioskId, { note: 'Bukan warga' });
+  },
+  'request.handover': async (db) => {
+    const doc = await storedRequest(db, ['checked', 'approved']);
+    return () => takeRequestStep(db, doc, 'printed', kioskId).then(succeeded);
+  },
+  'letter.sign': async (db) => {
+    const doc = await storedRequest(db, ['checked', 'approved']);
+    const ctx = { db, bridge: hostBridge(), villageCode: code, kioskId, ids: author().ids };
+    return () => issueApprovedLetter(ctx, doc);
+  },
+  'letter.print': async (db) => {
+    const request = await storedRequest(db, ['checked', 'approved']);
+    const letter = await issueLetter(db, {
+      ...author(),
+      request,
+      date: '2026-11-29',
+      numbering: DEFAULT_NUMBERING,
+      signer: {
+        name: 'Hj. Sulastri',
+        position: 'Kepala Desa',
+        role: 'kepala-desa',
+        employeeNumber: '',
+      },
+    } as Parameters<typeof issueLetter>[1]);
+    return () => recordReprint(db, letter, 'Petugas', kioskId, new Date().toISOString());
+  },
+  'resident.edit': async (db) => {
+    const doc = residentFromWalkIn(
+      { nik: '3510171708450001', name: 'Budi', at: '2026-11-29T01:00:00Z' },
+      author(),
+    )!;
+    return () => saveLocalResident(db, doc);
+  },
+  'resident.import': async (db) => {
+    const doc = residentFromWalkIn(
+      { nik: '3510171708450001', name: 'Budi', at: '2026-11-29T01:00:00Z' },
+      author(),
+    )!;
+    return () => importResidents(db, [doc]);
+  },
+  'budget.edit': async (db) => {
+    const { income } = budgetLines();
+    return () => saveFinanceDocs(db, [income]);
+  },
+  'budget.adopt': async (db) => {
+    const { income, spend } = budgetLines();
+    actAs('bendahara');
+    await saveFinanceDocs(db, [income, spend]);
+    return () => saveFinanceDocs(db, must(adoptBudget([income, spend], 2026, author())));
+  },
+  'ledger.post': async (db) => {
+    const { income, spend } = budgetLines();
+    actAs('bendahara');
+    await saveFinanceDocs(db, [income, spend]);
+    const adopted = must(adoptBudget([income, spend], 2026, author()));
+    actAs('kepala-desa');
+    await saveFinanceDocs(db, adopted);
+    const entry = {
+      budgetLineId: spend.id,
+      kind: 'payment-ls' as const,
+      date: '2026-01-31',
+      amount: 5_000,
+      evidenceNumber: 'B1',
+      payee: 'Kades',
+      description: '',
+    };
+    const payment = must(
+      recordEntry(entry, { lines: adopted, entries: [] }, 'Bendahara', author()),
+    );
+    return () => saveFinanceDocs(db, [payment]);
+  },
+  // Planning writes (renderer/planning/write.ts) take the role from their caller, the screen's
+  // signed-in staff member. A proposal stands in as the document: the role is checked before any
+  // document's own rules.
+  ...Object.fromEntries(
+    PLANNING_ACTIONS.map((action) => [
+      action,
+      async (db: KioskDatabase, role: StaffRole) => {
+        const proposal = must(proposalFromForm(PROPOSAL, author()));
+        return () => savePlanningDocs(db, [proposal], role, action);
+      },
+    ]),
+  ),
+};
+
+/** Enforced by the host against its own session (electron/host/*-handlers.test.ts). */
+const HOST_ENFORCED: Action[] = [
+  'staff.manage',
+  'settings.edit',
+  'backup.export',
+  'backup.restore',
+];
+/** Reading only: the menu offers the screen or not (tests/e2e/roles.test.ts). */
+const MENU_ONLY: Action[] = [
+  'register.view',
+  'letter.view',
+  'resident.view',
+  'finance.view',
+  'board.view',
+];
+
+function succeeded(outcome: { ok: boolean; reason?: string }) {
+  if (!outcome.ok) throw new Error(`workflow refused: ${outcome.reason}`);
+}
+
+/** Everything in the store, to show a refused write left it untouched. */
+async function snapshot(db: KioskDatabase): Promise<string> {
+  const all: unknown[] = [];
+  for (const [name, collection] of Object.entries(db.collections).sort()) {
+    const docs = (await collection.find().exec()) as { toJSON(): { id: string } }[];
+    const json = docs.map((d) => d.toJSON()).sort((a, b) => (a.id < b.id ? -1 : 1));
+    all.push(name, json);
+  }
+  return JSON.stringify(all);
+}
+
+describe('every write refused for every role that may not take it (data layer)', () => {
+  it('classifies every action: probed here, enforced by the host, or a menu-only view', () => {
+    const classified = [...Object.keys(PROBES), ...HOST_ENFORCED, ...MENU_ONLY].sort();
+    expect(classified).toEqual([...ACTIONS].sort());
+  });
+
+  for (const [action, probe] of Object.entries(PROBES) as [Action, Probe][]) {
+    for (const role of STAFF_ROLES) {
+      const allowed = may(role, action);
+      it(`${action} × ${role}: ${allowed ? 'written' : 'refused'}`, async () => {
+        const db = await openKioskDatabase(
+          `balai_roles_${Math.random().toString(36).slice(2)}`,
+          getRxStorageMemory(),
+        );
+        try {
+          actAs('operator');
+          const write = await probe(db, role);
+          actAs(role, `Petugas ${role}`);
+          const before = await snapshot(db);
+          const outcome = await write().then(
+            () => null,
+            (error: unknown) => error,
+          );
+          if (allowed) {
+            expect(outcome).toBeNull();
+            expect(await snapshot(db)).not.toBe(before);
+          } else {
+            expect(outcome).toBeInstanceOf(PermissionError);
+            expect((outcome as Error).message).toContain(`${STAFF_ROLE_LABELS[role]} tidak boleh`);
+            expect(await snapshot(db)).toBe(before);
+          }
+        } finally {
+          await db.close();
+        }
+      });
+    }
+  }
+});
