@@ -21,6 +21,7 @@ import {
   kegiatanName,
 } from '../../shared/finance/reference';
 import { useT } from '../i18n';
+import { GatedButton } from '../staff/GatedButton';
 import { useOpenSession } from '../state/session-store';
 import { Errors, Field, Money, YearPicker } from './common';
 import { saveFinanceDocs, useFinanceContext, useFinanceData, useFiscalYear } from './store';
@@ -142,14 +143,14 @@ export function BudgetScreen() {
           {working.lines.length === 0 ? t('fin_noLines') : t(STAGE_LABEL[working.lines[0]!.stage])}
         </span>
         {!locked && working.lines.length > 0 && (
-          <button type="button" onClick={adopt}>
+          <GatedButton action="budget.adopt" onClick={adopt}>
             {t('fin_adopt')}
-          </button>
+          </GatedButton>
         )}
         {locked && (
-          <button type="button" onClick={amend}>
+          <GatedButton action="budget.edit" onClick={amend}>
             {t('fin_amend')}
-          </button>
+          </GatedButton>
         )}
       </div>
       <table className="fin-totals" data-testid="budget-totals">
@@ -256,7 +257,9 @@ export function BudgetScreen() {
           <Field label={t('fin_unitPrice')}>
             <input {...set('unitPrice')} inputMode="numeric" />
           </Field>
-          <button type="submit">{t('fin_addLine')}</button>
+          <GatedButton action="budget.edit" type="submit">
+            {t('fin_addLine')}
+          </GatedButton>
         </form>
       )}
       <table className="fin-table" data-testid="budget-lines">

@@ -14,6 +14,7 @@ import {
 import { formatRupiah, parseRupiah } from '../../shared/finance/money';
 import { accountClass, accountName } from '../../shared/finance/reference';
 import { useT } from '../i18n';
+import { GatedButton } from '../staff/GatedButton';
 import { useOpenSession } from '../state/session-store';
 import { Errors, Field, Money, YearPicker } from './common';
 import { saveFinanceDocs, useFinanceContext, useFinanceData, useFiscalYear } from './store';
@@ -198,7 +199,9 @@ export function LedgerScreen() {
             </Field>
           </>
         )}
-        <button type="submit">{t('fin_record')}</button>
+        <GatedButton action="ledger.post" type="submit">
+          {t('fin_record')}
+        </GatedButton>
       </form>
       <p className="form-notice" role="status">
         {notice}
@@ -255,12 +258,17 @@ export function LedgerScreen() {
                           value={reversing.reason}
                           onChange={(ev) => setReversing({ id: e.id, reason: ev.target.value })}
                         />
-                        <button type="submit">{t('fin_saveReversal')}</button>
+                        <GatedButton action="ledger.post" type="submit">
+                          {t('fin_saveReversal')}
+                        </GatedButton>
                       </form>
                     ) : (
-                      <button type="button" onClick={() => setReversing({ id: e.id, reason: '' })}>
+                      <GatedButton
+                        action="ledger.post"
+                        onClick={() => setReversing({ id: e.id, reason: '' })}
+                      >
                         {t('fin_reverse')}
-                      </button>
+                      </GatedButton>
                     ))}
                   {reversed.has(e.id) && t('fin_reversedMark')}
                 </td>

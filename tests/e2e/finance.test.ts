@@ -17,7 +17,7 @@ let page: Page;
 
 beforeAll(async () => {
   if (!chromiumAvailable()) return;
-  kiosk = await openKioskInBrowser({ villageCode });
+  kiosk = await openKioskInBrowser({ villageCode, signInAs: 'bendahara' });
   page = kiosk.page;
 });
 
@@ -85,11 +85,15 @@ describe.skipIf(!chromiumAvailable())('village finance, end to end', () => {
     const totals = page.getByTestId('budget-totals');
     await expect.poll(() => totals.textContent()).toContain('Rp800.000.000');
     await expect.poll(() => totals.textContent()).toContain('Rp486.000.000');
+    // The treasurer drafts; only the head adopts.
+    expect(await page.getByRole('button', { name: 'Tetapkan APBDes' }).isDisabled()).toBe(true);
+    await kiosk!.signIn('kepala-desa');
     await page.getByRole('button', { name: 'Tetapkan APBDes' }).click();
     await expect.poll(() => page.getByTestId('budget-stage').textContent()).toContain('Ditetapkan');
     // Locked: no more adding, no amount inputs.
     expect(await page.getByRole('form', { name: 'Baris anggaran baru' }).count()).toBe(0);
 
+    await kiosk!.signIn('bendahara');
     await menu('Buku Kas').click();
     const form = page.getByRole('form', { name: 'Entri buku kas' });
     await page.getByLabel('Petugas pencatat').fill('Sri Wahyuni');
