@@ -363,6 +363,7 @@ const QUERY_ABUSE = () => [
 ];
 
 const AUTH_ABUSE = (): Record<string, string>[] => [
+  {},
   { Authorization: 'Basic !!!notbase64' },
   { Authorization: 'Basic ' + Buffer.from('nocolon').toString('base64') },
   { Authorization: 'Basic ' + Buffer.from(`${kiosk.username}:wrong`).toString('base64') },
