@@ -185,6 +185,10 @@ describe('every web contents', () => {
     const contents = kioskWindow(standIn).webContents;
     expect(session.requestPermission(contents, 'geolocation', APP_URL)).toBe(true);
     expect(session.requestPermission(contents, 'geolocation', 'https://evil.example/')).toBe(false);
+    expect(session.permissionCheckHandler?.(contents, 'geolocation', 'balai://app')).toBe(true);
+    expect(session.permissionCheckHandler?.(contents, 'geolocation', 'https://evil.example')).toBe(
+      false,
+    );
     for (const permission of [
       'media',
       'notifications',
