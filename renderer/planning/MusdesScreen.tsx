@@ -19,6 +19,7 @@ import { DEFAULT_PLANNING_SETTINGS, MAX_SCORE } from '../../shared/planning/sett
 import { localDate } from '../../shared/dates';
 import { refusal } from '../../shared/staff/permissions';
 import { YearPicker } from '../finance/common';
+import { GatedButton } from '../staff/GatedButton';
 import { useFinanceData, useFiscalYear } from '../finance/store';
 import { useOpenSession } from '../state/session-store';
 import { errorMessage, FormErrors, PlanField, StaffPicker } from './common';
@@ -54,10 +55,10 @@ export function MusdesScreen() {
 
   async function write(
     docs: Parameters<typeof savePlanningDocs>[1],
-    action: Parameters<typeof savePlanningDocs>[3],
+    action: Parameters<typeof savePlanningDocs>[2],
   ) {
     try {
-      await savePlanningDocs(db, docs, staff.role, action);
+      await savePlanningDocs(db, docs, action);
       return true;
     } catch (err) {
       setErrors({ save: errorMessage(err) });
@@ -370,9 +371,9 @@ export function MusdesScreen() {
                 />
               )}
             </PlanField>
-            <button type="submit" disabled={decideRefusal !== null} title={decideRefusal ?? ''}>
+            <GatedButton type="submit" action="musdes.decide">
               {t('decide')}
-            </button>
+            </GatedButton>
             {decideRefusal && <span className="hint">{decideRefusal}</span>}
           </form>
         </>

@@ -175,7 +175,7 @@ function ProjectDetail({
       return;
     }
     try {
-      await savePlanningDocs(db, [result.value], staff.role, 'project.report');
+      await savePlanningDocs(db, [result.value], 'project.report');
     } catch (err) {
       setErrors({ save: errorMessage(err) });
       return;
@@ -192,7 +192,7 @@ function ProjectDetail({
     const result = setSchedule(k, schedule.start, schedule.end, ctx);
     if (!result.ok) return setErrors(result.errors);
     try {
-      await savePlanningDocs(db, [result.value], staff.role, 'project.schedule');
+      await savePlanningDocs(db, [result.value], 'project.schedule');
       setErrors({});
     } catch (err) {
       setErrors({ save: errorMessage(err) });

@@ -88,7 +88,7 @@ export function ProposalsScreen() {
       return;
     }
     try {
-      await savePlanningDocs(db, [result.value], staff.role, 'proposal.create');
+      await savePlanningDocs(db, [result.value], 'proposal.create');
     } catch (err) {
       setErrors({ save: errorMessage(err) });
       setNotice(t('fixErrors'));
@@ -171,7 +171,7 @@ export function ProposalsScreen() {
             </select>
           )}
         </PlanField>
-        <div className="fin-field" aria-label={t('photosOfNeed')}>
+        <div className="fin-field">
           <span>{t('photosOfNeed')}</span>
           <PhotoInput
             key={draftId}

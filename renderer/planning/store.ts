@@ -55,7 +55,7 @@ export function usePlanningContext(): PlanningContext {
   return { villageCode: config.villageCode, kioskId: config.kioskId, ids };
 }
 
-/** The staff member at the kiosk: their name and role (chosen on screen, decision 0004). */
+/** The staff member signed in at the kiosk: their name and role (decision 0008). */
 export function useStaff() {
   return useOfficial();
 }

@@ -1,5 +1,5 @@
-// Writing planning documents on the kiosk: the staff member's role is checked against the
-// permissions table, and every document against what is stored with the same rules the regency
+// Writing planning documents on the kiosk: the signed-in staff member's role is checked against
+// the permissions table (renderer/staff/guard.ts), and every document against what is stored with the same rules the regency
 // applies (shared/planning/rules.ts, shared/finance/rules.ts). All documents of one action go in
 // one bulk write to the `finance` collection, after every check passed: all or nothing.
 import type { BudgetLineDoc } from '../../shared/documents/budget';
@@ -11,8 +11,8 @@ import type {
 } from '../../shared/documents/planning';
 import { financeWriteRefusal, REFUSALS } from '../../shared/finance/rules';
 import { PLANNING_REFUSALS, planningWriteRefusal } from '../../shared/planning/rules';
-import { assertMay, type Action } from '../../shared/staff/permissions';
-import type { StaffRole } from '../../shared/staff/roles';
+import type { Action } from '../../shared/staff/permissions';
+import { guard } from '../staff/guard';
 import type { KioskDatabase } from '../../sync/client/store-types';
 
 export type PlanningWrite = ProposalDoc | MusdesDoc | RkpKegiatanDoc | ProgressReportDoc;
@@ -20,10 +20,9 @@ export type PlanningWrite = ProposalDoc | MusdesDoc | RkpKegiatanDoc | ProgressR
 export async function savePlanningDocs(
   db: KioskDatabase,
   docs: readonly (PlanningWrite | BudgetLineDoc)[],
-  role: StaffRole,
   action: Action,
 ): Promise<void> {
-  assertMay(role, action);
+  guard(action);
   const stored = await db.finance.findByIds(docs.map((d) => d.id)).exec();
   for (const doc of docs) {
     const previous = (stored.get(doc.id)?.toJSON() as Record<string, unknown> | undefined) ?? null;

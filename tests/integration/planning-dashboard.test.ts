@@ -100,7 +100,8 @@ describe('planning, from the hamlet meeting to the regency dashboard', () => {
     const posyandu = proposal('Makanan tambahan balita', '02.02.02.', 'stunting', '15.000.000');
     const gate = proposal('Gapura desa', '01.02.02.', 'infrastruktur', '60.000.000');
     const proposals: ProposalDoc[] = [road, posyandu, gate];
-    await savePlanningDocs(kiosk.db, proposals, 'operator', 'proposal.create');
+    actAs('operator');
+    await savePlanningDocs(kiosk.db, proposals, 'proposal.create');
 
     let musdes = must(
       newMusdes(
@@ -140,11 +141,12 @@ describe('planning, from the hamlet meeting to the regency dashboard', () => {
     );
     const docs = [decided, ...plan.kegiatan, ...plan.lines];
     // An operator may score but not record the decision: refused, and nothing is written.
-    await expect(savePlanningDocs(kiosk.db, docs, 'operator', 'musdes.decide')).rejects.toThrow(
+    await expect(savePlanningDocs(kiosk.db, docs, 'musdes.decide')).rejects.toThrow(
       PermissionError,
     );
     expect(await kiosk.db.finance.find({ selector: { type: 'rkp-kegiatan' } }).exec()).toEqual([]);
-    await savePlanningDocs(kiosk.db, docs, 'sekretaris', 'musdes.decide');
+    actAs('sekretaris');
+    await savePlanningDocs(kiosk.db, docs, 'musdes.decide');
 
     const income = must(
       createBudgetLine(
@@ -192,7 +194,8 @@ describe('planning, from the hamlet meeting to the regency dashboard', () => {
       ),
     );
     expect(report.spentAtReport).toBe(12_500_000);
-    await savePlanningDocs(kiosk.db, [report], 'operator', 'project.report');
+    actAs('operator');
+    await savePlanningDocs(kiosk.db, [report], 'project.report');
     Object.assign(ids, {
       road: road.id,
       posyandu: posyandu.id,

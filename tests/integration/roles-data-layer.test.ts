@@ -226,15 +226,14 @@ const PROBES: Partial<Record<Action, Probe>> = {
     );
     return () => saveFinanceDocs(db, [payment]);
   },
-  // Planning writes (renderer/planning/write.ts) take the role from their caller, the screen's
-  // signed-in staff member. A proposal stands in as the document: the role is checked before any
-  // document's own rules.
+  // Planning writes (renderer/planning/write.ts) check the signed-in role like every other write.
+  // A proposal stands in as the document: the role is checked before any document's own rules.
   ...Object.fromEntries(
     PLANNING_ACTIONS.map((action) => [
       action,
-      async (db: KioskDatabase, role: StaffRole) => {
+      async (db: KioskDatabase) => {
         const proposal = must(proposalFromForm(PROPOSAL, author()));
-        return () => savePlanningDocs(db, [proposal], role, action);
+        return () => savePlanningDocs(db, [proposal], action);
       },
     ]),
   ),
