@@ -14,13 +14,29 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APP_URL } from '../../electron/app-url';
 import { AUTOSTART_FILE } from '../../electron/lockdown-autostart';
 import { CRASH_LOOP_MESSAGE } from '../../electron/window-crash-recovery';
-import { BASELINE_WEB_PREFERENCES, hasBaseline } from '../../electron/window-factory';
 import {
   createElectronStandIn,
   StandInEvent,
   type StandIn,
   type StandInOptions,
 } from './electron-stand-in';
+
+/**
+ * DESIGN.md decision 2, written out here rather than imported: weakening the factory's own list
+ * must fail this test, not change what it expects.
+ */
+const BASELINE = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+};
 
 const ENV_KEYS = [
   'BALAI_DATA_DIR',
@@ -95,7 +111,7 @@ describe('the kiosk window', () => {
     expect(standIn.record.windows).toHaveLength(1);
     const window = kioskWindow(standIn);
     expect(webPreferencesOf(window)).toMatchObject({
-      ...BASELINE_WEB_PREFERENCES,
+      ...BASELINE,
       devTools: false,
     });
     expect(String(webPreferencesOf(window).preload)).toMatch(/preload\.cjs$/);
@@ -135,7 +151,7 @@ describe('the kiosk window', () => {
     open({ show: false, webPreferences: { javascript: false } });
     expect(standIn.record.windows).toHaveLength(2);
     for (const window of standIn.record.windows) {
-      expect(hasBaseline(webPreferencesOf(window)), JSON.stringify(window.options)).toBe(true);
+      expect(webPreferencesOf(window), JSON.stringify(window.options)).toMatchObject(BASELINE);
     }
   });
 });
