@@ -36,6 +36,7 @@ export function createBackupHandlers<Ctx>({
       return backups.switchDatabase(databaseName);
     },
     'db:record': ({ databaseName, counts }) => backups.record(databaseName, counts, now()),
+    'db:disk-space': () => ({ freeBytes: backups.freeBytes() }),
     'backup:local-key': () => ({ passphrase: backups.localKey() }),
     'backup:save-local': ({ text }) => {
       const { villageCode, kioskId } = kiosk();

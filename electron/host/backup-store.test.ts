@@ -48,6 +48,10 @@ describe('BackupStore', () => {
     expect(store.saveToDrive('/tmp', name, 'x')).toBeNull();
   });
 
+  it('tells how much disk is free where the data lives', () => {
+    expect(new BackupStore(fresh(), []).freeBytes()).toBeGreaterThan(0);
+  });
+
   it('treats a damaged pointer file as no memory rather than failing to start', () => {
     const dir = fresh();
     writeFileSync(join(dir, 'database.json'), '{rusak');

@@ -22,6 +22,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  statfsSync,
   writeFileSync,
 } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -78,6 +79,16 @@ export class BackupStore {
     };
     writeAtomically(join(this.dataDir, POINTER_FILE), JSON.stringify(next));
     return next;
+  }
+
+  /** Free bytes on the data dir's disk, or null where the file system will not say. */
+  freeBytes(): number | null {
+    try {
+      const stats = statfsSync(this.dataDir);
+      return stats.bavail * stats.bsize;
+    } catch {
+      return null;
+    }
   }
 
   /** The scheduled backups' passphrase, made on first use. */

@@ -5,6 +5,7 @@ import type { BackupFile, RemovableDrive } from '../../shared/backup/channels';
 import { passphraseProblem } from '../../shared/backup/format';
 import { getBridge } from '../bridge';
 import { useOpenSession } from '../state/session-store';
+import { assertSignedInMay } from './permission';
 import { backupFileName } from './restore';
 import { RestoreForm } from './RestoreForm';
 import { backUpLocallyNow } from './schedule';
@@ -42,6 +43,7 @@ export function BackupScreen() {
     setBusy(true);
     setMessage(null);
     try {
+      await assertSignedInMay('backup.export');
       const text = await backupText(session.db, session.config, passphrase);
       const name = backupFileName(session.config);
       if (drive) {

@@ -1,11 +1,11 @@
 // Opening the local database the host points at, and noticing when it is not what the kiosk had:
 // it fails to open (damaged), or holds fewer documents than the host last heard of (lost; the
 // kiosk never deletes a document). Then staff choose: rebuild from the regency or from a backup.
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { KioskConfig } from '../../shared/ipc';
 import type { KioskDatabase } from '../../sync/client/store-types';
 import { getBridge } from '../bridge';
 import { databaseName, openKioskDatabase } from '../db/database';
+import { kioskStorage } from '../db/storage';
 import { countDocuments } from './snapshot';
 
 export class RecoveryNeeded extends Error {
@@ -31,7 +31,7 @@ export async function openRecordedDatabase(
   const name = pointer.databaseName ?? databaseName(config.villageCode, config.kioskId);
   let db: KioskDatabase;
   try {
-    db = await openKioskDatabase(name, getRxStorageDexie());
+    db = await openKioskDatabase(name, kioskStorage());
   } catch (error) {
     throw new RecoveryNeeded(
       `Basis data kiosk rusak dan tidak dapat dibuka (${error instanceof Error ? error.message : String(error)}).`,

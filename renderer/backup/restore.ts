@@ -5,6 +5,7 @@ import { openBackup } from '../../shared/backup/format';
 import { restoreTargetFor } from '../../shared/backup/target';
 import type { KioskConfig } from '../../shared/ipc';
 import { getBridge } from '../bridge';
+import { assertSignedInMay } from './permission';
 import { restoreIntoFreshDatabase } from './snapshot';
 
 export async function restoreFromText(
@@ -12,6 +13,7 @@ export async function restoreFromText(
   text: string,
   passphrase: string,
 ): Promise<{ ok: true; documents: number } | { ok: false; message: string }> {
+  await assertSignedInMay('backup.restore');
   const opened = await openBackup(text, passphrase, restoreTargetFor(config.villageCode));
   if (!opened.ok) return opened;
   const databaseName = await restoreIntoFreshDatabase(config, opened.content);

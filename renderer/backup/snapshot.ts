@@ -2,7 +2,6 @@
 // The restore writes to the storage underneath RxDB, so every document keeps its revision and
 // metadata exactly (RxDB's own insert would give it a new revision): byte for byte on a new PC.
 import type { RxStorageInstance } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import {
   canonicalJson,
   createBackup,
@@ -14,6 +13,7 @@ import { COLLECTION_NAMES } from '../../shared/documents/collections';
 import type { KioskConfig } from '../../shared/ipc';
 import type { KioskDatabase } from '../../sync/client/store-types';
 import { databaseName, openKioskDatabase } from '../db/database';
+import { kioskStorage } from '../db/storage';
 
 export const APP_VERSION = '0.1.0';
 
@@ -65,7 +65,7 @@ export async function restoreIntoFreshDatabase(
   content: BackupContent,
 ): Promise<string> {
   const name = `${databaseName(config.villageCode, config.kioskId)}_r${Date.now()}`;
-  const db = await openKioskDatabase(name, getRxStorageDexie());
+  const db = await openKioskDatabase(name, kioskStorage());
   try {
     for (const collection of COLLECTION_NAMES) {
       const docs = content.collections[collection] ?? [];

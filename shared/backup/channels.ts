@@ -47,6 +47,11 @@ export const backupChannels = {
     request: z.object({ databaseName: databaseNameSchema, counts: countsSchema }),
     response: databasePointerSchema,
   },
+  /** Free space on the disk of the kiosk's data, to tell staff a failed write means a full disk. */
+  'db:disk-space': {
+    request: z.null(),
+    response: z.object({ freeBytes: z.number().int().min(0).nullable() }),
+  },
   'backup:local-key': { request: z.null(), response: z.object({ passphrase: z.string().min(20) }) },
   'backup:save-local': {
     request: z.object({ text: backupTextSchema }),
@@ -75,6 +80,7 @@ export interface BackupBridge {
   databasePointer(): Promise<Res<'db:pointer'>>;
   switchDatabase(request: Req<'db:switch'>): Promise<Res<'db:switch'>>;
   recordDatabase(request: Req<'db:record'>): Promise<Res<'db:record'>>;
+  diskSpace(): Promise<Res<'db:disk-space'>>;
   localBackupKey(): Promise<Res<'backup:local-key'>>;
   saveLocalBackup(request: Req<'backup:save-local'>): Promise<Res<'backup:save-local'>>;
   listBackups(): Promise<Res<'backup:list'>>;
@@ -87,6 +93,7 @@ export const BACKUP_BRIDGE_FUNCTIONS = {
   databasePointer: 'db:pointer',
   switchDatabase: 'db:switch',
   recordDatabase: 'db:record',
+  diskSpace: 'db:disk-space',
   localBackupKey: 'backup:local-key',
   saveLocalBackup: 'backup:save-local',
   listBackups: 'backup:list',

@@ -1,0 +1,304 @@
+// Backup → wipe → restore, as an office would live it, in the real renderer in Debian's Chromium:
+// a kiosk with requests, a letter, a budget and a ledger entry exports an encrypted backup; its
+// profile is wiped; a "new PC" (new profile, same village and kiosk) refuses a tampered and a
+// wrongly-keyed file without touching its data, then restores the real one and holds every
+// document exactly as the old PC did, revision and sync state included.
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateVillageKey } from '../../shared/letters/signing';
+import { uniqueVillageCode } from '../support/couch-server';
+import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
+import { startBrowserKiosk } from '../../electron/host/browser-kiosk';
+import { launchKillableChromium } from '../support/killable-chromium';
+import {
+  openKioskInBrowser,
+  setUpStaff,
+  signInOnPage,
+  type KioskInBrowser,
+} from '../support/kiosk-in-browser';
+import { readStoredDocuments } from '../support/stored-documents';
+
+if (!chromiumAvailable())
+  console.warn(`Skipping backup end-to-end test: no Chromium at ${CHROMIUM_PATH}.`);
+
+/**
+ * A full disk is made for real: a small tmpfs for the browser profile, filled up. (Chromium 156
+ * accepts CDP's Storage.overrideQuotaForOrigin but IndexedDB writes ignore it: measured.) Mounting
+ * needs root; elsewhere that test is skipped, and says so.
+ */
+const tmpfsAvailable = chromiumAvailable() && canMountTmpfs();
+if (chromiumAvailable() && !tmpfsAvailable)
+  console.warn('Skipping the full-disk test: mounting a tmpfs needs root (mount -t tmpfs).');
+
+function canMountTmpfs(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const probe = mkdtempSync(join(tmpdir(), 'balai-tmpfs-probe-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
+
+const villageCode = uniqueVillageCode();
+const PASSPHRASE = 'kunci cadangan balai desa';
+const opened: KioskInBrowser[] = [];
+afterAll(async () => {
+  for (const kiosk of opened) await kiosk.close();
+});
+
+const menu = (page: Page, name: string) =>
+  page.getByRole('navigation').getByRole('button', { name, exact: true });
+
+async function walkIn(page: Page, nik: string, name: string) {
+  await menu(page, 'Layanan Surat').click();
+  await page.getByLabel('NIK').fill(nik);
+  await page.getByLabel('Nama pemohon').fill(name);
+  await page.getByLabel('Jenis layanan').selectOption('domisili');
+  await page.getByLabel('Keperluan').fill('Membuka rekening');
+  await page.getByLabel('Keperluan').press('Enter');
+  await page
+    .getByTestId('today-list')
+    .getByRole('row', { name: new RegExp(name) })
+    .waitFor();
+}
+
+/** A budget the secretary drafts and the head adopts, and one payment the treasurer records. */
+async function budgetAndLedger(kiosk: KioskInBrowser) {
+  const page = kiosk.page;
+  await kiosk.signIn('sekretaris');
+  await menu(page, 'Anggaran (APBDes)').click();
+  const line = page.getByRole('form', { name: 'Baris anggaran baru' });
+  for (const [account, kegiatan, source, description, amount] of [
+    ['4.2.1', '', 'DDS', 'Dana Desa', '500000000'],
+    ['5.1.1', '01.01.01.', 'DDS', 'Siltap Kepala Desa', '36000000'],
+  ] as const) {
+    await line.getByLabel('Rekening').selectOption(account);
+    if (kegiatan) await line.getByLabel('Kegiatan').selectOption(kegiatan);
+    await line.getByLabel('Sumber dana').selectOption(source);
+    await line.getByLabel('Uraian').fill(description);
+    await line.getByLabel('Jumlah (Rp)').fill(amount);
+    await line.getByRole('button', { name: 'Tambah baris' }).click();
+    await page.getByTestId('budget-lines').getByText(description, { exact: true }).waitFor();
+  }
+  await kiosk.signIn('kepala-desa');
+  await menu(page, 'Anggaran (APBDes)').click();
+  await page.getByRole('button', { name: 'Tetapkan APBDes' }).click();
+  await expect.poll(() => page.getByTestId('budget-stage').textContent()).toContain('Ditetapkan');
+
+  await kiosk.signIn('bendahara');
+  await menu(page, 'Buku Kas').click();
+  const form = page.getByRole('form', { name: 'Entri buku kas' });
+  const officer = page.getByLabel('Petugas pencatat');
+  if (await officer.count()) await officer.fill('Bu Bendahara');
+  const siltap = await form
+    .locator('option', { hasText: 'Siltap Kepala Desa' })
+    .getAttribute('value');
+  await form.getByLabel('Baris anggaran').selectOption(siltap!);
+  await form.getByLabel('Jumlah (Rp)').fill('3000000');
+  await form.getByLabel('Nomor bukti').fill('BKU-001');
+  await form.getByLabel('Penerima / penyetor').fill('Kepala Desa');
+  await form.getByRole('button', { name: 'Catat' }).click();
+  await page.getByTestId('ledger-entries').getByText('BKU-001').waitFor();
+}
+
+async function approveFirstRequest(page: Page) {
+  await menu(page, 'Layanan Surat').click();
+  const row = page.getByTestId('today-list').getByRole('row').nth(1);
+  await row.getByRole('button', { name: 'Buka' }).click();
+  const detail = page.getByTestId('request-detail');
+  for (const box of await detail.getByRole('checkbox').all()) {
+    await box.click();
+    await expect.poll(() => box.isChecked()).toBe(true);
+  }
+  await detail.getByRole('button', { name: 'Berkas lengkap' }).click();
+  await detail.getByRole('button', { name: 'Setujui' }).click();
+  await expect.poll(() => detail.getByTestId('letter-number').count()).toBe(1);
+}
+
+async function exportBackup(page: Page): Promise<string> {
+  // The administrator's first screen may be the full-screen transparency board: the keyboard
+  // reaches the menu regardless.
+  await menu(page, 'Cadangan').press('Enter');
+  const form = page.getByRole('form', { name: 'Ekspor cadangan' });
+  await form.getByLabel('Kata sandi cadangan').fill('pendek');
+  await form.getByLabel('Ulangi kata sandi').fill('pendek');
+  await form.getByRole('button', { name: 'Buat cadangan' }).click();
+  await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('minimal 10');
+  await form.getByLabel('Kata sandi cadangan').fill(PASSPHRASE);
+  await form.getByLabel('Ulangi kata sandi').fill(PASSPHRASE);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    form.getByRole('button', { name: 'Buat cadangan' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`^balai-${villageCode}-k1-\\d{8}-\\d{6}\\.balai-backup$`),
+  );
+  return readFile((await download.path())!, 'utf8');
+}
+
+async function tryRestore(page: Page, text: string, passphrase: string): Promise<void> {
+  const file = join(tmpdir(), `balai-restore-${process.pid}-${Date.now()}.balai-backup`);
+  await writeFile(file, text);
+  await menu(page, 'Cadangan').press('Enter');
+  const form = page.getByRole('form', { name: 'Pulihkan cadangan' });
+  await form.getByLabel('Berkas cadangan').setInputFiles(file);
+  await form.getByLabel('Kata sandi cadangan').fill(passphrase);
+  await form.getByRole('button', { name: 'Periksa dan pulihkan' }).click();
+}
+
+describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () => {
+  it('gives back every document byte for byte and refuses tampered or wrongly-keyed files', async () => {
+    const key = await generateVillageKey('2026-1');
+    const env = { BALAI_LETTER_KEY: `${key.keyId}:${key.privateKey}` };
+    const oldPc = await openKioskInBrowser({
+      villageCode,
+      kioskId: 'k1',
+      env,
+      signInAs: 'sekretaris',
+    });
+    opened.push(oldPc);
+    let page = oldPc.page;
+    await walkIn(page, '3510171708450001', 'Budi Santoso');
+    await walkIn(page, '3510175708450002', 'Siti Aminah');
+    await approveFirstRequest(page);
+    await budgetAndLedger(oldPc);
+    // Only the administrator exports.
+    await oldPc.signIn('administrator');
+    const before = await readStoredDocuments(page);
+    for (const name of ['requests', 'letters', 'finance'])
+      expect(before[name]?.length, name).toBeGreaterThan(0);
+    const backup = await exportBackup(page);
+    expect(await readStoredDocuments(page)).toEqual(before);
+    expect(backup).not.toContain('Budi Santoso');
+    await oldPc.close(); // the profile and the host's data dir are removed: the old PC is gone
+
+    const newPc = await openKioskInBrowser({
+      villageCode,
+      kioskId: 'k1',
+      env,
+      signInAs: 'sekretaris',
+    });
+    opened.push(newPc);
+    page = newPc.page;
+    await walkIn(page, '3510171708450003', 'Warga Baru');
+    await newPc.signIn('administrator');
+    const current = await readStoredDocuments(page);
+
+    // A changed byte in the ciphertext, and a wrong passphrase: refused, nothing replaced.
+    const lines = backup.split('\n');
+    const c = lines[2]![40]!;
+    lines[2] = lines[2]!.slice(0, 40) + (c === 'A' ? 'B' : 'A') + lines[2]!.slice(41);
+    for (const [text, passphrase] of [
+      [lines.join('\n'), PASSPHRASE],
+      [backup, 'bukan kata sandinya'],
+    ] as const) {
+      await tryRestore(page, text, passphrase);
+      await expect
+        .poll(() => page.getByRole('alert').first().textContent(), { timeout: 20_000 })
+        .toContain('tidak dipulihkan');
+      expect(await readStoredDocuments(page)).toEqual(current);
+    }
+    // Still the same data after a restart: the host's pointer did not move.
+    page = await newPc.restart();
+    expect(await readStoredDocuments(page)).toEqual(current);
+
+    await tryRestore(page, backup, PASSPHRASE);
+    // The kiosk reloads onto the restored database.
+    await page.waitForEvent('load', { timeout: 30_000 });
+    await page.getByTestId('signed-in').waitFor();
+    const after = await readStoredDocuments(page);
+    expect(after).toEqual(before);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before));
+
+    // And it stays so across a restart of the kiosk.
+    page = await newPc.restart();
+    expect(await readStoredDocuments(page)).toEqual(before);
+  }, 120_000);
+
+  it.skipIf(!tmpfsAvailable)(
+    'a full disk gives a clear message and loses nothing already saved',
+    async () => {
+      // The kiosk on a small disk of its own (tmpfs), which the test fills up.
+      const disk = await mkdtemp(join(tmpdir(), 'balai-fulldisk-'));
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=96m', 'tmpfs', disk]);
+      // The host's data dir on the same disk, as on the office PC.
+      const hostDir = join(disk, 'kiosk-data');
+      const code = uniqueVillageCode();
+      const host = await startBrowserKiosk({
+        port: 0,
+        dataDir: hostDir,
+        rendererDir: join(process.cwd(), 'dist/renderer'),
+        env: { BALAI_VILLAGE_CODE: code, BALAI_KIOSK_ID: 'k1' },
+      });
+      await setUpStaff(host.url, { villageCode: code, kioskId: 'k1' });
+      let browser = await launchKillableChromium(join(disk, 'profile'), host.url);
+      try {
+        await signInOnPage(browser.page, 'sekretaris');
+        await walkIn(browser.page, '3510171708450001', 'Sebelum Penuh');
+        const saved = await readStoredDocuments(browser.page);
+
+        fillDisk(join(disk, 'filler'));
+        const page = browser.page;
+        for (const name of ['Warga Penuh Satu', 'Warga Penuh Dua']) {
+          await page.getByLabel('NIK').fill('3510175708450002');
+          await page.getByLabel('Nama pemohon').fill(name);
+          await page.getByLabel('Jenis layanan').selectOption('domisili');
+          await page.getByLabel('Keperluan').fill('Membuka rekening');
+          await page.getByLabel('Keperluan').press('Enter');
+          await expect
+            .poll(() => page.getByRole('alert').first().textContent())
+            .toMatch(
+              /^Permohonan tidak tersimpan: Penyimpanan kiosk penuh: data ini belum tersimpan/,
+            );
+          expect(
+            await page
+              .getByTestId('today-list')
+              .getByRole('row', { name: new RegExp(name) })
+              .count(),
+          ).toBe(0);
+        }
+
+        // Space freed, kiosk restarted: what was saved is there, whole; the refused are not.
+        await rm(join(disk, 'filler'));
+        await browser.kill();
+        browser = await launchKillableChromium(join(disk, 'profile'), host.url);
+        await signInOnPage(browser.page, 'sekretaris');
+        const after = await readStoredDocuments(browser.page);
+        expect(after.requests).toEqual(saved.requests);
+      } finally {
+        await browser.kill();
+        await host.close();
+        execFileSync('umount', [disk]);
+        await rm(disk, { recursive: true, force: true });
+      }
+    },
+    90_000,
+  );
+});
+
+/** Writes until the disk says ENOSPC, then squeezes out the last blocks. */
+function fillDisk(file: string): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const size of [1 << 20, 4096]) {
+      const chunk = Buffer.alloc(size);
+      try {
+        for (;;) writeSync(fd, chunk);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
