@@ -45,6 +45,7 @@ afterAll(async () => {
 class StandInWindow implements PrintWindow {
   static count = 0;
   static printResult: [boolean, string] = [false, 'cancelled'];
+  static pdfPages: unknown[] = [];
   constructor(readonly options: BrowserWindowConstructorOptions) {
     StandInWindow.count++;
   }
@@ -52,8 +53,10 @@ class StandInWindow implements PrintWindow {
   destroy() {}
   webContents: PrintWindow['webContents'] = {
     print: (_options, done) => done(...StandInWindow.printResult),
-    printToPDF: () =>
-      Promise.resolve(Buffer.from(`%PDF-1.7\n% ${StandInWindow.count}\n%%EOF\n`, 'latin1')),
+    printToPDF: (options) => {
+      StandInWindow.pdfPages.push(options.pageSize);
+      return Promise.resolve(Buffer.from(`%PDF-1.7\n% ${StandInWindow.count}\n%%EOF\n`, 'latin1'));
+    },
     getPrintersAsync: () => Promise.resolve([]),
   };
 }
@@ -158,6 +161,8 @@ describe('the archived PDF of an issued letter', () => {
       .exec())!.toJSON() as unknown as LetterDoc;
     const file = `archive/2026/${letter.number.replace(/\//g, '_')}.pdf`;
     const pdf = await readFile(join(dataDir, file));
+    // On the paper the letter was rendered for (its snapshot says A4).
+    expect(StandInWindow.pdfPages).toEqual([{ width: 210 / 25.4, height: 297 / 25.4 }]);
     expect(stored.archivePdf).toEqual({
       file,
       sha256: sha256Hex(pdf),
