@@ -96,6 +96,11 @@ const KEPT_TYPES_KEY = [...KEPT_TYPES].sort().join(',');
 const PHOTOS: CollectionName = 'photos';
 /** The collections of the text lane: everything but photos. */
 const TEXT_COLLECTIONS = COLLECTION_NAMES.filter((name) => name !== PHOTOS);
+/**
+ * Photos read from the store at a time: a photo document is up to 800 KB, so looking at pending
+ * photos or at a feed page's photo ids never holds more than a few MB of them in memory.
+ */
+const PHOTOS_PER_READ = 16;
 /** How often the pull looks at the feed again while it is fetching photos. */
 const FEED_CHECK_WHILE_PHOTOS_MS = 10_000;
 const COUCH_META_FIELDS = ['_id', '_rev', '_revisions', '_conflicts', '_attachments', '_deleted'];
@@ -149,9 +154,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
         Promise.all([
           countState('pending'),
           countState('rejected'),
-          collection(PHOTOS)
-            .count({ selector: { syncState: 'pending' } })
-            .exec(),
+          countState('pending', [PHOTOS]),
         ]),
       ).pipe(catchError(() => EMPTY)),
     ),
@@ -164,9 +167,12 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     .pipe(map(([h, c]) => deriveStatus(h, c)))
     .subscribe(status$);
 
-  async function countState(state: LocalSyncFields['syncState']): Promise<number> {
+  async function countState(
+    state: LocalSyncFields['syncState'],
+    names: readonly CollectionName[] = COLLECTION_NAMES,
+  ): Promise<number> {
     const counts = await Promise.all(
-      COLLECTION_NAMES.map((name) =>
+      names.map((name) =>
         collection(name)
           .count({ selector: { syncState: state } })
           .exec(),
@@ -272,7 +278,8 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
 
   /** The next batch of a lane: text by count, photos by bytes; never both in one request. */
   async function nextBatch(lane: Lane): Promise<{ name: CollectionName; doc: Stored }[]> {
-    if (lane === 'photo') return takeByBytes(await pendingOf(PHOTOS, batchSize), photoBatchBytes);
+    if (lane === 'photo')
+      return takeByBytes(await pendingOf(PHOTOS, PHOTOS_PER_READ), photoBatchBytes);
     const batch: { name: CollectionName; doc: Stored }[] = [];
     for (const name of TEXT_COLLECTIONS) {
       if (batch.length >= batchSize) break;
@@ -469,10 +476,9 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     });
     const wanted = await unknownRevisions(res.results);
     if (wanted.length > 0) roundStartedAt ??= Date.now();
-    // Photos are only noted here: the photo lane fetches them after the text (pullPhotos).
-    const isPhoto = (id: string) => schemaOfType(typeOfId(id))?.collection === PHOTOS;
-    const photoIds = wanted.filter(isPhoto);
-    const text = wanted.filter((id) => !isPhoto(id));
+    // Photos are only noted here: the photo lane fetches them after the text (pullPhotoBatch).
+    const photoIds = wanted.filter(isPhotoId);
+    const text = wanted.filter((id) => !isPhotoId(id));
     for (let i = 0; i < text.length; i += batchSize) {
       await applyRemote(await couch.getDocs(text.slice(i, i + batchSize)));
     }
@@ -493,11 +499,17 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       (r) => !r.deleted && !r.id.startsWith('_design/') && !isUnkeptTypeId(r.id),
     );
     const known = new Map<string, string>();
+    const photoIds = live.map((r) => r.id).filter(isPhotoId);
+    const textIds = live.map((r) => r.id).filter((id) => !isPhotoId(id));
     for (const name of COLLECTION_NAMES) {
-      const found = await collection(name)
-        .findByIds(live.map((r) => r.id))
-        .exec();
-      for (const [id, doc] of found) known.set(id, doc.couchRev);
+      const ids = name === PHOTOS ? photoIds : textIds;
+      const step = name === PHOTOS ? PHOTOS_PER_READ : Math.max(1, ids.length);
+      for (let i = 0; i < ids.length; i += step) {
+        const found = await collection(name)
+          .findByIds(ids.slice(i, i + step))
+          .exec();
+        for (const [id, doc] of found) known.set(id, doc.couchRev);
+      }
     }
     return live.filter((r) => known.get(r.id) !== r.changes[0]?.rev).map((r) => r.id);
   }
@@ -753,6 +765,10 @@ function stripCouchMeta(remote: CouchDoc): Record<string, unknown> {
 /** The `<type>` of an id of the form `<type>:…`. */
 function typeOfId(id: string): string {
   return id.slice(0, id.indexOf(':'));
+}
+
+function isPhotoId(id: string): boolean {
+  return schemaOfType(typeOfId(id))?.collection === PHOTOS;
 }
 
 /** An id of the form `<type>:…` whose type is one of ours but not kept on the kiosk. */
