@@ -4,7 +4,7 @@
 // refused by the kiosk that pulls it, a malformed one by the regency.
 import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PhotoDoc } from '../../shared/documents/photo';
+import { PHOTO_MAX_BYTES, type PhotoDoc } from '../../shared/documents/photo';
 import { createIdGenerator } from '../../shared/ids';
 import { base64ToBytes } from '../../shared/photos/base64';
 import { photoIsIntact, sha256Hex } from '../../shared/photos/photo-doc';
@@ -248,10 +248,12 @@ describe('photos over a village link', () => {
     expect(history?.refusedPhotos?.map((r) => r.id)).toEqual([bad!.id]);
   });
 
-  it('has a malformed photo refused by the regency and set aside, the text going through', async () => {
+  it('has a malformed photo refused by the regency and set aside, the text and a full-size photo going through', async () => {
     const { code, logins } = await village(['k1']);
     const kiosk = await openNodeKiosk({ villageCode: code, kioskId: 'k1', login: logins[0]! });
-    const [photo] = await addPhotos(kiosk, code, createIdGenerator(code, 'k1'), 1, 2_000);
+    const ids = createIdGenerator(code, 'k1');
+    const [photo] = await addPhotos(kiosk, code, ids, 1, 2_000);
+    const [largest] = await addPhotos(kiosk, code, ids, 1, PHOTO_MAX_BYTES);
     // Written past the kiosk's own checks (as a damaged or older kiosk might): 4000 px wide.
     await kiosk.db.photos.upsert(pendingLocal({ ...photo!, width: 4000 }) as never);
     const request = await kiosk.addRequest();
@@ -262,6 +264,9 @@ describe('photos over a village link', () => {
     const atRegency = (await regencyDocs(code)).map((d) => d._id);
     expect(atRegency).toContain(request.id);
     expect(atRegency).not.toContain(photo!.id);
+    // The largest photo the kiosk makes is one the regency takes.
+    expect(atRegency).toContain(largest!.id);
+    expect((await kiosk.db.photos.findOne(largest!.id).exec())!.syncState).toBe('synced');
   });
 });
 
