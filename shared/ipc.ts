@@ -64,8 +64,16 @@ export const letterKeySchema = z.object({
   keyId: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'ID kunci surat tidak sah (maks. 40 karakter).'),
-  /** Ed25519 PKCS#8, base64url (48 bytes → 64 characters). */
-  privateKey: z.string().regex(/^[A-Za-z0-9_-]{64}$/, 'Kunci surat bukan kunci Ed25519 yang sah.'),
+  /**
+   * Ed25519 PKCS#8 (RFC 8410), base64url: always the same 16-byte header, then the 32-byte seed,
+   * so a key that passes this imports, whoever saves it.
+   */
+  privateKey: z
+    .string()
+    .regex(
+      /^MC4CAQAwBQYDK2VwBCIEI[A-P][A-Za-z0-9_-]{42}$/,
+      'Kunci surat bukan kunci Ed25519 yang sah.',
+    ),
 });
 export type LetterKey = z.infer<typeof letterKeySchema>;
 
@@ -94,7 +102,7 @@ export const staffSetupRequestSchema = z.object({
   kioskId: kioskIdSchema,
   villageName: z.string().trim().min(2, 'Nama desa wajib diisi.').max(120),
   admin: z.object({ name: staffNameSchema, secret: staffSecretSchema }),
-  regency: regencyConnectionSchema.nullable(),
+  regency: regencySetupSchema.nullable(),
 });
 export type StaffSetupRequest = z.infer<typeof staffSetupRequestSchema>;
 

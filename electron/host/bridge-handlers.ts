@@ -93,7 +93,7 @@ export function createBridgeHandlers(
     'letters:print': (request) => refusingPrintFailures(letterOutput.print(request)),
     'letters:pdf': (request) => refusingPrintFailures(letterOutput.pdf(request)),
     'kiosk:get-config': () => kioskConfigOf(store.settings(), shell),
-    'kiosk:set-regency': async (connection) => {
+    'kiosk:set-regency': (connection) => {
       // Saving would have no effect while the environment wins; say so instead of pretending.
       if (store.settings().regencySource === 'env') {
         throw new BridgeRefusal(
@@ -101,7 +101,6 @@ export function createBridgeHandlers(
           409,
         );
       }
-      if (connection.letterKey) await checkLetterKey(connection.letterKey.privateKey);
       return kioskConfigOf(store.saveRegency(connection), shell);
     },
   };
@@ -114,15 +113,6 @@ async function refusingPrintFailures<T>(work: Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof PrintFailure) throw new BridgeRefusal(error.message, 502);
     throw error;
-  }
-}
-
-/** Refuses a handed-over letter key that Web Crypto cannot use, before anything is saved. */
-async function checkLetterKey(privateKey: string): Promise<void> {
-  try {
-    await importSigningKey(privateKey);
-  } catch {
-    throw new BridgeRefusal('Kunci tanda tangan surat dari kabupaten tidak dapat dipakai.', 400);
   }
 }
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { generateVillageKey } from '../../shared/letters/signing';
 import { createBridgeHandlers, invokeBridge } from './bridge-handlers';
 import { ConfigStore, hubConnectionFile, type SecretCodec } from './config-store';
+import { CookieSessions } from './staff-session';
 
 const VILLAGE = '3510172001';
 /** A codec whose sealed text is visibly not the secret, as safeStorage's is not. */
@@ -67,6 +68,22 @@ describe('the kiosk letter key', () => {
     expect(open().letterKey()).toEqual(letterKey);
   });
 
+  it('comes with the regency connection of the first-run setup too', async () => {
+    const key = await generateVillageKey('k1-1');
+    const letterKey = { keyId: key.keyId, privateKey: key.privateKey };
+    const { store, handlers } = kiosk({});
+    const setup = {
+      villageCode: VILLAGE,
+      kioskId: 'k1',
+      villageName: 'Sumberrejo',
+      admin: { name: 'Admin Desa', secret: '112233' },
+      regency: { ...connection, letterKey },
+    };
+    const { slot } = new CookieSessions().slot(undefined);
+    expect(await invokeBridge(handlers, 'staff:setup', setup, slot)).toMatchObject({ ok: true });
+    expect(store.letterKey()).toEqual(letterKey);
+  });
+
   it('is taken from the hub connection file only for this village and kiosk', async () => {
     const key = await generateVillageKey('k1-1');
     const letterKey = { keyId: key.keyId, privateKey: key.privateKey };
@@ -119,13 +136,14 @@ describe('the kiosk letter key', () => {
 
   it('refuses a handed-over key that is not an Ed25519 key, and saves nothing', async () => {
     const { store, handlers, open } = kiosk();
+    // 64 characters of base64url, but no Ed25519 PKCS#8 (an RSA or P-256 key would be longer).
     const notAKey = { keyId: 'k1-1', privateKey: 'A'.repeat(64) };
     expect(
       await invokeBridge(handlers, 'kiosk:set-regency', { ...connection, letterKey: notAKey }),
     ).toEqual({
       ok: false,
       status: 400,
-      error: 'Kunci tanda tangan surat dari kabupaten tidak dapat dipakai.',
+      error: 'Data tidak sah: letterKey.privateKey: Kunci surat bukan kunci Ed25519 yang sah.',
     });
     expect(
       await invokeBridge(handlers, 'kiosk:set-regency', {
