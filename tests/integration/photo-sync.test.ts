@@ -219,6 +219,23 @@ describe('photos over a village link', () => {
     await link.close();
   }, 180_000);
 
+  it('brings photos down while running live, the status counting them until they are in', async () => {
+    const { code, logins } = await village(['k1', 'k2']);
+    const writer = await openNodeKiosk({ villageCode: code, kioskId: 'k1', login: logins[0]! });
+    const ids = createIdGenerator(code, 'k1');
+    await addPhotos(writer, code, ids, 12, 20_000);
+    await writer.replicator.syncOnce();
+    const reader = await openNodeKiosk({ villageCode: code, kioskId: 'k2', login: logins[1]! });
+    const seen: number[] = [];
+    const sub = reader.replicator.status$.subscribe((s) => seen.push(s.photosWaiting));
+    reader.replicator.start();
+    await until(async () => (await reader.db.photos.count().exec()) === 12);
+    await until(() => reader.replicator.status.state === 'up-to-date');
+    sub.unsubscribe();
+    expect(Math.max(...seen)).toBeGreaterThan(0);
+    expect(reader.replicator.status.photosWaiting).toBe(0);
+  });
+
   it('refuses a photo whose bytes do not match its hash, and keeps the rest', async () => {
     const { code, logins } = await village(['k1', 'k2']);
     const writer = await openNodeKiosk({ villageCode: code, kioskId: 'k1', login: logins[0]! });
