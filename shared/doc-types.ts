@@ -24,6 +24,7 @@ export const REGENCY_DOC_TYPES = [
   'template', // letter templates
   'reference', // chart of accounts, kegiatan, funding sources
   'verification', // the regency's checks on village documents
+  'planning-settings', // national priorities, musdes criteria, stalled-project days
 ] as const;
 
 export type VillageDocType = (typeof VILLAGE_DOC_TYPES)[number];

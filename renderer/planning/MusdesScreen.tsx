@@ -15,7 +15,7 @@ import {
   undecidedProposals,
 } from '../../shared/planning/musdes';
 import { DEFAULT_FUNDING, planFromDecision, type Funding } from '../../shared/planning/rkpdes';
-import { DEFAULT_PLANNING_SETTINGS, MAX_SCORE } from '../../shared/planning/settings';
+import { MAX_SCORE } from '../../shared/planning/settings';
 import { localDate } from '../../shared/dates';
 import { refusal } from '../../shared/staff/permissions';
 import { YearPicker } from '../finance/common';
@@ -33,7 +33,7 @@ export function MusdesScreen() {
   const ctx = usePlanningContext();
   const staff = useStaff();
   const year = useFiscalYear((s) => s.year);
-  const { proposals, meetings } = usePlanningData(year);
+  const { proposals, meetings, settings } = usePlanningData(year);
   const { lines } = useFinanceData(year);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState('');
@@ -70,7 +70,7 @@ export function MusdesScreen() {
     const result = newMusdes(
       { fiscalYear: year, ...start },
       waiting.map((p) => p.id),
-      DEFAULT_PLANNING_SETTINGS.criteria,
+      settings.criteria,
       ctx,
     );
     if (!result.ok) return setErrors(result.errors);

@@ -13,7 +13,7 @@ import {
   setSchedule,
   type ProjectStatus,
 } from '../../shared/planning/project';
-import { DEFAULT_PLANNING_SETTINGS, priorityName } from '../../shared/planning/settings';
+import { priorityName } from '../../shared/planning/settings';
 import { YearPicker } from '../finance/common';
 import { useFinanceData, useFiscalYear } from '../finance/store';
 import { PhotoInput } from '../photos/PhotoInput';
@@ -51,7 +51,9 @@ export function ProjectsScreen() {
   const year = useFiscalYear((s) => s.year);
   const planning = usePlanningData(year);
   const finance = useFinanceData(year);
-  const [stalledDays, setStalledDays] = useState(DEFAULT_PLANNING_SETTINGS.stalledDays);
+  // The regency's threshold unless staff look at another one here.
+  const [stalledOverride, setStalledDays] = useState<number | null>(null);
+  const stalledDays = stalledOverride ?? planning.settings.stalledDays;
   const [openId, setOpenId] = useState<string | null>(null);
   const today = localDate();
   const statuses = planning.kegiatan
@@ -112,7 +114,7 @@ export function ProjectsScreen() {
               <td>
                 {s.kegiatan.kegiatanCode} {kegiatanName(s.kegiatan.kegiatanCode)}
               </td>
-              <td>{priorityName(s.kegiatan.priority)}</td>
+              <td>{priorityName(s.kegiatan.priority, planning.settings)}</td>
               <td className="num">{s.funded ? formatRupiah(s.budget) : t('notFunded')}</td>
               <td className="num">{formatRupiah(s.spent)}</td>
               <td>

@@ -14,7 +14,7 @@ import {
   proposalFromForm,
   type ProposalForm,
 } from '../../shared/planning/proposal';
-import { DEFAULT_PLANNING_SETTINGS, priorityName } from '../../shared/planning/settings';
+import { priorityName } from '../../shared/planning/settings';
 import { localDate } from '../../shared/dates';
 import { YearPicker } from '../finance/common';
 import { useFiscalYear } from '../finance/store';
@@ -56,7 +56,7 @@ export function ProposalsScreen() {
   const ctx = usePlanningContext();
   const staff = useStaff();
   const year = useFiscalYear((s) => s.year);
-  const { proposals, meetings } = usePlanningData(year);
+  const { proposals, meetings, settings } = usePlanningData(year);
   const empty = (): Fields => ({
     hamlet: '',
     meetingDate: localDate(),
@@ -81,6 +81,7 @@ export function ProposalsScreen() {
     const result = proposalFromForm({ ...form, fiscalYear: year, recordedBy: staff.name }, ctx, {
       id: draftId,
       photoIds,
+      settings,
     });
     if (!result.ok) {
       setErrors(result.errors);
@@ -163,7 +164,7 @@ export function ProposalsScreen() {
           {(p) => (
             <select {...p} {...bind('priority')}>
               <option value="">{t('choosePriority')}</option>
-              {DEFAULT_PLANNING_SETTINGS.priorities.map(([code, name]) => (
+              {settings.priorities.map(([code, name]) => (
                 <option key={code} value={code}>
                   {name}
                 </option>
@@ -226,7 +227,7 @@ export function ProposalsScreen() {
             onChange={(e) => setFilter({ ...filter, priority: e.target.value })}
           >
             <option value="">{t('all')}</option>
-            {DEFAULT_PLANNING_SETTINGS.priorities.map(([code, name]) => (
+            {settings.priorities.map(([code, name]) => (
               <option key={code} value={code}>
                 {name}
               </option>
@@ -270,7 +271,7 @@ export function ProposalsScreen() {
               <td>
                 {p.kegiatanCode} {kegiatanName(p.kegiatanCode)}
               </td>
-              <td>{priorityName(p.priority)}</td>
+              <td>{priorityName(p.priority, settings)}</td>
               <td className="num">{formatRupiah(p.estimatedCost)}</td>
               <td className="num">{p.beneficiaries}</td>
               <td>

@@ -10,6 +10,7 @@ import { budgetLineDocSchema, ledgerEntryDocSchema, referenceDocSchema } from '.
 import { letterDocSchema } from './letter';
 import {
   musdesDocSchema,
+  planningSettingsDocSchema,
   progressReportDocSchema,
   proposalDocSchema,
   rkpKegiatanDocSchema,
@@ -49,7 +50,8 @@ export const COLLECTIONS = {
   },
   /**
    * APBDes budget lines and realisation entries, the regency's reference-data updates, and the
-   * planning that feeds the budget (proposals, musdes, RKPDes kegiatan, progress reports).
+   * planning that feeds the budget (proposals, musdes, RKPDes kegiatan, progress reports, and
+   * the regency's planning settings).
    */
   finance: {
     schemas: {
@@ -60,6 +62,7 @@ export const COLLECTIONS = {
       musdes: musdesDocSchema,
       'rkp-kegiatan': rkpKegiatanDocSchema,
       'progress-report': progressReportDocSchema,
+      'planning-settings': planningSettingsDocSchema,
     },
     version: 3,
     indexes: [['type', 'fiscalYear']],

@@ -84,6 +84,22 @@ export const rkpKegiatanDocSchema = syncedBase('rkp-kegiatan').extend({
 });
 export type RkpKegiatanDoc = z.infer<typeof rkpKegiatanDocSchema>;
 
+/**
+ * The regency's planning settings, from a fiscal year on: the national priorities a proposal may
+ * serve, the criteria a new musdes scores by, and after how many days without a report a project
+ * is stalled. The newest one for the year wins; without one the kiosk uses the defaults.
+ */
+export const planningSettingsDocSchema = syncedBase('planning-settings').extend({
+  fiscalYear,
+  priorities: z
+    .array(z.object({ code: z.string().regex(/^[a-z0-9-]{1,40}$/), name: text(120).min(1) }))
+    .min(1)
+    .max(30),
+  criteria: z.array(criterionSchema).min(1).max(12),
+  stalledDays: z.number().int().min(1).max(365),
+});
+export type PlanningSettingsDoc = z.infer<typeof planningSettingsDocSchema>;
+
 /** A progress report on a project. Never edited: a later report supersedes it. */
 export const progressReportDocSchema = syncedBase('progress-report').extend({
   fiscalYear,

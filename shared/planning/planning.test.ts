@@ -29,7 +29,8 @@ import {
 } from './proposal';
 import { planFromDecision } from './rkpdes';
 import { planningValidateSnippet, planningWriteRefusal } from './rules';
-import { DEFAULT_CRITERIA, DEFAULT_PLANNING_SETTINGS } from './settings';
+import { DEFAULT_CRITERIA, DEFAULT_PLANNING_SETTINGS, settingsForYear } from './settings';
+import type { PlanningSettingsDoc } from '../documents/planning';
 
 const code = '3510992001';
 function ctx(): PlanningContext {
@@ -584,5 +585,29 @@ describe('the planning locks, on the kiosk and at the regency', () => {
     expect(planningWriteRefusal(next as never, previous as never)).toBe(refusal);
     const forbidden = server(next, previous);
     expect(forbidden === null).toBe(refusal === null);
+  });
+});
+
+describe("the regency's planning settings", () => {
+  const settings = (fiscalYear: number, updatedAt: string, stalledDays: number) =>
+    ({
+      fiscalYear,
+      updatedAt,
+      priorities: [{ code: `p${stalledDays}`, name: 'P' }],
+      criteria: [{ key: 'a', name: 'A', weight: 1 }],
+      stalledDays,
+    }) as PlanningSettingsDoc;
+
+  it('applies the newest from the year or before, else the defaults', () => {
+    const docs = [
+      settings(2025, '2025-01-05T00:00:00Z', 20),
+      settings(2026, '2026-01-02T00:00:00Z', 21),
+      settings(2026, '2026-01-01T00:00:00Z', 22),
+      settings(2027, '2026-06-01T00:00:00Z', 23),
+    ];
+    expect(settingsForYear(docs, 2026).stalledDays).toBe(21);
+    expect(settingsForYear(docs, 2026).priorities).toEqual([['p21', 'P']]);
+    expect(settingsForYear(docs, 2025).stalledDays).toBe(20);
+    expect(settingsForYear(docs, 2024)).toBe(DEFAULT_PLANNING_SETTINGS);
   });
 });

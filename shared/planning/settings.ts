@@ -1,7 +1,8 @@
-// What a village or regency may configure about planning: the national priorities a proposal can
-// serve, the musdes scoring criteria offered by default, and after how many days without a report
-// a project counts as stalled. The defaults follow the national Dana Desa priorities.
-import type { Criterion } from '../documents/planning';
+// What the regency configures about planning (its `planning-settings` documents, synced to the
+// kiosks): the national priorities a proposal can serve, the musdes scoring criteria offered by
+// default, and after how many days without a report a project counts as stalled. Without one,
+// the defaults here, which follow the national Dana Desa priorities.
+import type { Criterion, PlanningSettingsDoc } from '../documents/planning';
 
 export interface PlanningSettings {
   /** [code, name] in display order. */
@@ -42,4 +43,24 @@ export const MAX_SCORE = 5;
 
 export function priorityName(code: string, settings = DEFAULT_PLANNING_SETTINGS): string {
   return settings.priorities.find(([c]) => c === code)?.[1] ?? code;
+}
+
+/**
+ * The settings in force for a fiscal year: the regency's newest `planning-settings` document from
+ * that year or before (later `fiscalYear`, then later `updatedAt` wins), else the defaults.
+ */
+export function settingsForYear(
+  docs: readonly PlanningSettingsDoc[],
+  fiscalYear: number,
+): PlanningSettings {
+  const newest = docs
+    .filter((d) => d.fiscalYear <= fiscalYear)
+    .sort((a, b) => a.fiscalYear - b.fiscalYear || (a.updatedAt < b.updatedAt ? -1 : 1))
+    .at(-1);
+  if (!newest) return DEFAULT_PLANNING_SETTINGS;
+  return {
+    priorities: newest.priorities.map((p) => [p.code, p.name] as const),
+    criteria: newest.criteria,
+    stalledDays: newest.stalledDays,
+  };
 }

@@ -14,13 +14,15 @@ import { decideMusdes, newMusdes, scoreProposal } from '../../shared/planning/mu
 import { progressReportFrom, projectStatus } from '../../shared/planning/project';
 import { proposalFromForm, type PlanningContext } from '../../shared/planning/proposal';
 import { planFromDecision } from '../../shared/planning/rkpdes';
-import { DEFAULT_CRITERIA } from '../../shared/planning/settings';
+import { DEFAULT_CRITERIA, settingsForYear } from '../../shared/planning/settings';
+import type { PlanningSettingsDoc } from '../../shared/documents/planning';
 import { PermissionError } from '../../shared/staff/permissions';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { saveFinanceDocs } from '../../renderer/finance/write';
 import { actAs } from '../support/act-as';
 import { savePlanningDocs } from '../../renderer/planning/write';
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
+import { provisionStaff } from '../../sync/provision/regency';
 import { fiscalYearAt, gatherDashboard } from '../../sync/regency/dashboard-data';
 import { STALLED_PROJECT_MARKER } from '../../sync/regency/planning-page';
 import {
@@ -257,6 +259,76 @@ describe('planning, from the hamlet meeting to the regency dashboard', () => {
     expect(posyandu).toMatchObject({ budget: 15_000_000, percent: 0, lastReportDate: null });
     expect(posyandu.stalled).toBe(posyandu.daysSinceReport > 14);
     expect(a!.budget?.realisedSpending).toBe(12_500_000);
+  });
+
+  it("the regency's planning settings reach the kiosk and decide what a proposal may serve", async () => {
+    const admin = { url: server.url, ...server.admin };
+    const staff = await provisionStaff(admin, {
+      name: `perencanaan-${codeA}`,
+      password: 'rahasia-staf-perencanaan',
+    });
+    const login = { username: staff.username, password: 'rahasia-staf-perencanaan' };
+    const at = new Date().toISOString();
+    const id = `planning-settings:${Date.now()}:${codeA}:kabupaten`;
+    const doc = {
+      _id: id,
+      id,
+      type: 'planning-settings',
+      villageCode: codeA,
+      kioskId: 'kabupaten',
+      createdAt: at,
+      updatedAt: at,
+      fiscalYear: year,
+      priorities: [{ code: 'air-bersih', name: 'Air bersih dan sanitasi' }],
+      criteria: [{ key: 'urgensi', name: 'Urgensi', weight: 1 }],
+      stalledDays: 30,
+    };
+    const put = await couchCall(
+      server,
+      login,
+      'PUT',
+      `${villageDbName(codeA)}/${encodeURIComponent(id)}`,
+      doc,
+    );
+    expect(put.status, JSON.stringify(put.body)).toBe(201);
+    // A kiosk may not write the regency's settings.
+    const forged = { ...doc, _id: `${id}x`, id: `${id}x` };
+    const refused = await couchCall(
+      server,
+      { username: `kiosk-${codeA}-k1`, password },
+      'PUT',
+      `${villageDbName(codeA)}/${encodeURIComponent(forged._id)}`,
+      forged,
+    );
+    expect(refused.status).toBe(403);
+
+    await kiosk.replicator.syncOnce();
+    const pulled = await kiosk.db.finance.find({ selector: { type: 'planning-settings' } }).exec();
+    const settings = settingsForYear(
+      pulled.map((d) => d.toJSON() as unknown as PlanningSettingsDoc),
+      year,
+    );
+    expect(settings.stalledDays).toBe(30);
+    expect(settingsForYear([], year).stalledDays).toBe(14);
+    const ctx: PlanningContext = {
+      villageCode: codeA,
+      kioskId: 'k1',
+      ids: createIdGenerator(codeA, 'k1'),
+    };
+    const form = {
+      fiscalYear: year,
+      hamlet: 'Krajan',
+      meetingDate: today,
+      title: 'Sumur bor',
+      kegiatanCode: '02.02.90',
+      location: 'RT 04',
+      estimatedCost: '20000000',
+      beneficiaries: '60',
+      beneficiaryNote: '',
+      recordedBy: 'Operator',
+    };
+    expect(proposalFromForm({ ...form, priority: 'air-bersih' }, ctx, { settings }).ok).toBe(true);
+    expect(proposalFromForm({ ...form, priority: 'stunting' }, ctx, { settings }).ok).toBe(false);
   });
 
   it.skipIf(couchServerKind === 'couchdb')(
