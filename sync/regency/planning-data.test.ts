@@ -131,6 +131,29 @@ describe('the planning rows at the regency', () => {
     expect(stunting).not.toContain('data-project="k1"');
     expect(stunting).toContain('data-proposal="p3"');
     expect(stunting).not.toContain('data-proposal="p1"');
+    // Every national priority is offered, and a priority only the regency's settings know.
+    expect(all).toContain('<option value="stunting">');
+    const custom = {
+      ...village,
+      planning: planningFromRows(
+        [
+          ...rows,
+          {
+            key: [Y, 'proposal', 'p4'],
+            value: { kegiatanCode: '02.02.90', priority: 'air-bersih' },
+          },
+        ],
+        `${Y}-07-20`,
+        14,
+      ),
+    } as VillageRow;
+    expect(
+      planningSectionHtml({ ...data, villages: [custom] }, 3, {
+        bidang: '',
+        priority: '',
+        stalledDays: 14,
+      }),
+    ).toContain('<option value="air-bersih">');
     const government = planningSectionHtml(data, 3, {
       bidang: '01',
       priority: '',

@@ -48,11 +48,15 @@ export function planningSectionHtml(
   const projects: { village: VillageCode; p: RegencyProject }[] = [];
   const proposals: { village: VillageCode; p: RegencyProposal }[] = [];
   let missing = 0;
+  // The national defaults, and any other priority a regency's settings let villages choose.
+  const priorities = new Map<string, string>(DEFAULT_PRIORITIES);
   for (const v of data.villages) {
     if (!v.planning) {
       if (!v.error) missing++;
       continue;
     }
+    for (const p of v.planning.proposals)
+      if (!priorities.has(p.priority)) priorities.set(p.priority, p.priority);
     for (const p of v.planning.projects)
       if (matches(p, filter)) projects.push({ village: v.code, p });
     for (const p of v.planning.proposals)
@@ -103,9 +107,9 @@ export function planningSectionHtml(
 <label>Bidang <select name="bidang">${option('', 'semua', filter.bidang)}${BIDANG_CODES.map((c) =>
     option(c, `${c} ${bidangName(c)}`, filter.bidang),
   ).join('')}</select></label>
-<label>Prioritas <select name="prioritas">${option('', 'semua', filter.priority)}${DEFAULT_PRIORITIES.map(
-    ([c, n]) => option(c, n, filter.priority),
-  ).join('')}</select></label>
+<label>Prioritas <select name="prioritas">${option('', 'semua', filter.priority)}${[...priorities]
+    .map(([c, n]) => option(c, n, filter.priority))
+    .join('')}</select></label>
 <label>Tandai proyek tanpa laporan lebih dari <input type="number" name="laporan" min="1" max="365" value="${escapeHtml(
     filter.stalledDays,
   )}"> hari</label>
