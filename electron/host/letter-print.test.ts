@@ -212,6 +212,7 @@ describe('letters:print in the Electron shell', () => {
     const bad = [
       { ...letter, html: '<html><body>bukan surat</body></html>' },
       { ...letter, html: `${HTML}${HTML}` },
+      { ...letter, html: HTML.replace('<head>', '') },
       { ...letter, html: HTML.replace('</article>', `${'x'.repeat(400_000)}</article>`) },
       { ...letter, number: '   ' },
       { ...letter, issuedOn: '28-11-2026' },

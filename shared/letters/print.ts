@@ -7,9 +7,12 @@ import { isoDateSchema } from '../documents/base';
 /** The stored rendering's opening, as `letterHtml` writes it (template.ts). */
 const SURAT_OPENING = '<article class="surat">';
 
+/** How `letterHtml` opens every document; the print window's CSP goes right after `<head>`. */
+const DOCUMENT_OPENING = '<!doctype html>\n<html lang="id"><head>';
+
 /** True for HTML that `letterHtml` produced: a whole document holding one letter. */
 export function isLetterHtml(html: string): boolean {
-  return html.startsWith('<!doctype html>') && html.split(SURAT_OPENING).length === 2;
+  return html.startsWith(DOCUMENT_OPENING) && html.split(SURAT_OPENING).length === 2;
 }
 
 /** The HTML to print now: the original, or for a reprint the same letter marked "SALINAN". */
