@@ -273,10 +273,29 @@ describe.skipIf(!chromiumAvailable())('planning and project monitoring, end to e
     await expect.poll(() => timeline.locator('img').count()).toBe(3);
     expect(await timeline.textContent()).not.toContain('foto belum tiba');
 
+    // The secretary moves the planned end to yesterday: the project is now overdue (85 % < 100).
+    // An end before the start is refused first. (Run on 1 January there is no yesterday this year.)
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    expect(yesterday >= `${year}-01-01`).toBe(true);
+    await kiosk!.signIn('sekretaris');
+    await menu('Proyek').click();
+    await projects.getByRole('button', { name: `Buka ${ROAD}` }).click();
+    const schedule = page.getByRole('form', { name: 'Jadwal' });
+    await schedule.getByLabel('Rencana mulai').fill(`${year}-01-01`);
+    await schedule.getByLabel('Rencana selesai').fill(`${year - 1}-12-31`);
+    await schedule.getByRole('button', { name: 'Simpan jadwal' }).click();
+    await expect
+      .poll(() => page.locator('#plan-planned-end-error').textContent())
+      .toContain('tidak boleh sebelum');
+    await schedule.getByLabel('Rencana selesai').fill(yesterday);
+    await schedule.getByRole('button', { name: 'Simpan jadwal' }).click();
+    await expect
+      .poll(() => detail.getByRole('heading', { level: 2 }).textContent())
+      .toContain('⚠ TERLAMBAT');
     await page.getByRole('button', { name: 'Kembali ke daftar' }).click();
-    expect(await projects.getByRole('row', { name: new RegExp(ROAD) }).textContent()).toContain(
-      '85%',
-    );
+    const listed = projects.getByRole('row', { name: new RegExp(ROAD) });
+    expect(await listed.textContent()).toContain('85%');
+    expect(await listed.textContent()).toContain('⚠ TERLAMBAT');
     expect(await page.getByTestId('sync-status').getAttribute('data-state')).toBe('offline');
     expect(year).toBe(new Date().getFullYear());
     offlineDone = true;
@@ -308,6 +327,7 @@ describe.skipIf(!chromiumAvailable())('planning and project monitoring, end to e
     expect(projectRow).toContain('85%');
     expect(projectRow).toMatch(/Rp\s?18\.000\.000/);
     expect(projectRow).toContain('2 laporan, 3 foto');
+    expect(projectRow).toContain('⚠ TERLAMBAT');
     expect(html).toMatch(new RegExp(`${MOTHERS}.*?Tidak diterima`, 's'));
     const stunting = await dashboard('?prioritas=stunting');
     expect(stunting).toContain(MOTHERS);
