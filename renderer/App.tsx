@@ -50,7 +50,8 @@ export function App() {
   const { config } = state.session;
   // Only the screens the signed-in role may use are offered; each one's writes check again.
   const allowed = SCREENS.filter((s) => may(holder?.role, s.action));
-  const screen = allowed.find((s) => s.id === screenId) ?? allowed[0];
+  const screen =
+    allowed.find((s) => s.id === screenId) ?? allowed.find((s) => !s.display) ?? allowed[0];
   const Screen = screen?.component;
   return (
     <>

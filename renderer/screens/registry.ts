@@ -24,6 +24,8 @@ export interface Screen {
   component: ComponentType;
   /** Who sees it in the menu (shared/staff/permissions.ts); its writes check again. */
   action: Action;
+  /** A full-screen public display: offered in the menu, never opened by itself at sign-in. */
+  display?: true;
 }
 
 export const SCREENS: Screen[] = [
@@ -36,7 +38,13 @@ export const SCREENS: Screen[] = [
   { id: 'anggaran', title: 'financeBudget', component: BudgetScreen, action: 'finance.view' },
   { id: 'kas', title: 'financeLedger', component: LedgerScreen, action: 'finance.view' },
   { id: 'lra', title: 'financeReport', component: LraScreen, action: 'finance.view' },
-  { id: 'papan', title: 'financeBoard', component: BoardScreen, action: 'board.view' },
+  {
+    id: 'papan',
+    title: 'financeBoard',
+    component: BoardScreen,
+    action: 'board.view',
+    display: true,
+  },
   { id: 'cadangan', title: 'backup', component: BackupScreen, action: 'backup.export' },
   {
     id: 'usulan',
