@@ -23,6 +23,11 @@ export function SyncBadge() {
       <span data-testid="sync-pending">
         {status.pending} {t('pending')}
       </span>
+      {status.photosWaiting > 0 && (
+        <span data-testid="sync-photos">
+          {status.photosWaiting} {t('photosWaiting')}
+        </span>
+      )}
       {status.rejected > 0 && (
         <span className="sync-rejected">
           {status.rejected} {t('syncRejected').toLowerCase()}
