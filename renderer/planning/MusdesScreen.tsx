@@ -19,6 +19,7 @@ import { MAX_SCORE } from '../../shared/planning/settings';
 import { localDate } from '../../shared/dates';
 import { refusal } from '../../shared/staff/permissions';
 import { YearPicker } from '../finance/common';
+import { PhotoStrip } from '../photos/PhotoStrip';
 import { GatedButton } from '../staff/GatedButton';
 import { useFinanceData, useFiscalYear } from '../finance/store';
 import { useOpenSession } from '../state/session-store';
@@ -243,6 +244,8 @@ export function MusdesScreen() {
                       <small>
                         {r.proposal.hamlet} · {formatRupiah(r.proposal.estimatedCost)}
                       </small>
+                      {/* The photos of the need, for the meeting to see what it is deciding. */}
+                      <PhotoStrip photoIds={r.proposal.photoIds} />
                     </td>
                     {open.criteria.map((c) => (
                       <td key={c.key}>

@@ -160,6 +160,15 @@ describe.skipIf(!chromiumAvailable())('planning and project monitoring, end to e
           .toBe(scores[i]!);
       }
     }
+    // The meeting sees the photo of the need beside the road proposal.
+    await expect
+      .poll(() =>
+        ranking
+          .getByRole('row', { name: new RegExp(ROAD) })
+          .locator('img')
+          .count(),
+      )
+      .toBe(1);
     // 3×5 + 2×5 + 2×4 + 1×4 = 37 beats 3×4 + 2×3 + 2×5 + 1×2 = 30: the road ranks first.
     await expect.poll(() => ranking.locator('tbody tr').first().textContent()).toContain(ROAD);
     expect(await ranking.locator('tbody tr').first().textContent()).toContain('37');
