@@ -15,6 +15,7 @@ import { startHub } from '../../sync/hub/server';
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
 import { basicAuth, uniqueVillageCode } from '../support/couch-server';
 import { chromiumAvailable, launchKioskBrowser } from '../support/chromium';
+import { signInOnPage, setUpStaff } from '../support/kiosk-in-browser';
 import { freePort } from '../support/ports';
 
 const FIRST = [
@@ -172,6 +173,7 @@ export async function bench(): Promise<object> {
       BALAI_REGENCY_PASSWORD: 'bench-kiosk',
     },
   });
+  await setUpStaff(kiosk.url, { villageCode: code, kioskId: 'k1' });
   const browser = await launchKioskBrowser(join(work, 'chromium-profile'));
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
@@ -179,6 +181,7 @@ export async function bench(): Promise<object> {
     page.on('crash', () => console.error('page crashed'));
     const pullStart = Date.now();
     await page.goto(kiosk.url);
+    await signInOnPage(page, 'operator');
     await page.getByRole('heading', { name: 'Layanan Surat' }).waitFor();
     // Pulled when the last resident is found by its NIK.
     const last = docs[docs.length - 1]!;

@@ -8,6 +8,7 @@ import { bench as manyVillages } from './many-villages';
 import { bench as photoLane } from './photo-lane';
 import { bench as planningDashboard } from './planning-dashboard';
 import { bench as residentSearch } from './resident-search';
+import { bench as staffSignIn } from './staff-sign-in';
 import { bench as syncPush } from './sync-push';
 import { bench as villageDay } from './village-day';
 
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   planningDashboard,
   manyVillages,
   hubGuards,
+  staffSignIn,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');
