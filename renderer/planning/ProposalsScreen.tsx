@@ -38,7 +38,7 @@ const FIELDS: (keyof Fields)[] = [
   'priority',
 ];
 
-export function proposalState(id: string, meetings: PlanningData['meetings']) {
+function proposalState(id: string, meetings: PlanningData['meetings']) {
   for (const m of meetings) {
     if (m.status !== 'decided' || !m.proposalIds.includes(id)) continue;
     return m.acceptedIds.includes(id) ? 'st_accepted' : 'st_declined';
@@ -46,7 +46,7 @@ export function proposalState(id: string, meetings: PlanningData['meetings']) {
   return 'st_new';
 }
 
-export function bidangChoices(): string[] {
+function bidangChoices(): string[] {
   return [...new Set(kegiatanChoices().map(([code]) => bidangOf(code)))];
 }
 

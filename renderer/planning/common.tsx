@@ -1,5 +1,5 @@
-// Pieces the planning screens share: who is at the kiosk (name and role, as on the service desk),
-// a field with its own error under it, and the national-priority and kegiatan choices.
+// Pieces the planning screens share: who is signed in, a field with its own error under it, and
+// the errors that belong to no single field.
 import type { ReactNode } from 'react';
 import { STAFF_ROLE_LABELS } from '../../shared/staff/roles';
 import { useStaff } from './store';
