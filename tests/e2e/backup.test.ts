@@ -241,7 +241,8 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
         env: { BALAI_VILLAGE_CODE: code, BALAI_KIOSK_ID: 'k1' },
       });
       await setUpStaff(host.url, { villageCode: code, kioskId: 'k1' });
-      let browser = await launchKillableChromium(join(disk, 'profile'), host.url);
+      let browser = await launchKillableChromium(join(disk, 'profile'));
+      await browser.page.goto(host.url);
       try {
         await signInOnPage(browser.page, 'sekretaris');
         await walkIn(browser.page, '3510171708450001', 'Sebelum Penuh');
@@ -271,7 +272,8 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
         // Space freed, kiosk restarted: what was saved is there, whole; the refused are not.
         await rm(join(disk, 'filler'));
         await browser.kill();
-        browser = await launchKillableChromium(join(disk, 'profile'), host.url);
+        browser = await launchKillableChromium(join(disk, 'profile'));
+        await browser.page.goto(host.url);
         await signInOnPage(browser.page, 'sekretaris');
         const after = await readStoredDocuments(browser.page);
         expect(after.requests).toEqual(saved.requests);

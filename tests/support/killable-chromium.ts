@@ -11,10 +11,8 @@ export interface KillableChromium {
   kill(): Promise<void>;
 }
 
-export async function launchKillableChromium(
-  profileDir: string,
-  url: string,
-): Promise<KillableChromium> {
+/** Starts Chromium on `profileDir` with one blank page; the caller opens the kiosk in it. */
+export async function launchKillableChromium(profileDir: string): Promise<KillableChromium> {
   const child = spawn(
     CHROMIUM_PATH,
     [
@@ -30,6 +28,9 @@ export async function launchKillableChromium(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--disable-extensions',
+      '--mute-audio',
+      '--password-store=basic',
       // A killed browser would otherwise offer to restore its tabs.
       '--disable-session-crashed-bubble',
       'about:blank',
@@ -45,7 +46,7 @@ export async function launchKillableChromium(
   const browser: Browser = await chromium.connectOverCDP(endpoint);
   const context = browser.contexts()[0]!;
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(url);
+  page.on('pageerror', (err) => console.error('page error:', err.message));
   return {
     page,
     async kill() {
