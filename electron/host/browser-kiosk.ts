@@ -106,7 +106,6 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
         return jsonResponse(400, { error: 'Badan permintaan bukan JSON yang sah.' });
       }
     }
-    const channel = safeDecode(path.slice(BROWSER_BRIDGE_PREFIX.length).split('?')[0] ?? '');
     const { slot, setCookie } = sessions.slot(req.headers.cookie);
     const outcome = await invokeBridge(bridge, channel, payload, slot);
     const answer = outcome.ok
