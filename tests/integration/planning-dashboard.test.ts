@@ -215,7 +215,34 @@ describe('planning, from the hamlet meeting to the regency dashboard', () => {
     expect(pending.map((d) => `${d.get('id')}: ${d.get('syncError')}`)).toEqual([]);
   }, 60_000);
 
-  it('the regency keeps a decided musdes and a progress report as they were', async () => {
+  it('the kiosk and the regency keep a decided musdes and a progress report as they were', async () => {
+    // On the kiosk: the same rule refuses the write before it reaches the store.
+    actAs('sekretaris');
+    for (const [id, change, message] of [
+      [
+        ids.musdes!,
+        { acceptedIds: [ids.gate] },
+        'Musdes yang sudah diputuskan tidak boleh diubah.',
+      ],
+      [
+        ids.report!,
+        { physicalPercent: 90 },
+        'Laporan kemajuan tidak boleh diubah; buat laporan baru.',
+      ],
+    ] as const) {
+      const stored = (await kiosk.db.finance.findOne(id).exec())!.toJSON();
+      const {
+        syncState: _s,
+        couchRev: _r,
+        syncError: _e,
+        ...doc
+      } = stored as Record<string, unknown>;
+      await expect(
+        savePlanningDocs(kiosk.db, [{ ...doc, ...change } as never], 'musdes.decide'),
+      ).rejects.toThrow(message);
+      expect((await kiosk.db.finance.findOne(id).exec())!.toJSON()).toEqual(stored);
+    }
+    // At the regency, whatever a tampered kiosk sends.
     const login = { username: `kiosk-${codeA}-k1`, password };
     for (const [id, change] of [
       [ids.musdes!, { acceptedIds: [ids.gate] }],
