@@ -43,6 +43,8 @@ export function App() {
       <div className="splash" role="alert">
         <h1>{t('startFailed')}</h1>
         <p>{state.message}</p>
+        {/* Rebuilding or restoring is the administrator's: they sign in here first. */}
+        {state.recovery && phase === 'signed-out' && <SignInScreen />}
         {state.recovery && <RecoveryPanel />}
       </div>
     );

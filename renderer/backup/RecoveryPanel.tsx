@@ -3,10 +3,12 @@
 import { useEffect, useState } from 'react';
 import type { KioskConfig } from '../../shared/ipc';
 import { getBridge } from '../bridge';
+import { useSignIn } from '../staff/store';
 import { rebuildFromRegency } from './recovery';
 import { RestoreForm } from './RestoreForm';
 
 export function RecoveryPanel() {
+  const holder = useSignIn((s) => s.holder);
   const [config, setConfig] = useState<KioskConfig | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -28,6 +30,11 @@ export function RecoveryPanel() {
   return (
     <section className="recovery" aria-label="Pemulihan data kiosk">
       <h2>Pulihkan data kiosk</h2>
+      {holder?.role === 'administrator' ? (
+        <p data-testid="recovery-holder">Masuk sebagai {holder.name}.</p>
+      ) : (
+        <p>Masuk sebagai administrator kiosk untuk membangun ulang atau memulihkan data.</p>
+      )}
       <p>
         Bangun ulang dari server kabupaten: semua yang sudah terkirim ditarik kembali; yang belum
         terkirim hanya ada di cadangan.

@@ -11,11 +11,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateVillageKey } from '../../shared/letters/signing';
-import { uniqueVillageCode } from '../support/couch-server';
+import { startCouchServer, uniqueVillageCode } from '../support/couch-server';
+import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
 import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
 import { startBrowserKiosk } from '../../electron/host/browser-kiosk';
 import { launchKillableChromium } from '../support/killable-chromium';
 import {
+  DEFAULT_STAFF,
   openKioskInBrowser,
   setUpStaff,
   signInOnPage,
@@ -280,13 +282,106 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
       } finally {
         await browser.kill();
         await host.close();
-        execFileSync('umount', [disk]);
+        unmount(disk);
         await rm(disk, { recursive: true, force: true });
       }
     },
     90_000,
   );
+
+  it('notices a lost local database at start and rebuilds it from the regency', async () => {
+    const server = await startCouchServer();
+    const work = await mkdtemp(join(tmpdir(), 'balai-lost-'));
+    const code = uniqueVillageCode();
+    const admin = { url: server.url, ...server.admin };
+    await provisionVillage(admin, { villageCode: code });
+    const login = await provisionKiosk(admin, { villageCode: code, kioskId: 'k1' });
+    const host = await startBrowserKiosk({
+      port: 0,
+      dataDir: join(work, 'kiosk-data'),
+      rendererDir: join(process.cwd(), 'dist/renderer'),
+      env: {
+        BALAI_VILLAGE_CODE: code,
+        BALAI_KIOSK_ID: 'k1',
+        BALAI_REGENCY_URL: server.url,
+        BALAI_REGENCY_USER: login.username,
+        BALAI_REGENCY_PASSWORD: login.password,
+      },
+    });
+    await setUpStaff(host.url, { villageCode: code, kioskId: 'k1' });
+    const profile = join(work, 'profile');
+    const open = async () => {
+      const b = await launchKillableChromium(profile);
+      await b.page.goto(host.url);
+      return b;
+    };
+    let browser = await open();
+    try {
+      await signInOnPage(browser.page, 'sekretaris');
+      await walkIn(browser.page, '3510171708450001', 'Budi Santoso');
+      await walkIn(browser.page, '3510175708450002', 'Siti Aminah');
+      const synced = async () =>
+        (await readStoredDocuments(browser.page)).requests?.filter(
+          (d) => d.type === 'request' && d.syncState === 'synced',
+        ).length;
+      await expect.poll(synced, { timeout: 20_000 }).toBe(2);
+      const had = await readStoredDocuments(browser.page);
+      // A restart: the kiosk tells the host what it holds.
+      await browser.kill();
+      browser = await open();
+      await signInOnPage(browser.page, 'sekretaris');
+      await browser.kill();
+
+      // The disk loses the browser's IndexedDB (a damaged profile, a cleanup tool).
+      await rm(join(profile, 'Default', 'IndexedDB'), { recursive: true, force: true });
+      browser = await open();
+      const page = browser.page;
+      await expect
+        .poll(() => page.getByRole('alert').first().textContent(), { timeout: 20_000 })
+        .toContain('Data kiosk ini hilang atau rusak: requests: tercatat 2, ada 0');
+      // Only the administrator rebuilds: signing in happens on the recovery screen itself.
+      const signIn = page.getByRole('form', { name: 'Masuk' });
+      const adminSeed = DEFAULT_STAFF.find((seed) => seed.role === 'administrator')!;
+      await signIn
+        .getByLabel('Nama petugas')
+        .selectOption({ label: `${adminSeed.name} — Administrator kiosk` });
+      await signIn.getByLabel('PIN atau kata sandi').fill(adminSeed.pin);
+      await signIn.getByLabel('PIN atau kata sandi').press('Enter');
+      await page.getByTestId('recovery-holder').waitFor();
+      await page.getByRole('button', { name: 'Bangun ulang dari kabupaten' }).click();
+      await page.waitForEvent('load');
+      await page.getByTestId('signed-in').waitFor();
+      // Everything the regency had comes back, as the regency has it.
+      await expect
+        .poll(async () => (await readStoredDocuments(page)).requests?.length, { timeout: 30_000 })
+        .toBe(had.requests!.length);
+      const back = await readStoredDocuments(page);
+      const strip = (d: Record<string, unknown>) => {
+        const { _rev: _r, _meta: _m, ...rest } = d;
+        return rest;
+      };
+      expect(back.requests!.map(strip)).toEqual(had.requests!.map(strip));
+    } finally {
+      await browser.kill();
+      await host.close();
+      await server.stop();
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
+
+/** Unmounts, waiting for the killed browser's last processes to let go of the disk. */
+function unmount(dir: string): void {
+  for (let i = 0; i < 20; i++) {
+    try {
+      execFileSync('umount', [dir], { stdio: 'ignore' });
+      return;
+    } catch {
+      execFileSync('sleep', ['0.25']);
+    }
+  }
+  execFileSync('umount', ['-l', dir]);
+}
 
 /** Writes until the disk says ENOSPC, then squeezes out the last blocks. */
 function fillDisk(file: string): void {

@@ -56,11 +56,25 @@ export async function launchKillableChromium(profileDir: string): Promise<Killab
         // Already gone.
       }
       await exited;
+      // The children (renderer, GPU, utility processes) go down with the group; wait for them too,
+      // so nothing of this browser still holds the profile when the next one starts.
+      for (let i = 0; i < 100 && groupAlive(child.pid!); i++) await sleep(50);
       // The CDP connection is dead; dropping it quietly.
       await browser.close().catch(() => undefined);
     },
   };
 }
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 function devToolsEndpoint(child: ChildProcess): Promise<string> {
   return new Promise((done, fail) => {
