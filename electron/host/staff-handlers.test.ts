@@ -145,6 +145,39 @@ describe('sign-in and sessions', () => {
   });
 });
 
+describe('a session the host has not heard from', () => {
+  it('ends a minute after the auto-lock, and is kept alive by use', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'balai-staff-idle-'));
+    const store = new ConfigStore({
+      dataDir: join(root, 'data'),
+      env: { BALAI_VILLAGE_CODE: VILLAGE, BALAI_KIOSK_ID: 'k1' },
+      defaultHubDir: join(root, 'hub'),
+      codec: plainSecretCodec,
+      warn: () => undefined,
+    });
+    const handlers = createBridgeHandlers(store, 'browser');
+    let now = Date.parse('2026-11-29T08:00:00Z');
+    const sessions = new CookieSessions(() => now);
+    let cookie = '';
+    const call = async (channel: string, payload: unknown = null) => {
+      const { slot, setCookie } = sessions.slot(cookie);
+      const out = await invokeBridge(handlers, channel, payload, slot);
+      cookie = setCookie()?.split(';')[0] ?? cookie;
+      return out;
+    };
+    await call('staff:setup', { ...setup, regency: null });
+    // Default auto-lock 5 min: used every 5½ minutes, the session lives on.
+    for (let i = 0; i < 3; i++) {
+      now += 5.5 * 60_000;
+      expect(await call('staff:whoami')).toMatchObject({ value: { name: 'Admin Desa' } });
+    }
+    now += 6 * 60_000 + 1;
+    expect(await call('staff:list')).toMatchObject({ ok: false, status: 401 });
+    expect(cookie).toBe('balai_staff=');
+    expect(await call('staff:whoami')).toMatchObject({ value: null });
+  });
+});
+
 describe('staff management is for the administrator, as the host sees them', () => {
   const calls = (target: string) =>
     [

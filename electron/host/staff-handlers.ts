@@ -21,11 +21,28 @@ export type StaffHandlers = {
   ) => IpcResponse<C> | Promise<IpcResponse<C>>;
 };
 
-/** The signed-in staff member, or null; a disabled account's session counts as signed out. */
+/**
+ * The host ends a session left unused for a minute longer than the auto-lock: the renderer locks
+ * at the auto-lock and, while staff work, reports activity at most once a minute (`staff:whoami`).
+ * So a renderer whose lock never ran cannot keep acting for someone who walked away.
+ */
+export const HOST_IDLE_GRACE_MS = 60_000;
+
+/**
+ * The signed-in staff member, or null; a disabled account's session, or one idle past the
+ * auto-lock, counts as signed out. Each answer counts as use of the session.
+ */
 export function signedIn(accounts: StaffAccounts, session: SessionSlot): StaffPublic | null {
   const id = session.staffId();
-  const staff = id ? accounts.get(id) : null;
-  return staff && !staff.disabled ? staff : null;
+  if (!id) return null;
+  if (session.idleMs() > accounts.autoLockMinutes * 60_000 + HOST_IDLE_GRACE_MS) {
+    session.signOut();
+    return null;
+  }
+  const staff = accounts.get(id);
+  if (!staff || staff.disabled) return null;
+  session.touch();
+  return staff;
 }
 
 /** The signed-in staff member if their role may take `action`; otherwise a refusal (401/403). */

@@ -8,13 +8,23 @@ export const SESSION_COOKIE = 'balai_staff';
 /** One caller's place in the sessions: who is signed in there, and signing in or out. */
 export interface SessionSlot {
   staffId(): string | null;
+  /** Milliseconds since the session was last used (see `touch`). */
+  idleMs(): number;
+  touch(): void;
   signIn(staffId: string): void;
   signOut(): void;
+}
+
+interface Held {
+  staffId: string;
+  lastSeen: number;
 }
 
 /** For calls that come with no session at all (and tests of refusals). */
 export const NO_SESSION: SessionSlot = {
   staffId: () => null,
+  idleMs: () => 0,
+  touch: () => undefined,
   signIn: () => {
     throw new Error('This caller cannot hold a session.');
   },
@@ -23,12 +33,19 @@ export const NO_SESSION: SessionSlot = {
 
 /** Electron: one session per window (web contents id); it ends when the window reloads or dies. */
 export class WindowSessions {
-  private readonly byWindow = new Map<number, string>();
+  private readonly byWindow = new Map<number, Held>();
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   slot(windowId: number): SessionSlot {
     return {
-      staffId: () => this.byWindow.get(windowId) ?? null,
-      signIn: (staffId) => void this.byWindow.set(windowId, staffId),
+      staffId: () => this.byWindow.get(windowId)?.staffId ?? null,
+      idleMs: () => this.now() - (this.byWindow.get(windowId)?.lastSeen ?? this.now()),
+      touch: () => {
+        const held = this.byWindow.get(windowId);
+        if (held) held.lastSeen = this.now();
+      },
+      signIn: (staffId) => void this.byWindow.set(windowId, { staffId, lastSeen: this.now() }),
       signOut: () => void this.byWindow.delete(windowId),
     };
   }
@@ -44,18 +61,28 @@ export class WindowSessions {
  * so a token planted before sign-in is worth nothing after it.
  */
 export class CookieSessions {
-  private readonly byToken = new Map<string, string>();
+  private readonly byToken = new Map<string, Held>();
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   /** The slot for a request's Cookie header, and the Set-Cookie its answer must carry, if any. */
   slot(cookieHeader: string | undefined): { slot: SessionSlot; setCookie(): string | null } {
     let token = tokenOf(cookieHeader);
     let changed = false;
     const slot: SessionSlot = {
-      staffId: () => (token ? (this.byToken.get(token) ?? null) : null),
+      staffId: () => (token ? (this.byToken.get(token)?.staffId ?? null) : null),
+      idleMs: () => {
+        const held = token ? this.byToken.get(token) : undefined;
+        return held ? this.now() - held.lastSeen : 0;
+      },
+      touch: () => {
+        const held = token ? this.byToken.get(token) : undefined;
+        if (held) held.lastSeen = this.now();
+      },
       signIn: (staffId) => {
         if (token) this.byToken.delete(token);
         token = randomBytes(32).toString('base64url');
-        this.byToken.set(token, staffId);
+        this.byToken.set(token, { staffId, lastSeen: this.now() });
         changed = true;
       },
       signOut: () => {
