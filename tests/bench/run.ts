@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark side by side in one run. Each prints its own lines; the last
 // line of the run is one JSON object with every figure, keyed by benchmark.
 // A benchmark is a module in this folder exporting `bench(): Promise<object>`, listed here.
+import { bench as backup } from './backup';
 import { bench as financeImport } from './finance-import';
 import { bench as hubGuards } from './hub-guards';
 import { bench as letterRender } from './letter-render';
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   manyVillages,
   hubGuards,
   staffSignIn,
+  backup,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');
