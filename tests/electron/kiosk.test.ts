@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { KioskBridge } from '../../shared/ipc';
+import type { VillageCode } from '../../shared/village';
 import { APP_URL } from '../../electron/app-url';
 import { hasDisplay } from '../../electron/chromium';
 import { findElectronBinary } from '../../electron/electron-binary';
@@ -35,8 +36,34 @@ describe('Electron kiosk', () => {
     });
     try {
       const page = await app.firstWindow();
+      // First run, through the bridge as the wizard does it: the administrator, then an operator
+      // added under the administrator's session (held by the main process for this window).
+      await page.getByRole('form', { name: 'Penyiapan kiosk' }).waitFor();
+      await page.evaluate(async () => {
+        const api = (window as unknown as { balai: KioskBridge }).balai;
+        await api.setup({
+          villageCode: '3510992001' as VillageCode,
+          kioskId: 'k1',
+          villageName: 'Sukamaju',
+          admin: { name: 'Admin Desa', secret: '111111' },
+          regency: null,
+        });
+        await api.staffAdd({ name: 'Siti Operator', role: 'operator', secret: '222222' });
+      });
+      // A reload ends the window's session: the operator signs in on screen.
+      await page.reload();
+      const signIn = page.getByRole('form', { name: 'Masuk' });
+      await signIn
+        .getByLabel('Nama petugas')
+        .selectOption({ label: 'Siti Operator — Operator layanan' });
+      await signIn.getByLabel('PIN atau kata sandi').fill('222222');
+      await signIn.getByLabel('PIN atau kata sandi').press('Enter');
       await page.getByRole('heading', { name: 'Layanan Surat' }).waitFor();
       expect(page.url()).toBe(APP_URL);
+      const who = await page.evaluate(() =>
+        (window as unknown as { balai: KioskBridge }).balai.whoami(),
+      );
+      expect(who).toMatchObject({ role: 'operator' });
 
       const config = await page.evaluate(() =>
         (window as unknown as { balai: KioskBridge }).balai.getConfig(),
