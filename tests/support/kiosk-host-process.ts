@@ -1,0 +1,62 @@
+// The browser kiosk's host as a process of its own, so a test can SIGKILL it like the browser:
+// `node --import tsx tests/support/kiosk-host-process.ts` with BALAI_* in the environment and
+// KIOSK_PORT, KIOSK_DATA_DIR, KIOSK_RENDERER_DIR; it prints `ready <url>` once it listens.
+// `startKioskHostProcess` runs it and waits for that line.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startBrowserKiosk } from '../../electron/host/browser-kiosk';
+
+export interface KioskHostProcess {
+  url: string;
+  /** SIGKILL, then resolves once the process is gone. */
+  kill(): Promise<void>;
+}
+
+export async function startKioskHostProcess(options: {
+  port: number;
+  dataDir: string;
+  rendererDir: string;
+  env: Record<string, string>;
+}): Promise<KioskHostProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        ...options.env,
+        KIOSK_PORT: String(options.port),
+        KIOSK_DATA_DIR: options.dataDir,
+        KIOSK_RENDERER_DIR: options.rendererDir,
+      },
+    },
+  );
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const url = await new Promise<string>((done, fail) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /^ready (\S+)$/m.exec(seen);
+      if (match) done(match[1]!);
+    });
+    child.once('exit', (code) => fail(new Error(`Kiosk host exited (${code}): ${seen}`)));
+  });
+  return {
+    url,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+// Run as a script: start the host and say where.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const kiosk = await startBrowserKiosk({
+    port: Number(process.env.KIOSK_PORT),
+    dataDir: process.env.KIOSK_DATA_DIR!,
+    rendererDir: process.env.KIOSK_RENDERER_DIR!,
+  });
+  console.log(`ready ${kiosk.url}`);
+}
