@@ -15,7 +15,8 @@ type Fields = Record<
   | 'secretAgain'
   | 'url'
   | 'username'
-  | 'password',
+  | 'password'
+  | 'letterKey',
   string
 >;
 
@@ -29,7 +30,21 @@ const FIELD_OF_PATH: Record<string, keyof Fields> = {
   'regency.url': 'url',
   'regency.username': 'username',
   'regency.password': 'password',
+  'regency.letterKey.keyId': 'letterKey',
+  'regency.letterKey.privateKey': 'letterKey',
 };
+
+/**
+ * The letter key as provisioning prints it (`<key id>:<key>`, the form of BALAI_LETTER_KEY). It
+ * passes through this form once, on its way to the host, which keeps it sealed and never gives it
+ * back (decision 0007).
+ */
+function letterKeyOf(text: string): { keyId: string; privateKey: string } | undefined {
+  const value = text.trim();
+  if (!value) return undefined;
+  const at = value.indexOf(':');
+  return { keyId: at < 0 ? '' : value.slice(0, at), privateKey: value.slice(at + 1) };
+}
 
 export function SetupWizard() {
   const { status, signedIn } = useSignIn();
@@ -44,6 +59,7 @@ export function SetupWizard() {
     url: '',
     username: '',
     password: '',
+    letterKey: '',
   });
   const [errors, setErrors] = useState<Partial<Fields>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -66,14 +82,19 @@ export function SetupWizard() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFailure(null);
-    const regencyGiven = !fixed.regency && (f.url || f.username || f.password);
+    const regencyGiven = !fixed.regency && (f.url || f.username || f.password || f.letterKey);
     const request = {
       villageCode: f.villageCode.trim(),
       kioskId: f.kioskId.trim(),
       villageName: f.villageName,
       admin: { name: f.adminName, secret: f.secret },
       regency: regencyGiven
-        ? { url: f.url.trim(), username: f.username.trim(), password: f.password }
+        ? {
+            url: f.url.trim(),
+            username: f.username.trim(),
+            password: f.password,
+            letterKey: letterKeyOf(f.letterKey),
+          }
         : null,
     };
     const found: Partial<Fields> = {};
@@ -146,6 +167,9 @@ export function SetupWizard() {
               <label htmlFor="setup-password">Kata sandi kiosk</label>
               <input {...field('password')} type="password" autoComplete="off" />
               {error('password')}
+              <label htmlFor="setup-letterKey">Kunci surat kiosk (bila diberikan kabupaten)</label>
+              <input {...field('letterKey')} type="password" autoComplete="off" />
+              {error('letterKey')}
             </>
           )}
         </fieldset>

@@ -4,6 +4,7 @@
 // and the kiosk locks itself after the configured idle minutes, keeping the work hidden.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { generateVillageKey } from '../../shared/letters/signing';
 import { may, type Action } from '../../shared/staff/permissions';
 import type { StaffRole } from '../../shared/staff/roles';
 import { formatVillageCode, type VillageCode } from '../../shared/village';
@@ -63,11 +64,19 @@ describe.skipIf(!chromiumAvailable())('the first run, as a new office does it', 
       .fill(`http://127.0.0.1:${await freePort()}/`);
     await wizard.getByLabel('Nama pengguna kiosk').fill(`kiosk-${code}-k7`);
     await wizard.getByLabel('Kata sandi kiosk').fill('rahasia-kiosk');
+    const letterKey = wizard.getByLabel('Kunci surat kiosk (bila diberikan kabupaten)');
+    await letterKey.fill('k7-1:bukan-kunci');
     await wizard.getByRole('button', { name: 'Siapkan kiosk' }).click();
-    // A short PIN is refused on the spot, in Bahasa Indonesia, and nothing is set up.
+    // A short PIN and a mistyped letter key are refused on the spot, in Bahasa Indonesia, and
+    // nothing is set up.
     await expect
       .poll(() => wizard.locator('#setup-secret-error').textContent())
       .toBe('PIN minimal 6 angka, atau kata sandi minimal 8 karakter.');
+    expect(await wizard.locator('#setup-letterKey-error').textContent()).toBe(
+      'Kunci surat bukan kunci Ed25519 yang sah.',
+    );
+    const key = await generateVillageKey('k7-1');
+    await letterKey.fill(`${key.keyId}:${key.privateKey}`);
     await wizard.getByLabel('PIN (minimal 6 angka) atau kata sandi').fill('908172');
     await wizard.getByLabel('Ulangi PIN atau kata sandi').fill('908172');
     await wizard.getByRole('button', { name: 'Siapkan kiosk' }).press('Enter');
