@@ -289,6 +289,80 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
     90_000,
   );
 
+  it('a kiosk killed during a restore opens either the old data or the restored, never a mix', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'balai-restore-kill-'));
+    const code = uniqueVillageCode();
+    const host = await startBrowserKiosk({
+      port: 0,
+      dataDir: join(work, 'kiosk-data'),
+      rendererDir: join(process.cwd(), 'dist/renderer'),
+      env: { BALAI_VILLAGE_CODE: code, BALAI_KIOSK_ID: 'k1' },
+    });
+    await setUpStaff(host.url, { villageCode: code, kioskId: 'k1' });
+    const open = async () => {
+      const b = await launchKillableChromium(join(work, 'profile'));
+      await b.page.goto(host.url);
+      return b;
+    };
+    let browser = await open();
+    try {
+      await signInOnPage(browser.page, 'sekretaris');
+      await walkIn(browser.page, '3510171708450001', 'Budi Santoso');
+      // The backup: one of the kiosk's own, under the host's key.
+      await signInOnPage(browser.page, 'administrator');
+      await menu(browser.page, 'Cadangan').press('Enter');
+      await browser.page.getByRole('button', { name: 'Buat cadangan otomatis sekarang' }).click();
+      await browser.page.getByText('Cadangan otomatis dibuat.').waitFor();
+      const backedUp = await readStoredDocuments(browser.page);
+      await signInOnPage(browser.page, 'sekretaris');
+      await walkIn(browser.page, '3510175708450002', 'Siti Aminah');
+      await walkIn(browser.page, '3510171708450003', 'Warga Baru');
+      const current = await readStoredDocuments(browser.page);
+      expect(current.requests!.length).toBeGreaterThan(backedUp.requests!.length);
+
+      const outcomes: string[] = [];
+      // Kills from before the file is verified to after the switch; a kill that leaves a fresh
+      // database half-written behind is the case the pointer exists for.
+      let halfWritten = 0;
+      for (const killAfter of [200, 300, 400, 500, 600, 700, 800, 1000, 1300, 1700]) {
+        await signInOnPage(browser.page, 'administrator');
+        await menu(browser.page, 'Cadangan').press('Enter');
+        const form = browser.page.getByRole('form', { name: 'Pulihkan cadangan' });
+        const local = await form.locator('option', { hasText: 'Cadangan otomatis' }).first();
+        await form.getByLabel('Sumber cadangan').selectOption((await local.getAttribute('value'))!);
+        await form.getByRole('button', { name: 'Periksa dan pulihkan' }).click();
+        await sleep(killAfter);
+        await browser.kill();
+        browser = await open();
+        const now = await readStoredDocuments(browser.page);
+        const outcome =
+          JSON.stringify(now) === JSON.stringify(current)
+            ? 'old'
+            : JSON.stringify(now) === JSON.stringify(backedUp)
+              ? 'restored'
+              : 'mixed';
+        outcomes.push(outcome);
+        if (outcome === 'old') {
+          const names = await browser.page.evaluate(async () =>
+            (await indexedDB.databases()).map((d) => d.name ?? ''),
+          );
+          if (names.some((n) => /^rxdb-dexie-balai_\d{10}_k1_r\d+--/.test(n))) halfWritten++;
+        }
+        expect(outcome, `killed ${killAfter} ms into the restore`).not.toBe('mixed');
+        if (outcome === 'restored') break;
+      }
+      expect(outcomes.at(-1)).toBe('restored');
+      console.log(
+        `restore killed at increasing moments: ${outcomes.join(', ')}; ` +
+          `${halfWritten} left a fresh database behind, unused`,
+      );
+    } finally {
+      await browser.kill();
+      await host.close();
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('notices a lost local database at start and rebuilds it from the regency', async () => {
     const server = await startCouchServer();
     const work = await mkdtemp(join(tmpdir(), 'balai-lost-'));
@@ -369,6 +443,8 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
     }
   }, 120_000);
 });
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Unmounts, waiting for the killed browser's last processes to let go of the disk. */
 function unmount(dir: string): void {

@@ -42,10 +42,17 @@ export const DEFAULT_STAFF: readonly StaffSeed[] = [
 ];
 
 async function callHost(url: string, channel: string, payload: unknown, cookie = '') {
-  const res = await fetch(new URL(`api/${channel}`, url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
-    body: JSON.stringify(payload),
+  const send = () =>
+    fetch(new URL(`api/${channel}`, url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+      body: JSON.stringify(payload),
+    });
+  // After a restart on the same port, fetch may first pick the kept-alive socket of the host that
+  // was closed; that request never reached the new host, so it is sent again once.
+  const res = await send().catch((error: unknown) => {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return send();
   });
   if (!res.ok) throw new Error(`${channel}: ${res.status} ${await res.text()}`);
   return { body: (await res.json()) as unknown, cookie: res.headers.get('set-cookie') };
