@@ -5,7 +5,7 @@
 // document exactly as the old PC did, revision and sync state included.
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -362,6 +362,55 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
       await rm(work, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('notices a damaged local database at start (garbage over its files)', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'balai-damaged-'));
+    const code = uniqueVillageCode();
+    const host = await startBrowserKiosk({
+      port: 0,
+      dataDir: join(work, 'kiosk-data'),
+      rendererDir: join(process.cwd(), 'dist/renderer'),
+      env: { BALAI_VILLAGE_CODE: code, BALAI_KIOSK_ID: 'k1' },
+    });
+    await setUpStaff(host.url, { villageCode: code, kioskId: 'k1' });
+    const profile = join(work, 'profile');
+    const open = async () => {
+      const b = await launchKillableChromium(profile);
+      await b.page.goto(host.url);
+      return b;
+    };
+    let browser = await open();
+    try {
+      await signInOnPage(browser.page, 'sekretaris');
+      await walkIn(browser.page, '3510171708450001', 'Budi Santoso');
+      await browser.kill();
+      browser = await open(); // the start that tells the host what the kiosk holds
+      await signInOnPage(browser.page, 'sekretaris');
+      await browser.kill();
+
+      // A dying disk: garbage over the LevelDB files behind IndexedDB. (Chromium 156 then starts
+      // the origin's IndexedDB empty, so the kiosk meets it as a lost database.)
+      const idb = join(profile, 'Default', 'IndexedDB');
+      for (const dir of (await readdir(idb)).filter((d) => d.endsWith('.leveldb'))) {
+        for (const file of await readdir(join(idb, dir))) {
+          if (/\.(ldb|log)$|^MANIFEST/.test(file)) {
+            await writeFile(join(idb, dir, file), 'rusak'.repeat(200));
+          }
+        }
+      }
+      browser = await open();
+      const page = browser.page;
+      await expect
+        .poll(() => page.getByRole('alert').first().textContent(), { timeout: 20_000 })
+        .toMatch(/Data kiosk ini hilang atau rusak: requests: tercatat 1, ada 0/);
+      await page.getByRole('button', { name: 'Bangun ulang dari kabupaten' }).waitFor();
+      await page.getByRole('form', { name: 'Pulihkan cadangan' }).waitFor();
+    } finally {
+      await browser.kill();
+      await host.close();
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('notices a lost local database at start and rebuilds it from the regency', async () => {
     const server = await startCouchServer();
