@@ -59,7 +59,7 @@ describe('backup bridge channels', () => {
     const name = (saved as { value: { name: string } }).value.name;
 
     for (const [channel, payload] of [
-      ['db:switch', { databaseName: `${DB}_r1` }],
+      ['db:switch', { databaseName: `${DB}_r1`, previous: DB }],
       ['backup:read-local', { name }],
     ] as const) {
       expect(await anonymous(channel, payload)).toMatchObject({ ok: false, status: 401 });
@@ -75,7 +75,9 @@ describe('backup bridge channels', () => {
       ok: true,
       value: { text: 'BALAI-BACKUP 1\n{}\nAA\n' },
     });
-    expect(await admin('db:switch', { databaseName: `${DB}_r1` })).toMatchObject({ ok: true });
+    expect(await admin('db:switch', { databaseName: `${DB}_r1`, previous: DB })).toMatchObject({
+      ok: true,
+    });
     expect(await anonymous('db:pointer')).toMatchObject({
       value: { databaseName: `${DB}_r1`, lastKnown: null },
     });
@@ -91,7 +93,7 @@ describe('backup bridge channels', () => {
       ok: false,
       status: 400,
     });
-    expect(await admin('db:switch', { databaseName: 'other_db' })).toMatchObject({
+    expect(await admin('db:switch', { databaseName: 'other_db', previous: DB })).toMatchObject({
       ok: false,
       status: 400,
     });

@@ -31,9 +31,9 @@ export function createBackupHandlers<Ctx>({
 }: BackupHandlerOptions<Ctx>): BackupHandlers<Ctx> {
   return {
     'db:pointer': () => backups.pointer(),
-    'db:switch': ({ databaseName }, ctx) => {
+    'db:switch': ({ databaseName, previous }, ctx) => {
       gate(ctx, 'backup.restore');
-      return backups.switchDatabase(databaseName);
+      return backups.switchDatabase(databaseName, previous);
     },
     'db:record': ({ databaseName, counts }) => backups.record(databaseName, counts, now()),
     'db:disk-space': () => ({ freeBytes: backups.freeBytes() }),

@@ -28,11 +28,15 @@ describe('BackupStore', () => {
 
   it('remembers the database and what it held, and a switch forgets the old counts', () => {
     const store = new BackupStore(fresh(), []);
-    expect(store.pointer()).toEqual({ databaseName: null, lastKnown: null });
+    expect(store.pointer()).toEqual({ databaseName: null, lastKnown: null, previous: null });
     store.record('balai_3510992001_k1', { requests: 3 }, new Date('2026-11-28T01:00:00Z'));
     expect(store.pointer().lastKnown?.counts).toEqual({ requests: 3 });
-    store.switchDatabase('balai_3510992001_k1_r1');
-    expect(store.pointer()).toEqual({ databaseName: 'balai_3510992001_k1_r1', lastKnown: null });
+    store.switchDatabase('balai_3510992001_k1_r1', 'balai_3510992001_k1');
+    expect(store.pointer()).toEqual({
+      databaseName: 'balai_3510992001_k1_r1',
+      lastKnown: null,
+      previous: 'balai_3510992001_k1',
+    });
     // A late report from the database the pointer has left changes nothing.
     store.record('balai_3510992001_k1', { requests: 9 }, new Date());
     expect(store.pointer().lastKnown).toBeNull();
@@ -55,6 +59,10 @@ describe('BackupStore', () => {
   it('treats a damaged pointer file as no memory rather than failing to start', () => {
     const dir = fresh();
     writeFileSync(join(dir, 'database.json'), '{rusak');
-    expect(new BackupStore(dir, []).pointer()).toEqual({ databaseName: null, lastKnown: null });
+    expect(new BackupStore(dir, []).pointer()).toEqual({
+      databaseName: null,
+      lastKnown: null,
+      previous: null,
+    });
   });
 });

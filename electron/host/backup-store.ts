@@ -38,6 +38,7 @@ const BACKUP_NAME = /^balai-\d{10}-[a-z0-9-]{1,20}-\d{8}-\d{6}(-\d+)?\.balai-bac
 
 const pointerFileSchema = z.object({
   databaseName: z.string().min(1).max(200).nullable(),
+  previous: z.string().min(1).max(200).nullable().default(null),
   lastKnown: z
     .object({
       counts: z.record(z.string(), z.number().int().min(0)),
@@ -55,15 +56,15 @@ export class BackupStore {
 
   pointer(): DatabasePointer {
     const text = readIfExists(join(this.dataDir, POINTER_FILE));
-    if (text === null) return { databaseName: null, lastKnown: null };
+    if (text === null) return { databaseName: null, lastKnown: null, previous: null };
     const parsed = pointerFileSchema.safeParse(safeJson(text));
     // A damaged pointer file: the default database, and no memory to compare it with.
-    return parsed.success ? parsed.data : { databaseName: null, lastKnown: null };
+    return parsed.success ? parsed.data : { databaseName: null, lastKnown: null, previous: null };
   }
 
   /** Points the kiosk at another database (a completed restore or a fresh rebuild). */
-  switchDatabase(databaseName: string): DatabasePointer {
-    const next: DatabasePointer = { databaseName, lastKnown: null };
+  switchDatabase(databaseName: string, previous: string): DatabasePointer {
+    const next: DatabasePointer = { databaseName, lastKnown: null, previous };
     writeAtomically(join(this.dataDir, POINTER_FILE), JSON.stringify(next));
     return next;
   }
@@ -76,6 +77,7 @@ export class BackupStore {
     const next: DatabasePointer = {
       databaseName,
       lastKnown: { counts, recordedAt: at.toISOString() },
+      previous: current.previous,
     };
     writeAtomically(join(this.dataDir, POINTER_FILE), JSON.stringify(next));
     return next;

@@ -6,6 +6,7 @@ import type { KioskDatabase } from '../../sync/client/store-types';
 import { getBridge } from '../bridge';
 import { databaseName, openKioskDatabase } from '../db/database';
 import { kioskStorage } from '../db/storage';
+import { removeSupersededDatabases } from './cleanup';
 import { countDocuments } from './snapshot';
 
 export class RecoveryNeeded extends Error {
@@ -21,6 +22,12 @@ export function lostDocuments(
   return Object.entries(recorded)
     .filter(([name, had]) => (now[name] ?? 0) < had)
     .map(([name, had]) => `${name}: tercatat ${had}, ada ${now[name] ?? 0}`);
+}
+
+/** The database the host points at: its name, or the default one for this village and kiosk. */
+export async function currentDatabaseName(config: KioskConfig): Promise<string> {
+  const pointer = await getBridge().databasePointer();
+  return pointer.databaseName ?? databaseName(config.villageCode, config.kioskId);
 }
 
 export async function openRecordedDatabase(
@@ -46,11 +53,16 @@ export async function openRecordedDatabase(
     );
   }
   await bridge.recordDatabase({ databaseName: name, counts });
+  // Only once this database is known good: older ones than the last fallback go.
+  removeSupersededDatabases(config, name, pointer.previous).catch((error: unknown) =>
+    console.warn('Basis data lama tidak terhapus:', error),
+  );
   return { db, name };
 }
 
 /** Starts over on an empty database; the replicator then pulls everything back from the regency. */
 export async function rebuildFromRegency(config: KioskConfig): Promise<void> {
   const name = `${databaseName(config.villageCode, config.kioskId)}_r${Date.now()}`;
-  await getBridge().switchDatabase({ databaseName: name });
+  const previous = await currentDatabaseName(config);
+  await getBridge().switchDatabase({ databaseName: name, previous });
 }

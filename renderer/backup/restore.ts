@@ -6,6 +6,7 @@ import { restoreTargetFor } from '../../shared/backup/target';
 import type { KioskConfig } from '../../shared/ipc';
 import { getBridge } from '../bridge';
 import { assertSignedInMay } from './permission';
+import { currentDatabaseName } from './recovery';
 import { restoreIntoFreshDatabase } from './snapshot';
 
 export async function restoreFromText(
@@ -16,8 +17,9 @@ export async function restoreFromText(
   await assertSignedInMay('backup.restore');
   const opened = await openBackup(text, passphrase, restoreTargetFor(config.villageCode));
   if (!opened.ok) return opened;
+  const previous = await currentDatabaseName(config);
   const databaseName = await restoreIntoFreshDatabase(config, opened.content);
-  await getBridge().switchDatabase({ databaseName });
+  await getBridge().switchDatabase({ databaseName, previous });
   const documents = Object.values(opened.content.manifest.counts).reduce((a, b) => a + b, 0);
   return { ok: true, documents };
 }

@@ -15,6 +15,8 @@ export const databasePointerSchema = z.object({
   databaseName: databaseNameSchema.nullable(),
   /** What the renderer last reported the database holding. */
   lastKnown: z.object({ counts: countsSchema, recordedAt: z.string() }).nullable(),
+  /** The database open before the last switch, kept as a fallback; any older one is removed. */
+  previous: databaseNameSchema.nullable(),
 });
 export type DatabasePointer = z.infer<typeof databasePointerSchema>;
 
@@ -40,7 +42,7 @@ export const backupChannels = {
   'db:pointer': { request: z.null(), response: databasePointerSchema },
   /** After a restore or a rebuild has completed in a fresh database: open that one from now on. */
   'db:switch': {
-    request: z.object({ databaseName: databaseNameSchema }),
+    request: z.object({ databaseName: databaseNameSchema, previous: databaseNameSchema }),
     response: databasePointerSchema,
   },
   'db:record': {

@@ -324,7 +324,7 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
       // Kills from before the file is verified to after the switch; a kill that leaves a fresh
       // database half-written behind is the case the pointer exists for.
       let halfWritten = 0;
-      for (const killAfter of [200, 300, 400, 500, 600, 700, 800, 1000, 1300, 1700]) {
+      for (const killAfter of [60, 120, 180, 240, 300, 400, 500, 700, 1000, 1500]) {
         await signInOnPage(browser.page, 'administrator');
         await menu(browser.page, 'Cadangan').press('Enter');
         const form = browser.page.getByRole('form', { name: 'Pulihkan cadangan' });
@@ -352,6 +352,23 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
         if (outcome === 'restored') break;
       }
       expect(outcomes.at(-1)).toBe('restored');
+      // Once the restored database has opened, only it and the one before it remain; a fresh one
+      // a killed restore left behind is removed.
+      const kept = async () =>
+        browser.page.evaluate(async () => {
+          const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+          const dbs = names.flatMap(
+            (n) => /^rxdb-dexie-(balai_\d{10}_k1(?:_r\d+)?)--/.exec(n)?.[1] ?? [],
+          );
+          return [...new Set(dbs)].sort();
+        });
+      const pointer = (await (
+        await fetch(new URL('api/db:pointer', host.url), { method: 'POST' })
+      ).json()) as { databaseName: string; previous: string };
+      expect(pointer.previous).toBe(`balai_${code}_k1`);
+      await expect
+        .poll(kept, { timeout: 15_000 })
+        .toEqual([pointer.previous, pointer.databaseName].sort());
       console.log(
         `restore killed at increasing moments: ${outcomes.join(', ')}; ` +
           `${halfWritten} left a fresh database behind, unused`,
