@@ -11,23 +11,11 @@
 //   them, so it protects a backup copied off the PC, not one read on it; exports to a drive use
 //   a passphrase staff choose.
 import { randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  statfsSync,
-  writeFileSync,
-} from 'node:fs';
+import { readdirSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
+import { parseJsonOrUndefined, readTextIfExists, writePrivateFile } from './private-files';
 import type { BackupFile, DatabasePointer, RemovableDrive } from '../../shared/backup/channels';
 
 export const LOCAL_BACKUP_GENERATIONS = 7;
@@ -55,9 +43,9 @@ export class BackupStore {
   ) {}
 
   pointer(): DatabasePointer {
-    const text = readIfExists(join(this.dataDir, POINTER_FILE));
+    const text = readTextIfExists(join(this.dataDir, POINTER_FILE));
     if (text === null) return { databaseName: null, lastKnown: null, previous: null };
-    const parsed = pointerFileSchema.safeParse(safeJson(text));
+    const parsed = pointerFileSchema.safeParse(parseJsonOrUndefined(text));
     // A damaged pointer file: the default database, and no memory to compare it with.
     return parsed.success ? parsed.data : { databaseName: null, lastKnown: null, previous: null };
   }
@@ -65,7 +53,7 @@ export class BackupStore {
   /** Points the kiosk at another database (a completed restore or a fresh rebuild). */
   switchDatabase(databaseName: string, previous: string): DatabasePointer {
     const next: DatabasePointer = { databaseName, lastKnown: null, previous };
-    writeAtomically(join(this.dataDir, POINTER_FILE), JSON.stringify(next));
+    writePrivateFile(join(this.dataDir, POINTER_FILE), JSON.stringify(next));
     return next;
   }
 
@@ -79,7 +67,7 @@ export class BackupStore {
       lastKnown: { counts, recordedAt: at.toISOString() },
       previous: current.previous,
     };
-    writeAtomically(join(this.dataDir, POINTER_FILE), JSON.stringify(next));
+    writePrivateFile(join(this.dataDir, POINTER_FILE), JSON.stringify(next));
     return next;
   }
 
@@ -96,20 +84,20 @@ export class BackupStore {
   /** The scheduled backups' passphrase, made on first use. */
   localKey(): string {
     const file = join(this.dataDir, KEY_FILE);
-    const existing = readIfExists(file)?.trim();
+    const existing = readTextIfExists(file)?.trim();
     if (existing) return existing;
     const key = randomBytes(32).toString('base64url');
-    writeAtomically(file, key);
+    writePrivateFile(file, key);
     return key;
   }
 
   saveLocal(text: string, villageCode: string, kioskId: string, at: Date): BackupFile {
     const dir = join(this.dataDir, BACKUP_DIR);
     let name = `balai-${villageCode}-${kioskId}-${stamp(at)}.balai-backup`;
-    for (let n = 2; readIfExists(join(dir, name)) !== null; n++) {
+    for (let n = 2; readTextIfExists(join(dir, name)) !== null; n++) {
       name = `balai-${villageCode}-${kioskId}-${stamp(at)}-${n}.balai-backup`;
     }
-    writeAtomically(join(dir, name), text);
+    writePrivateFile(join(dir, name), text);
     // Oldest first by name (the stamp sorts by time); keep the newest N.
     const all = this.listLocal();
     for (const old of all.slice(0, Math.max(0, all.length - LOCAL_BACKUP_GENERATIONS))) {
@@ -135,7 +123,7 @@ export class BackupStore {
 
   readLocal(name: string): string | null {
     if (!BACKUP_NAME.test(name)) return null;
-    return readIfExists(join(this.dataDir, BACKUP_DIR, name));
+    return readTextIfExists(join(this.dataDir, BACKUP_DIR, name));
   }
 
   /** Mounted removable drives: the folders under the desktop's mount roots. */
@@ -166,7 +154,7 @@ export class BackupStore {
       return null;
     }
     const file = join(drivePath, fileName);
-    writeAtomically(file, text);
+    writePrivateFile(file, text);
     return describe(file);
   }
 }
@@ -196,36 +184,4 @@ export function stamp(at: Date): string {
 function describe(file: string): BackupFile {
   const stat = statSync(file);
   return { name: basename(file), bytes: stat.size, modifiedAt: stat.mtime.toISOString() };
-}
-
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeFileSync(fd, text);
-    // Without this a power cut after the rename can leave an empty file under the new name.
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  chmodSync(temp, 0o600);
-  renameSync(temp, file);
-}
-
-function readIfExists(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

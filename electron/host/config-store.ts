@@ -2,9 +2,9 @@
 // Sources, highest first: environment variables, the saved config file in the data dir, the
 // demo connection file the embedded hub writes (`npm run hub`), defaults. The sync password
 // is sealed in the file by a shell-specific codec (Electron safeStorage, or a 0600 file).
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseJsonOrUndefined, readTextIfExists, writePrivateFile } from './private-files';
 import {
   kioskIdSchema,
   regencyConnectionSchema,
@@ -168,9 +168,9 @@ export function readHubConnection(
   villageCode: VillageCode,
   kioskId: string,
 ): RegencyConnection | null {
-  const text = readIfExists(hubConnectionFile(hubDir, villageCode, kioskId));
+  const text = readTextIfExists(hubConnectionFile(hubDir, villageCode, kioskId));
   if (text === null) return null;
-  const parsed = hubConnectionSchema.safeParse(safeJson(text));
+  const parsed = hubConnectionSchema.safeParse(parseJsonOrUndefined(text));
   if (
     !parsed.success ||
     parsed.data.villageCode !== villageCode ||
@@ -321,40 +321,13 @@ export class ConfigStore {
 }
 
 function loadSavedConfig(file: string, warn: (message: string) => void): SavedConfig {
-  const text = readIfExists(file);
+  const text = readTextIfExists(file);
   if (text === null) return {};
-  const parsed = savedConfigSchema.safeParse(safeJson(text));
+  const parsed = savedConfigSchema.safeParse(parseJsonOrUndefined(text));
   if (parsed.success) return parsed.data;
   // A damaged file must not keep the kiosk from serving residents; it runs on the other sources.
   warn(
     `${file} is not a valid Balai config file and is ignored until the connection is saved again.`,
   );
   return {};
-}
-
-/** Writes atomically (temp file + rename) so a power cut never leaves half a config file. */
-function writePrivateFile(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text, { mode: 0o600 });
-  // `mode` applies only when the file is created; a temp file left by a crash keeps its own.
-  chmodSync(temp, 0o600);
-  renameSync(temp, file);
-}
-
-function readIfExists(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

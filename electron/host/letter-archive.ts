@@ -2,17 +2,9 @@
 // folder, written atomically, with the SHA-256 the letter document records so that a reprint or
 // a dispute years later can check the file is the one issued. Plain Node: both shells use it.
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ArchivedPdf } from '../../shared/letters/print';
+import { readBytesIfExists, writePrivateFile } from './private-files';
 
 export const ARCHIVE_DIR = 'archive';
 
@@ -60,29 +52,11 @@ export function archiveLetterPdf(
   if (!looksLikePdf(pdf)) throw new Error('The printer gave no PDF.');
   const file = archiveFileOf(letter.number, letter.issuedOn);
   const path = join(dataDir, ...file.split('/'));
-  const held = readIfExists(path);
+  const held = readBytesIfExists(path);
   if (held) return { file, sha256: sha256Hex(held), bytes: held.length };
 
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = `${path}.${process.pid}.tmp`;
-  // Letters carry residents' data: readable by the kiosk's user only. On disk before the rename,
-  // so a power cut leaves the old state or the whole file, never half a PDF under the real name.
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, pdf);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, path);
+  // Letters carry residents' data: readable by the kiosk's user only, and never half a PDF under
+  // the real name.
+  writePrivateFile(path, pdf);
   return { file, sha256: sha256Hex(pdf), bytes: pdf.length };
-}
-
-function readIfExists(path: string): Buffer | null {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
 }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { letterKeySchema, type LetterKey } from '../../shared/ipc';
 import type { Env, SecretCodec } from './config-store';
+import { parseJsonOrUndefined } from './private-files';
 
 export const LETTER_KEY_ENV = 'BALAI_LETTER_KEY';
 
@@ -92,7 +93,7 @@ export function readHubLetterKey(file: string, place: KeyPlace): LetterKey | nul
   }
   const parsed = z
     .object({ villageCode: z.string(), kioskId: z.string(), letterKey: letterKeySchema })
-    .safeParse(safeJson(text));
+    .safeParse(parseJsonOrUndefined(text));
   if (
     !parsed.success ||
     parsed.data.villageCode !== place.villageCode ||
@@ -101,12 +102,4 @@ export function readHubLetterKey(file: string, place: KeyPlace): LetterKey | nul
     return null;
   }
   return parsed.data.letterKey;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -3,9 +3,9 @@
 // kiosk and at the regency. Secrets are hashed with scrypt (per-account salt), compared in
 // constant time, and repeated failures lock the account for a growing while.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { parseJsonOrUndefined, readTextIfExists, writePrivateFile } from './private-files';
 import {
   AUTO_LOCK_DEFAULT_MINUTES,
   staffRoleSchema,
@@ -230,42 +230,20 @@ function lockedMessage(ms: number): string {
 }
 
 function loadFile(file: string): StaffFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return {
-        version: 1,
-        villageName: '',
-        autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES,
-        accounts: [],
-      };
-    }
-    throw error;
+  const text = readTextIfExists(file);
+  if (text === null) {
+    return {
+      version: 1,
+      villageName: '',
+      autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES,
+      accounts: [],
+    };
   }
   // Unlike config.json, a damaged staff file must stop the kiosk: running on without it would
   // reopen the first-run wizard and let anyone create an administrator.
-  const parsed = fileSchema.safeParse(safeJson(text));
+  const parsed = fileSchema.safeParse(parseJsonOrUndefined(text));
   if (!parsed.success) {
     throw new StaffError(`${file} rusak; pulihkan dari cadangan sebelum kiosk dijalankan.`, 500);
   }
   return parsed.data;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Atomic (temp + rename) and private (0600), like config.json. */
-function writePrivateFile(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text, { mode: 0o600 });
-  chmodSync(temp, 0o600);
-  renameSync(temp, file);
 }
