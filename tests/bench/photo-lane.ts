@@ -4,8 +4,6 @@
 // photos have followed. Photos are incompressible bytes of a resized JPEG's size (a 1280 px camera
 // JPEG is 100–250 KB; the e2e check measures ours), so what crosses the wire is what a JPEG costs.
 import { randomBytes } from 'node:crypto';
-import { ledgerEntryDocSchema } from '../../shared/documents/budget';
-import { letterDocSchema } from '../../shared/documents/letter';
 import type { PhotoDoc } from '../../shared/documents/photo';
 import { createIdGenerator, type IdGenerator } from '../../shared/ids';
 import { buildPhotoDoc } from '../../shared/photos/photo-doc';
@@ -15,60 +13,7 @@ import { provisionKiosk, provisionVillage } from '../../sync/provision/provision
 import { startCouchServer, uniqueVillageCode, type CouchServer } from '../support/couch-server';
 import { startLinkProxy, type RunningLink } from '../support/link-proxy';
 import { openNodeKiosk, type NodeKiosk } from '../support/node-kiosk';
-
-export const VILLAGE_LINK = { bytesPerSecond: 32_000, rttMs: 600 }; // 256 kbit/s
-
-/** A village's day of text: 300 requests, 50 letters, 100 ledger entries, all pending. */
-export async function addTextDay(kiosk: NodeKiosk, code: VillageCode, ids: IdGenerator) {
-  for (let i = 0; i < 300; i++) {
-    await kiosk.addRequest({ name: `Warga Desa Nomor ${i}`, purpose: `Keperluan ke-${i}` });
-  }
-  const at = new Date().toISOString();
-  const base = (type: 'letter' | 'ledger') => ({
-    id: ids.next(type),
-    type,
-    villageCode: code,
-    kioskId: 'k1',
-    createdAt: at,
-    updatedAt: at,
-  });
-  const letters = Array.from({ length: 50 }, (_, i) =>
-    letterDocSchema.parse({
-      ...base('letter'),
-      requestId: `request:${i}`,
-      letterType: 'domisili',
-      number: `470/${String(i + 1).padStart(3, '0')}/${code}/XI/2026`,
-      issuedOn: at.slice(0, 10),
-      subjectNik: '3510171708450001',
-      subjectName: `Warga Desa Nomor ${i}`,
-      signerName: 'Hj. Sulastri',
-      signerPosition: 'Kepala Desa',
-      snapshot: { alamat: 'Dusun Krajan RT 001 RW 002', keperluan: 'Melamar pekerjaan' },
-      status: 'issued',
-    }),
-  );
-  const ledger = Array.from({ length: 100 }, (_, i) =>
-    ledgerEntryDocSchema.parse({
-      ...base('ledger'),
-      fiscalYear: 2026,
-      budgetLineId: `budget:line-${i % 20}`,
-      kind: 'payment-ls',
-      date: at.slice(0, 10),
-      amount: 150_000 + i * 1_000,
-      evidenceNumber: `SPP-${i}`,
-      payee: 'Toko Bangunan Sumber Rejeki',
-      description: 'Belanja material pembangunan jalan desa',
-      recordedBy: 'Kaur Keuangan',
-      reverses: null,
-      settles: null,
-      overrideBy: '',
-      overrideReason: '',
-    }),
-  );
-  await kiosk.db.letters.bulkInsert(letters.map(pendingLocal));
-  await kiosk.db.finance.bulkInsert(ledger.map(pendingLocal));
-  return 300 + letters.length + ledger.length;
-}
+import { addTextDay, VILLAGE_LINK } from './village-day';
 
 /** `count` pending photos of `bytes` each, for a progress report, saved as staff would. */
 export async function addPhotos(

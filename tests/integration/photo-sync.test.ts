@@ -11,7 +11,8 @@ import { photoIsIntact, sha256Hex } from '../../shared/photos/photo-doc';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { pendingLocal } from '../../sync/client/local-fields';
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
-import { addPhotos, addTextDay, VILLAGE_LINK } from '../bench/photo-lane';
+import { addPhotos } from '../bench/photo-lane';
+import { addTextDay, VILLAGE_LINK } from '../bench/village-day';
 import {
   basicAuth,
   startCouchServer,
