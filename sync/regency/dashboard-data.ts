@@ -7,6 +7,8 @@
 //   4. GET _design/regency/_view/finance?group           the fiscal year's sums (a few rows)
 //   5. GET _design/regency/_view/planning                proposals, projects, reports (small rows)
 //   (+1 POST _all_docs for the entries that reversals cancel, only when there are reversals)
+// The served page is paged (gatherDashboardPage): request 2 for every village, to order them and
+// total the regency; the others for the page's villages only.
 import { syncReportDocSchema } from '../../shared/documents/sync-report';
 import { DEFAULT_PLANNING_SETTINGS } from '../../shared/planning/settings';
 import { villageCodeOfDb, villageDbName, type VillageCode } from '../../shared/village';
@@ -153,24 +155,25 @@ async function villageRow(
   code: VillageCode,
   fiscalYear: number,
   planningAt: { today: string; stalledDays: number },
+  // The paged page has already read the reports to order the villages: not read twice.
+  knownKiosks?: KioskSync[],
 ): Promise<VillageRow> {
   const db = encodeURIComponent(villageDbName(code));
   const [info, kiosks, open, budget, planning] = await Promise.all([
     couchRequest<{ doc_count?: unknown }>(login, 'GET', db),
-    kioskReports(login, db),
+    knownKiosks ?? kioskReports(login, db),
     openRequests(login, db),
     budgetRealisation(login, db, fiscalYear),
     villagePlanning(login, db, fiscalYear, planningAt.today, planningAt.stalledDays),
   ]);
   expectStatus(info, [200], `Reading ${villageDbName(code)}`);
-  const successes = kiosks.map((k) => k.lastSuccessAt).filter((t): t is string => t !== null);
   const skews = kiosks.map((k) => k.clockSkewMs).filter((s): s is number => s !== null);
   const sum = (pick: (k: KioskSync) => number) => kiosks.reduce((n, k) => n + pick(k), 0);
   return {
     ...emptyRow(code),
     docCount: typeof info.body.doc_count === 'number' ? info.body.doc_count : null,
     kiosks,
-    lastSuccessAt: successes.length ? successes.reduce((a, b) => (newer(a, b) ? a : b)) : null,
+    lastSuccessAt: newestSuccess(kiosks),
     pending: sum((k) => k.pending),
     rejected: sum((k) => k.rejected),
     failures: sum((k) => k.failures),
@@ -180,6 +183,12 @@ async function villageRow(
     budget,
     planning,
   };
+}
+
+/** The newest `lastSuccessAt` of the kiosks, or null when none has succeeded. */
+function newestSuccess(kiosks: readonly KioskSync[]): string | null {
+  const successes = kiosks.map((k) => k.lastSuccessAt).filter((t): t is string => t !== null);
+  return successes.length ? successes.reduce((a, b) => (newer(a, b) ? a : b)) : null;
 }
 
 function newer(a: string, b: string): boolean {
@@ -309,7 +318,145 @@ async function budgetRealisation(
 }
 
 /** True when the village's newest kiosk success is older than `days` days, or there is none. */
-export function isStale(row: VillageRow, days: number, now: Date): boolean {
+export function isStale(row: Pick<VillageRow, 'lastSuccessAt'>, days: number, now: Date): boolean {
   if (row.lastSuccessAt === null) return true;
   return now.getTime() - Date.parse(row.lastSuccessAt) > days * 86_400_000;
+}
+
+export interface PageOptions extends GatherOptions {
+  /** 1-based. */
+  page: number;
+  /** Villages per page. */
+  perPage: number;
+  /** The stale threshold the order puts first, in days (the page's `?days=`). */
+  staleDays: number;
+}
+
+/** Figures over every village of the regency, from the sync reports alone. */
+export interface RegencyTotals {
+  villages: number;
+  /** Not seen for `staleDays` days, or never; unreadable villages are not counted here. */
+  stale: number;
+  /** Sync reports that could not be read. */
+  unreadable: number;
+  pending: number;
+  rejected: number;
+  /** The codes of the stale and unreadable villages, in page order (they fill the first pages). */
+  problemCodes: VillageCode[];
+}
+
+export interface DashboardPage extends DashboardData {
+  page: number;
+  perPage: number;
+  pages: number;
+  /** The position (0-based) of the page's first village in the whole order. */
+  firstIndex: number;
+  totals: RegencyTotals;
+}
+
+/** A page number past the last page; the route answers it with 400. */
+export class PageOutOfRange extends Error {
+  constructor(
+    readonly page: number,
+    readonly pages: number,
+  ) {
+    super(`Page ${page} of ${pages}.`);
+  }
+}
+
+/**
+ * One page of the dashboard. Every village's sync reports are read (one small `_all_docs` range
+ * per village: one document per kiosk) because the order and the regency-wide totals need each
+ * village's last sync; the other four reads (document count, open requests, finance, planning —
+ * the heavy one) are made for the page's villages only.
+ *
+ * Order: the villages needing attention first — unreadable, then stale (`staleDays` without a
+ * success, or never) — then the rest, each group by village code. The order is stable for a
+ * given `staleDays`; a village moves between groups only when it syncs or goes quiet, which is
+ * what the operator wants to see on page one.
+ */
+export async function gatherDashboardPage(
+  login: AdminConnection,
+  options: PageOptions,
+): Promise<DashboardPage> {
+  const now = options.now ?? new Date();
+  const fiscalYear = options.fiscalYear ?? fiscalYearAt(now);
+  const codes = options.villages ?? (await villageCodes(login));
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const reports = await mapLimited(codes, concurrency, (code) =>
+    kioskReports(login, encodeURIComponent(villageDbName(code))).then(
+      (kiosks) => ({ code, kiosks, error: undefined as string | undefined }),
+      (error: unknown) => ({
+        code,
+        kiosks: [] as KioskSync[],
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    ),
+  );
+  const rank = (r: (typeof reports)[number]) =>
+    r.error !== undefined
+      ? 0
+      : isStale({ lastSuccessAt: newestSuccess(r.kiosks) }, options.staleDays, now)
+        ? 1
+        : 2;
+  const ordered = reports
+    .map((r) => ({ ...r, rank: rank(r) }))
+    .sort((a, b) => a.rank - b.rank || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const pages = Math.max(1, Math.ceil(ordered.length / options.perPage));
+  if (!Number.isInteger(options.page) || options.page < 1 || options.page > pages) {
+    throw new PageOutOfRange(options.page, pages);
+  }
+  const firstIndex = (options.page - 1) * options.perPage;
+  const onPage = ordered.slice(firstIndex, firstIndex + options.perPage);
+  const planning = {
+    today: new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10),
+    stalledDays: options.stalledDays ?? DEFAULT_STALLED_DAYS,
+  };
+  const villages = await mapLimited(onPage, concurrency, (r) =>
+    r.error !== undefined
+      ? Promise.resolve<VillageRow>({ ...emptyRow(r.code), error: r.error })
+      : villageRow(login, r.code, fiscalYear, planning, r.kiosks).catch(
+          (error: unknown): VillageRow => ({
+            ...emptyRow(r.code),
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        ),
+  );
+  const sum = (pick: (k: KioskSync) => number) =>
+    reports.reduce((n, r) => n + r.kiosks.reduce((m, k) => m + pick(k), 0), 0);
+  return {
+    generatedAt: now.toISOString(),
+    fiscalYear,
+    villages,
+    page: options.page,
+    perPage: options.perPage,
+    pages,
+    firstIndex,
+    totals: {
+      villages: ordered.length,
+      stale: ordered.filter((r) => r.rank === 1).length,
+      unreadable: ordered.filter((r) => r.rank === 0).length,
+      pending: sum((k) => k.pending),
+      rejected: sum((k) => k.rejected),
+      problemCodes: ordered.filter((r) => r.rank < 2).map((r) => r.code),
+    },
+  };
+}
+
+/** `work` over `items`, at most `limit` at once, the results in the items' order. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await work(items[at]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, Math.max(1, items.length)) }, worker));
+  return results;
 }

@@ -6,11 +6,16 @@ import {
   DEFAULT_STALLED_DAYS,
   isStale,
   type DashboardData,
+  type DashboardPage,
   type VillageRow,
 } from './dashboard-data';
 import { planningSectionHtml, type PlanningFilter } from './planning-page';
 
 export const DEFAULT_STALE_DAYS = 3;
+/** Villages per page when `?per=` is not given, and its bounds. */
+export const DEFAULT_PER_PAGE = 25;
+export const MIN_PER_PAGE = 5;
+export const MAX_PER_PAGE = 100;
 
 /** The text marking a village not seen for `days` days (the tests look for it). */
 export const STALE_MARKER = '⚠ TIDAK TERLIHAT';
@@ -67,6 +72,15 @@ export function renderDashboardPage(
   const now = options.now ?? new Date(data.generatedAt);
   const staleCount = data.villages.filter((v) => !v.error && isStale(v, days, now)).length;
   const rows = data.villages.map((v) => villageRowHtml(v, days, now)).join('\n');
+  const paged = 'totals' in data ? (data as DashboardPage) : null;
+  const summary = paged
+    ? pageSummaryHtml(paged, days, planning)
+    : `${escapeHtml(number.format(data.villages.length))} desa; ${escapeHtml(number.format(staleCount))} tidak terlihat lebih dari ${escapeHtml(days)} hari
+(ditandai <span class="marker">${escapeHtml(STALE_MARKER)}</span>).</p>`;
+  // The filter forms start again at page 1 (the order may change with `days`) but keep `per`.
+  const perHidden = paged
+    ? `\n<input type="hidden" name="per" value="${escapeHtml(paged.perPage)}">`
+    : '';
   return `<!doctype html>
 <html lang="id">
 <head>
@@ -87,13 +101,12 @@ tr.stale td:first-child { border-left: 6px solid #b35c00; }
 <body>
 <h1>Dasbor Kabupaten — sinkronisasi desa</h1>
 <p>Dibuat ${escapeHtml(dateTime.format(new Date(data.generatedAt)))} WIB. Tahun anggaran ${escapeHtml(data.fiscalYear)}.
-${escapeHtml(number.format(data.villages.length))} desa; ${escapeHtml(number.format(staleCount))} tidak terlihat lebih dari ${escapeHtml(days)} hari
-(ditandai <span class="marker">${escapeHtml(STALE_MARKER)}</span>).</p>
+${summary}
 <form method="get"><label>Tandai desa yang tidak terlihat lebih dari
 <input type="number" name="days" min="1" max="365" value="${escapeHtml(days)}"> hari</label>
 <input type="hidden" name="bidang" value="${escapeHtml(planning.bidang)}">
 <input type="hidden" name="prioritas" value="${escapeHtml(planning.priority)}">
-<input type="hidden" name="laporan" value="${escapeHtml(planning.stalledDays)}">
+<input type="hidden" name="laporan" value="${escapeHtml(planning.stalledDays)}">${perHidden}
 <button type="submit">Tampilkan</button></form>
 <table>
 <thead><tr>
@@ -112,7 +125,8 @@ ${rows || '<tr><td colspan="7">Belum ada desa.</td></tr>'}
 <p class="small">Sinkron terakhir: keberhasilan terbaru dari kios mana pun (laporan <code>sync-report</code>).
 Permohonan terbuka: status selain "Sudah diambil" dan "Ditolak".
 Realisasi belanja: pembayaran LS dan SPJ dikurangi pembalikannya, terhadap belanja APBDes versi terakhir yang ditetapkan; "—" bila belum ada.</p>
-${planningSectionHtml(data, days, planning)}
+${paged ? pageLinksHtml(paged, days, planning) : ''}
+${planningSectionHtml(data, days, planning, paged ? paged.perPage : undefined)}
 </body>
 </html>
 `;
@@ -176,4 +190,60 @@ function villageRowHtml(v: VillageRow, days: number, now: Date): string {
 function percent(part: number, whole: number): string {
   if (whole <= 0) return '—';
   return `${(Math.round((part / whole) * 1000) / 10).toLocaleString('id-ID')}%`;
+}
+
+/** The query of a page link: every filter kept, so paging never drops what the operator chose. */
+export function pageQuery(
+  page: number,
+  perPage: number,
+  days: number,
+  planning: PlanningFilter,
+): string {
+  const params = new URLSearchParams({
+    days: String(days),
+    bidang: planning.bidang,
+    prioritas: planning.priority,
+    laporan: String(planning.stalledDays),
+    per: String(perPage),
+    halaman: String(page),
+  });
+  return `?${params.toString()}`;
+}
+
+/**
+ * The header of a paged page: which figures are the whole regency's (from every village's sync
+ * reports) and which are this page's only (the table and the planning section).
+ */
+function pageSummaryHtml(data: DashboardPage, days: number, planning: PlanningFilter): string {
+  const t = data.totals;
+  const from = data.villages.length ? data.firstIndex + 1 : 0;
+  const to = data.firstIndex + data.villages.length;
+  // Where the villages needing attention are: they come first, so at most a few pages.
+  const problemPages = [...new Set(t.problemCodes.map((_, i) => Math.floor(i / data.perPage) + 1))];
+  const links = problemPages
+    .map(
+      (p) =>
+        `<a href="${escapeHtml(pageQuery(p, data.perPage, days, planning))}">halaman ${escapeHtml(p)}</a>`,
+    )
+    .join(', ');
+  return `<span data-testid="regency-totals">Seluruh kabupaten: ${escapeHtml(number.format(t.villages))} desa;
+<span data-stale-total="${escapeHtml(t.stale)}">${escapeHtml(number.format(t.stale))} tidak terlihat lebih dari ${escapeHtml(days)} hari</span>
+(ditandai <span class="marker">${escapeHtml(STALE_MARKER)}</span>)${
+    t.unreadable ? `; ${escapeHtml(number.format(t.unreadable))} tidak terbaca` : ''
+  }; antrean kirim ${escapeHtml(number.format(t.pending))}, ditolak server ${escapeHtml(number.format(t.rejected))}.</span>
+${problemPages.length ? `Desa bermasalah ditampilkan lebih dulu: ${links}.` : ''}</p>
+<p data-testid="page-info">Halaman ${escapeHtml(data.page)} dari ${escapeHtml(data.pages)}: desa ${escapeHtml(from)}–${escapeHtml(to)} dari ${escapeHtml(number.format(t.villages))}
+(${escapeHtml(data.perPage)} per halaman). Tabel desa dan bagian perencanaan di bawah hanya memuat desa di halaman ini.</p>
+${pageLinksHtml(data, days, planning)}`;
+}
+
+function pageLinksHtml(data: DashboardPage, days: number, planning: PlanningFilter): string {
+  const link = (page: number, rel: string, label: string) =>
+    `<a rel="${rel}" href="${escapeHtml(pageQuery(page, data.perPage, days, planning))}">${label}</a>`;
+  const parts = [
+    data.page > 1 ? link(data.page - 1, 'prev', '← Sebelumnya') : '',
+    `Halaman ${escapeHtml(data.page)} dari ${escapeHtml(data.pages)}`,
+    data.page < data.pages ? link(data.page + 1, 'next', 'Berikutnya →') : '',
+  ].filter(Boolean);
+  return `<nav aria-label="Halaman desa"><p>${parts.join(' · ')}</p></nav>`;
 }

@@ -4,8 +4,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REGENCY_STAFF_ROLE, type VillageCode } from '../../shared/village';
 import { couchRequest, type AdminConnection } from '../provision/couch-request';
-import { DEFAULT_STALLED_DAYS, gatherDashboard } from './dashboard-data';
-import { DEFAULT_STALE_DAYS, renderDashboardPage } from './dashboard-page';
+import { DEFAULT_STALLED_DAYS, gatherDashboardPage, PageOutOfRange } from './dashboard-data';
+import {
+  DEFAULT_PER_PAGE,
+  DEFAULT_STALE_DAYS,
+  MAX_PER_PAGE,
+  MIN_PER_PAGE,
+  renderDashboardPage,
+} from './dashboard-page';
 
 export const DASHBOARD_PATH = '/_balai/dashboard';
 
@@ -65,6 +71,28 @@ async function serve(
   if (!Number.isInteger(stalledDays) || stalledDays < 1 || stalledDays > 3650) {
     return send(res, 400, 'text/plain; charset=utf-8', 'laporan harus bilangan bulat 1–3650.\n');
   }
+  // Paging: digits only, so `1e1`, `2.0` or ` 3` are refused rather than read as a number.
+  const pageParam = url.searchParams.get('halaman');
+  const perParam = url.searchParams.get('per');
+  const page = pageParam === null ? 1 : /^\d{1,6}$/.test(pageParam) ? Number(pageParam) : NaN;
+  const perPage =
+    perParam === null ? DEFAULT_PER_PAGE : /^\d{1,3}$/.test(perParam) ? Number(perParam) : NaN;
+  if (!Number.isInteger(page) || page < 1) {
+    return send(
+      res,
+      400,
+      'text/plain; charset=utf-8',
+      'halaman harus bilangan bulat mulai dari 1.\n',
+    );
+  }
+  if (!Number.isInteger(perPage) || perPage < MIN_PER_PAGE || perPage > MAX_PER_PAGE) {
+    return send(
+      res,
+      400,
+      'text/plain; charset=utf-8',
+      `per harus bilangan bulat ${MIN_PER_PAGE}–${MAX_PER_PAGE}.\n`,
+    );
+  }
   let login = options.dataLogin;
   if (options.requireLogin) {
     const caller = basicLogin(req.headers.authorization);
@@ -81,11 +109,26 @@ async function serve(
   }
   if (!login) throw new Error('No login to read the dashboard data with.');
   const now = new Date();
-  const data = await gatherDashboard(login, {
-    now,
-    stalledDays,
-    ...(options.villages ? { villages: options.villages } : {}),
-  });
+  let data;
+  try {
+    data = await gatherDashboardPage(login, {
+      now,
+      stalledDays,
+      page,
+      perPage,
+      staleDays: days,
+      ...(options.villages ? { villages: options.villages } : {}),
+    });
+  } catch (error) {
+    // Only known after the village list is read: the caller asked past the last page.
+    if (!(error instanceof PageOutOfRange)) throw error;
+    return send(
+      res,
+      400,
+      'text/plain; charset=utf-8',
+      `halaman ${error.page} tidak ada; hanya ada ${error.pages} halaman (${perPage} desa per halaman).\n`,
+    );
+  }
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader(
     'Content-Security-Policy',

@@ -44,6 +44,8 @@ export function planningSectionHtml(
   data: DashboardData,
   staleDays: number,
   filter: PlanningFilter,
+  /** Set on a paged page: the filter form keeps the page size, and the counts say "this page". */
+  perPage?: number,
 ): string {
   const projects: { village: VillageCode; p: RegencyProject }[] = [];
   const proposals: { village: VillageCode; p: RegencyProposal }[] = [];
@@ -103,7 +105,9 @@ export function planningSectionHtml(
     )
     .join('\n');
   return `<h2>Perencanaan dan proyek desa — tahun ${escapeHtml(data.fiscalYear)}</h2>
-<form method="get"><input type="hidden" name="days" value="${escapeHtml(staleDays)}">
+<form method="get"><input type="hidden" name="days" value="${escapeHtml(staleDays)}">${
+    perPage === undefined ? '' : `<input type="hidden" name="per" value="${escapeHtml(perPage)}">`
+  }
 <label>Bidang <select name="bidang">${option('', 'semua', filter.bidang)}${BIDANG_CODES.map((c) =>
     option(c, `${c} ${bidangName(c)}`, filter.bidang),
   ).join('')}</select></label>
@@ -114,7 +118,7 @@ export function planningSectionHtml(
     filter.stalledDays,
   )}"> hari</label>
 <button type="submit">Saring</button></form>
-<p>${escapeHtml(number.format(projects.length))} proyek; ${escapeHtml(number.format(stalled))} tidak melapor lebih dari ${escapeHtml(
+<p>${escapeHtml(number.format(projects.length))} proyek${perPage === undefined ? '' : ' di desa halaman ini'}; ${escapeHtml(number.format(stalled))} tidak melapor lebih dari ${escapeHtml(
     filter.stalledDays,
   )} hari (ditandai <span class="marker">${escapeHtml(STALLED_PROJECT_MARKER)}</span>).${
     missing

@@ -2,6 +2,8 @@
 // first year: about 21 projects per village): villages with proposals, a decided musdes, funded
 // projects and a dozen progress reports each, stored on an in-process hub, then the dashboard
 // gathered twice — cold (CouchDB/PouchDB builds the `planning` view index) and warm — and the page
+// rendered; then one page as the hub serves it (`?halaman=1`, 25 villages: every village's sync
+// reports for the order and totals, the rest for the page's villages only), gathered warm and
 // rendered. Documents are built with the planning domain, as a kiosk builds them.
 import { performance } from 'node:perf_hooks';
 import type { BudgetLineDoc } from '../../shared/documents/budget';
@@ -17,8 +19,16 @@ import { KEGIATAN_LIST } from '../../shared/finance/reference';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { couchRequest, expectStatus } from '../../sync/provision/couch-request';
 import { provisionVillage } from '../../sync/provision/provision';
-import { fiscalYearAt, gatherDashboard } from '../../sync/regency/dashboard-data';
-import { renderDashboardPage } from '../../sync/regency/dashboard-page';
+import {
+  fiscalYearAt,
+  gatherDashboard,
+  gatherDashboardPage,
+} from '../../sync/regency/dashboard-data';
+import {
+  DEFAULT_PER_PAGE,
+  DEFAULT_STALE_DAYS,
+  renderDashboardPage,
+} from '../../sync/regency/dashboard-page';
 import { startCouchServer, uniqueVillageCode } from '../support/couch-server';
 
 const VILLAGES = Number(process.env.BENCH_PLANNING_VILLAGES ?? 40);
@@ -165,6 +175,19 @@ export async function bench(): Promise<object> {
     );
     if (projects !== VILLAGES * PROJECTS || proposals !== VILLAGES * PROPOSALS)
       throw new Error(`Dashboard shows ${projects} projects and ${proposals} proposals.`);
+    // One page, as served: the view indexes are warm from the gathers above.
+    const pageStart = performance.now();
+    const onePage = await gatherDashboardPage(admin, {
+      villages: codes,
+      now,
+      page: 1,
+      perPage: DEFAULT_PER_PAGE,
+      staleDays: DEFAULT_STALE_DAYS,
+    });
+    const pageHtml = renderDashboardPage(onePage, { now });
+    const onePageMs = performance.now() - pageStart;
+    if (onePage.villages.length !== Math.min(DEFAULT_PER_PAGE, VILLAGES))
+      throw new Error(`Page 1 shows ${onePage.villages.length} villages.`);
     const result = {
       villages: VILLAGES,
       documents,
@@ -174,6 +197,9 @@ export async function bench(): Promise<object> {
       warmGatherMs: Math.round(warm.ms),
       renderMs: Math.round(renderMs),
       pageKiB: Math.round(Buffer.byteLength(html) / 1024),
+      onePagePerPage: DEFAULT_PER_PAGE,
+      onePageGatherAndRenderMs: Math.round(onePageMs),
+      onePageKiB: Math.round(Buffer.byteLength(pageHtml) / 1024),
     };
     console.log('Planning dashboard:', result);
     return result;

@@ -10,7 +10,12 @@ import {
   type AdminConnection,
 } from '../../sync/provision/provision';
 import { provisionStaff } from '../../sync/provision/regency';
-import { fiscalYearAt, gatherDashboard } from '../../sync/regency/dashboard-data';
+import {
+  fiscalYearAt,
+  gatherDashboard,
+  gatherDashboardPage,
+  PageOutOfRange,
+} from '../../sync/regency/dashboard-data';
 import { STALE_MARKER } from '../../sync/regency/dashboard-page';
 import {
   basicAuth,
@@ -389,5 +394,163 @@ describe.skipIf(couchServerKind === 'couchdb')('GET /_balai/dashboard on the hub
     const narrow = await (await page(staff, '?days=1')).text();
     expect(rowOf(narrow, codeA)).not.toContain(STALE_MARKER);
     expect((await page(staff, '?days=abc')).status).toBe(400);
+  });
+});
+
+// Paging at a small regency's scale: 30 villages (A, B and 28 more), 10 a page. Five villages
+// were seen within the hour (A and four new ones); the other 25 (B, ten days ago, and 24 never)
+// are stale and must fill the first pages, each group in code order.
+describe('paging the dashboard: 30 villages, 10 a page', () => {
+  const fresh: VillageCode[] = [];
+  const never: VillageCode[] = [];
+  let all: VillageCode[] = [];
+  let expectedOrder: VillageCode[] = [];
+
+  beforeAll(async () => {
+    for (let i = 0; i < 28; i++) {
+      const code = uniqueVillageCode();
+      await provisionVillage(admin, { villageCode: code });
+      if (i < 4) {
+        const kiosk = await provisionKiosk(admin, { villageCode: code, kioskId: 'k1' });
+        await putAs(
+          kiosk,
+          code,
+          syncReport(code, 'k1', {
+            lastSuccessAgoMs: 10 * 60_000,
+            pending: 1,
+            rejected: 0,
+            failures: {},
+            clockSkewMs: null,
+          }),
+        );
+        fresh.push(code);
+      } else never.push(code);
+    }
+    all = [codeA, codeB, ...fresh, ...never];
+    expectedOrder = [...[codeB, ...never].sort(), ...[codeA, ...fresh].sort()];
+  }, 180_000);
+
+  it('gathers only the page’s villages, stale ones first, the regency totals over all', async () => {
+    const seen: VillageCode[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const data = await gatherDashboardPage(admin, {
+        villages: all,
+        page,
+        perPage: 10,
+        staleDays: 3,
+      });
+      expect(data.pages).toBe(3);
+      expect(data.villages).toHaveLength(10);
+      expect(data.totals).toMatchObject({ villages: 30, stale: 25, unreadable: 0 });
+      // A 3 + 2, B 7, the four fresh villages 1 each.
+      expect(data.totals.pending).toBe(16);
+      expect(data.totals.rejected).toBe(3);
+      seen.push(...data.villages.map((v) => v.code));
+    }
+    expect(seen).toEqual(expectedOrder);
+    expect(new Set(seen).size).toBe(30);
+    await expect(
+      gatherDashboardPage(admin, { villages: all, page: 4, perPage: 10, staleDays: 3 }),
+    ).rejects.toBeInstanceOf(PageOutOfRange);
+  });
+
+  it('reads the sync reports of every village but the rest only for the page’s villages', async () => {
+    const realFetch = globalThis.fetch;
+    const urls: string[] = [];
+    globalThis.fetch = (input, init) => {
+      urls.push(String(input));
+      return realFetch(input, init);
+    };
+    try {
+      await gatherDashboardPage(admin, { villages: all, page: 3, perPage: 10, staleDays: 3 });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    // 30 report ranges; then for the page's ten: 4 reads each, +1 for A's reversals.
+    expect(urls.filter((url) => url.includes('sync-report'))).toHaveLength(30);
+    expect(urls).toHaveLength(30 + 10 * 4 + 1);
+    expect(urls.filter((url) => url.includes('_view/planning'))).toHaveLength(10);
+  });
+
+  describe.skipIf(couchServerKind === 'couchdb')('on the hub', () => {
+    const get = (query: string) =>
+      fetch(`${server.url}_balai/dashboard${query}`, {
+        headers: { Authorization: basicAuth(staff.username, staff.password) },
+      });
+    const villagesOf = (html: string) =>
+      [...html.matchAll(/<tr data-village="(\d+)"/g)].map((m) => m[1] as VillageCode);
+    const unescape = (href: string) => href.replace(/&amp;/g, '&');
+
+    it('3 pages, each village exactly once, the filters kept in the links', async () => {
+      const filters = 'days=3&bidang=02&prioritas=stunting&laporan=20';
+      let query = `?${filters}&per=10`;
+      const seen: VillageCode[] = [];
+      const pages: string[] = [];
+      for (;;) {
+        const response = await get(query);
+        expect(response.status, query).toBe(200);
+        const html = await response.text();
+        pages.push(html);
+        seen.push(...villagesOf(html));
+        expect(html).toContain('data-stale-total="25"');
+        expect(html).toContain('Seluruh kabupaten: 30 desa');
+        expect(html).toContain('hanya memuat desa di halaman ini');
+        const links = [...html.matchAll(/<a rel="(prev|next)" href="([^"]*)"/g)];
+        for (const [, , href] of links) {
+          for (const kept of [
+            'days=3',
+            'bidang=02',
+            'prioritas=stunting',
+            'laporan=20',
+            'per=10',
+          ]) {
+            expect(unescape(href!)).toContain(kept);
+          }
+        }
+        const next = links.find(([, rel]) => rel === 'next');
+        if (!next) break;
+        query = unescape(next[2]!);
+        expect(pages.length).toBeLessThan(3);
+      }
+      expect(pages).toHaveLength(3);
+      expect(pages[0]).not.toContain('rel="prev"');
+      expect(pages[1]).toContain('rel="prev"');
+      expect(pages[0]).toContain('Halaman 1 dari 3');
+      expect(pages[2]).toContain('Halaman 3 dari 3');
+      expect(seen).toEqual(expectedOrder);
+      expect(new Set(seen).size).toBe(30);
+      // The stale villages sit on pages 1–3 here: the header links to each of them.
+      expect(pages[2]).toContain('Desa bermasalah ditampilkan lebih dulu');
+      // The previous link of page 2 goes back to exactly page 1.
+      const prev = /<a rel="prev" href="([^"]*)"/.exec(pages[1]!)![1]!;
+      expect(villagesOf(await (await get(unescape(prev))).text())).toEqual(
+        expectedOrder.slice(0, 10),
+      );
+    });
+
+    it('25 a page by default; the stale villages first', async () => {
+      const html = await (await get('')).text();
+      expect(villagesOf(html)).toEqual(expectedOrder.slice(0, 25));
+      expect(html).toContain('Halaman 1 dari 2');
+      expect(html).toContain('25 per halaman');
+    });
+
+    it('answers bad paging parameters with 400 and a message in Bahasa Indonesia', async () => {
+      for (const [query, message] of [
+        ['?halaman=0', /halaman harus bilangan bulat/],
+        ['?halaman=abc', /halaman harus bilangan bulat/],
+        ['?halaman=1.5', /halaman harus bilangan bulat/],
+        ['?halaman=-1', /halaman harus bilangan bulat/],
+        ['?per=10&halaman=4', /halaman 4 tidak ada; hanya ada 3 halaman/],
+        ['?per=4', /per harus bilangan bulat 5–100/],
+        ['?per=101', /per harus bilangan bulat 5–100/],
+        ['?per=x', /per harus bilangan bulat 5–100/],
+      ] as const) {
+        const response = await get(query);
+        expect(response.status, query).toBe(400);
+        expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+        expect(await response.text(), query).toMatch(message);
+      }
+    });
   });
 });
