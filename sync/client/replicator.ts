@@ -29,9 +29,8 @@ import {
 } from '../../shared/documents/collections';
 import { isRegencyDocType, isVillageDocType, type SyncedFields } from '../../shared/doc-types';
 import { photoIsIntact } from '../../shared/photos/photo-doc';
-import type { RequestDoc } from '../../shared/documents/request';
 import { bulkModify } from './bulk-modify';
-import { mergeRequests, pickWinner, type ConflictRecord } from './conflicts';
+import { pickWinner, type ConflictRecord } from './conflicts';
 import { createLinkMonitor, sleep } from './link-monitor';
 import { buildSyncReport, emptyCounters, writeSyncReport, type SyncCounters } from './sync-report';
 import { CouchError, type ChangeRow, type CouchClient, type CouchDoc } from './couch-client';
@@ -368,8 +367,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     | { kind: 'pushed'; rev: string }
     | { kind: 'rejected'; reason: string }
     | { kind: 'rebased'; rev: string }
-    | { kind: 'replaced'; remote: Stored }
-    | { kind: 'merged'; merged: Stored };
+    | { kind: 'replaced'; remote: Stored };
 
   interface Settlement {
     name: CollectionName;
@@ -409,12 +407,6 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
           : null;
       case 'replaced':
         return outcome.remote;
-      case 'merged':
-        // A step staff took while the regency's copy was being fetched is merged in too, by the
-        // same pure rule, rather than overwritten by the merge or overwriting it.
-        return unchanged
-          ? outcome.merged
-          : mergedRequest(doc, outcome.merged, outcome.merged.couchRev);
     }
   }
 
@@ -439,9 +431,6 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       await settle(name, local, { kind: 'pushed', rev });
       return 'settled';
     }
-    if (local.type === 'request' && remoteStored.type === 'request') {
-      return reconcileRequest(name, local, remoteStored, rev);
-    }
     const localJson = JSON.stringify(withoutLocalFields(local));
     const remoteJson = JSON.stringify(withoutLocalFields(remoteStored));
     const winner = pickWinner(local, remoteStored, localJson, remoteJson);
@@ -463,54 +452,6 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       return 'settled';
     }
     await settle(name, local, { kind: 'rebased', rev });
-    return 'retry';
-  }
-
-  /**
-   * A request both sides moved (decision 0004): its two event logs are merged (conflicts.ts) and
-   * the merge goes up as the next revision on top of the regency's, so the other kiosk and the
-   * regency converge to it. An event the workflow does not allow after the merged ones before
-   * it, and any other field the rule's loser had differently, go to the conflict log.
-   */
-  async function reconcileRequest(
-    name: CollectionName,
-    local: Stored,
-    remote: Stored,
-    rev: string,
-  ): Promise<'settled' | 'retry'> {
-    const merge = mergeRequests(asRequest(local), asRequest(remote));
-    const at = new Date().toISOString();
-    const lost: ConflictRecord[] = merge.dropped.map(({ event, reason }) => ({
-      id: local.id,
-      at,
-      kept: 'merged',
-      lost: JSON.stringify(event),
-      reason,
-    }));
-    if (merge.otherFieldsLost) {
-      const loser = merge.winner === 'local' ? remote : local;
-      lost.push({
-        id: local.id,
-        at,
-        kept: merge.winner,
-        lost: JSON.stringify(withoutLocalFields(loser)),
-        reason: 'Langkah digabung; isian lain mengikuti versi yang lebih baru.',
-      });
-    }
-    if (lost.length > 0) {
-      await updateHistory((h) => ({
-        ...h,
-        conflictCount: h.conflictCount + lost.length,
-        conflicts: [...lost, ...h.conflicts].slice(0, 100),
-      }));
-    }
-    const merged = mergedRequest(local, remote, rev);
-    if (sameContent(merged, remote)) {
-      // The regency already holds everything the merge keeps: nothing to send.
-      await settle(name, local, { kind: 'replaced', remote });
-      return 'settled';
-    }
-    await settle(name, local, { kind: 'merged', merged });
     return 'retry';
   }
 
@@ -813,17 +754,6 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       syncError: '',
     };
   }
-}
-
-/** The merge of two stored versions of a request, pending on top of the regency's `rev`. */
-function mergedRequest(a: Stored, b: Stored, rev: string): Stored {
-  const { doc } = mergeRequests(asRequest(a), asRequest(b));
-  return { ...(doc as unknown as Stored), syncState: 'pending', couchRev: rev, syncError: '' };
-}
-
-/** A stored request without its local fields; both sides were validated when they were stored. */
-function asRequest(doc: Stored): RequestDoc {
-  return withoutLocalFields(doc) as unknown as RequestDoc;
 }
 
 function stripCouchMeta(remote: CouchDoc): Record<string, unknown> {

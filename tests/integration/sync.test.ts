@@ -1,12 +1,7 @@
 // The kiosk's replication against a real CouchDB-protocol server: the embedded hub on a free
 // port, or the CouchDB named by COUCHDB_URL.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestDoc } from '../../shared/documents/request';
-import { applyStep, type Actor, type Step } from '../../shared/requests/workflow';
 import { villageDbName, type VillageCode } from '../../shared/village';
-import type { ConflictRecord } from '../../sync/client/conflicts';
-import { editLocal } from '../../sync/client/local-edit';
-import { withoutLocalFields } from '../../sync/client/local-fields';
 import {
   provisionKiosk,
   provisionVillage,
@@ -312,115 +307,5 @@ describe('kiosk sync', () => {
     expect(await regencyDocs(code, 'request')).toHaveLength(20);
     // CouchDB and the hub take gzip bodies; a server that refused would get them plain, once told.
     expect(encodings[0]).toBe('gzip');
-  });
-
-  /** Two kiosks of one village holding the same request, and a switch for their link. */
-  async function twoKiosksOneRequest() {
-    const { code, logins } = await village(['k1', 'k2']);
-    const link = { up: true };
-    const through: typeof fetch = (input, init) =>
-      link.up ? fetch(input, init) : Promise.reject(new TypeError('link down'));
-    const k1 = await openNodeKiosk({
-      villageCode: code,
-      kioskId: 'k1',
-      login: logins[0]!,
-      fetch: through,
-    });
-    const k2 = await openNodeKiosk({
-      villageCode: code,
-      kioskId: 'k2',
-      login: logins[1]!,
-      fetch: through,
-    });
-    const request = await k1.addRequest({ name: 'Sri Wahyuni' });
-    await k1.replicator.syncOnce();
-    await k2.replicator.syncOnce();
-    return { code, link, k1, k2, request };
-  }
-
-  /** A step as the desk takes it (renderer/screens/request-writes.ts), minus the sign-in. */
-  async function take(
-    kiosk: NodeKiosk,
-    id: string,
-    step: Step,
-    actor: Actor,
-    at: Date,
-    input: { missing?: string[] } = {},
-  ) {
-    const stored = await kiosk.db.requests.findOne(id).exec();
-    const current = withoutLocalFields(stored!.toMutableJSON()) as unknown as RequestDoc;
-    const result = applyStep(current, step, actor, at, input);
-    if (!result.ok) throw new Error(result.reason);
-    await editLocal(kiosk.db.requests, id, result.doc);
-  }
-
-  const rina: Actor = { name: 'Rina', role: 'operator', kioskId: 'k1' };
-  const dedi: Actor = { name: 'Dedi', role: 'operator', kioskId: 'k2' };
-
-  it('merges a request both kiosks moved while offline: both steps reach both kiosks and the regency', async () => {
-    const { code, link, k1, k2, request } = await twoKiosksOneRequest();
-    link.up = false;
-    const now = Date.now();
-    // k1 sends the resident home for the KK; a minute later, at k2, the KK is there and checked.
-    await take(k1, request.id, 'incomplete', rina, new Date(now), { missing: ['KK'] });
-    await take(k2, request.id, 'checked', dedi, new Date(now + 60_000));
-    await expect(k1.replicator.syncOnce()).rejects.toMatchObject({ kind: 'offline' });
-    await expect(k2.replicator.syncOnce()).rejects.toMatchObject({ kind: 'offline' });
-
-    link.up = true;
-    await k1.replicator.syncOnce(); // k1's version reaches the regency first
-    await k2.replicator.syncOnce(); // k2 meets it, merges, and sends the merge
-    await k1.replicator.syncOnce(); // k1 takes the merge
-
-    const [atRegency] = (await regencyDocs(code, 'request')).filter((d) => d._id === request.id);
-    const { _id, _rev, ...regencyBody } = atRegency!;
-    expect(regencyBody).toMatchObject({ status: 'checked' });
-    expect(
-      (regencyBody.events as RequestDoc['events']).map((e) => [e.step, e.kioskId, e.by]),
-    ).toEqual([
-      ['received', 'k1', ''],
-      ['incomplete', 'k1', 'Rina'],
-      ['checked', 'k2', 'Dedi'],
-    ]);
-    for (const kiosk of [k1, k2]) {
-      const stored = (await kiosk.db.requests.findOne(request.id).exec())!.toMutableJSON();
-      expect(stored).toMatchObject({ syncState: 'synced', couchRev: _rev });
-      expect(withoutLocalFields(stored)).toEqual(regencyBody);
-      expect(kiosk.replicator.status.conflicts).toBe(0); // nothing was lost, so nothing to log
-      await until(() => kiosk.replicator.status.pending === 0);
-    }
-    await Promise.all([k1.close(), k2.close()]);
-  });
-
-  it('logs, with the reason, a step the merged log does not allow, and the kiosks still agree', async () => {
-    const { code, link, k1, k2, request } = await twoKiosksOneRequest();
-    link.up = false;
-    const now = Date.now();
-    // k1 found the papers complete; later k2 sent the resident home for a KK: after "checked"
-    // the workflow has no "incomplete", so that step cannot join the log and must be logged.
-    await take(k1, request.id, 'checked', rina, new Date(now));
-    await take(k2, request.id, 'incomplete', dedi, new Date(now + 60_000), { missing: ['KK'] });
-    link.up = true;
-    await k1.replicator.syncOnce();
-    await k2.replicator.syncOnce();
-    await k1.replicator.syncOnce();
-
-    const [atRegency] = (await regencyDocs(code, 'request')).filter((d) => d._id === request.id);
-    expect(atRegency).toMatchObject({ status: 'checked' });
-    expect((atRegency!.events as RequestDoc['events']).map((e) => e.step)).toEqual([
-      'received',
-      'checked',
-    ]);
-    for (const kiosk of [k1, k2]) {
-      const stored = await kiosk.db.requests.findOne(request.id).exec();
-      expect(stored?.toMutableJSON()).toMatchObject({ syncState: 'synced', status: 'checked' });
-    }
-    expect(k2.replicator.status.conflicts).toBe(1);
-    const history = (await k2.db.getLocal<{ conflicts: ConflictRecord[] }>('sync-history'))!;
-    const [record] = history.toJSON().data.conflicts;
-    expect(record).toMatchObject({ id: request.id, kept: 'merged' });
-    expect(JSON.parse(record!.lost)).toMatchObject({ step: 'incomplete', by: 'Dedi' });
-    expect(record!.reason).toContain('tidak bisa dilakukan pada status');
-    await Promise.all([k1.close(), k2.close()]);
   });
 });
