@@ -2,13 +2,15 @@
 // Crypto and code the kiosk's renderer runs). Times to write it (manifest digests, PBKDF2 at
 // 600,000 iterations, AES-256-GCM) and to open it (decrypt, digests, every document against its
 // schema), and its size: what staff wait for at the backup screen and at a restore.
+import type { VillageCode } from '../../shared/village';
 import { createBackup, openBackup, type StoredDocument } from '../../shared/backup/format';
 import { restoreTargetFor, schemaVersions } from '../../shared/backup/target';
 import { COLLECTION_NAMES } from '../../shared/documents/collections';
 import { requestFromForm } from '../../shared/documents/request-form';
 import { createIdGenerator } from '../../shared/ids';
+import { generatedResidents } from './resident-search';
 
-const VILLAGE = '3510992001';
+const VILLAGE = '3510992001' as VillageCode;
 const RESIDENTS = 20_000;
 const REQUESTS = 2_000;
 
@@ -26,48 +28,8 @@ function stored(doc: object, i: number): StoredDocument {
 }
 
 function residents(): StoredDocument[] {
-  const out: StoredDocument[] = [];
-  for (let i = 0; i < RESIDENTS; i++) {
-    const female = i % 2 === 1;
-    const day = (i % 28) + 1;
-    const month = (i % 12) + 1;
-    const year = 40 + (i % 60);
-    const nik = `3510${String(10 + (i % 24)).padStart(2, '0')}${String(day + (female ? 40 : 0)).padStart(2, '0')}${String(month).padStart(2, '0')}${String(year).padStart(2, '0')}${String((i % 9999) + 1).padStart(4, '0')}`;
-    const name = `Warga Desa ${i}`;
-    const id = `resident:${VILLAGE}:${String(i).padStart(6, '0')}`;
-    out.push(
-      stored(
-        {
-          id,
-          type: 'resident',
-          villageCode: VILLAGE,
-          kioskId: 'kabupaten',
-          createdAt: '2026-11-01T00:00:00.000Z',
-          updatedAt: '2026-11-01T00:00:00.000Z',
-          nik,
-          kkNumber: `3510${String(100000000000 + Math.floor(i / 4))}`,
-          name,
-          nameKey: name.toLowerCase(),
-          birthPlace: 'Banyuwangi',
-          birthDate: `19${String(year).padStart(2, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-          sex: female ? 'P' : 'L',
-          religion: 'Islam',
-          maritalStatus: 'Kawin',
-          familyRelation: i % 4 === 0 ? 'Kepala Keluarga' : 'Anggota',
-          education: 'SLTA',
-          occupation: 'Petani',
-          nationality: 'WNI',
-          dusun: 'Krajan',
-          rw: String((i % 5) + 1),
-          rt: String((i % 9) + 1),
-          status: 'living',
-          corrects: null,
-        },
-        i,
-      ),
-    );
-  }
-  return out;
+  // The kiosk stores them without CouchDB's `_id`.
+  return generatedResidents(VILLAGE, RESIDENTS).map(({ _id, ...doc }, i) => stored(doc, i));
 }
 
 function requests(): StoredDocument[] {

@@ -58,7 +58,8 @@ const LAST = [
   'Purnomo',
 ];
 
-function residents(code: VillageCode, count: number) {
+/** `count` register residents of a village as the regency's CouchDB holds them (with `_id`). */
+export function generatedResidents(code: VillageCode, count: number) {
   const docs = [];
   for (let i = 0; i < count; i++) {
     const female = i % 2 === 1;
@@ -149,7 +150,7 @@ export async function bench(): Promise<object> {
   const login = { url: hub.url, ...admin };
   await provisionVillage(login, { villageCode: code });
   await provisionKiosk(login, { villageCode: code, kioskId: 'k1', password: 'bench-kiosk' });
-  const docs = residents(code, count);
+  const docs = generatedResidents(code, count);
   for (let i = 0; i < docs.length; i += 1000) {
     const res = await fetch(`${hub.url}${villageDbName(code)}/_bulk_docs`, {
       method: 'POST',
