@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { mkdir } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { accessGuard, lockSecurityStorage } from './access-guard';
+import { authLockout, DEFAULT_LOCKOUT, type LockoutOptions } from './auth-lockout';
 import { keepBulkDocsOrder } from './bulk-docs-order';
 import { changesFeed } from './changes-feed';
 import { couchError, sendCouchError } from './couch-json';
@@ -37,6 +38,8 @@ export interface HubOptions {
   headersTimeoutMs?: number;
   /** A client must have sent its whole request, body included, within this (default 300 s). */
   requestTimeoutMs?: number;
+  /** CouchDB's `[chttpd_auth_lockout]` (auth-lockout.ts); default 5 failures, 5 minutes. */
+  authLockout?: LockoutOptions;
 }
 
 export interface RunningHub {
@@ -146,6 +149,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // Node checks both timeouts only this often (default 30 s, longer than a short timeout).
     connectionsCheckingInterval: Math.min(1_000, headersTimeout),
   };
+  const lockout = authLockout(options.authLockout ?? DEFAULT_LOCKOUT);
   const server = createServer(serverOptions, (req: IncomingMessage, res: ServerResponse) => {
     const problem = requestFrameProblem(req, maxBodyBytes);
     if (problem) return sendCouchError(res, problem);
@@ -153,7 +157,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     res.on('finish', () => {
       if (res.statusCode >= 500) log(`${req.method} ${req.url} answered ${res.statusCode}`);
     });
-    app(req, res);
+    lockout.screen(req, res).then(
+      (proceed) => proceed && app(req, res),
+      () => res.destroy(), // the client went away while sending its login
+    );
   });
   const port = await listen(server, options.port, host).catch(async (error: unknown) => {
     await release();

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VillageCode } from '../../shared/village';
-import { startHub } from '../../sync/hub/server';
+import { startHub, type HubOptions } from '../../sync/hub/server';
 import { basicAuth, connectionFromUrl } from '../../sync/provision/couch-request';
 
 export { basicAuth };
@@ -26,14 +26,16 @@ export const couchServerKind: CouchServer['kind'] = process.env.COUCHDB_URL ? 'c
  * credentials from the URL; stop() does nothing); otherwise start the embedded hub on a free
  * loopback port with a fresh temp data dir (stop() closes it and removes the dir).
  */
-export async function startCouchServer(options: { port?: number } = {}): Promise<CouchServer> {
+export async function startCouchServer(
+  options: { port?: number; hub?: Pick<HubOptions, 'authLockout'> } = {},
+): Promise<CouchServer> {
   if (couchServerKind === 'couchdb') {
     const { url, username, password } = connectionFromUrl(process.env.COUCHDB_URL!);
     return { url, admin: { username, password }, kind: 'couchdb', stop: async () => {} };
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'balai-hub-'));
   const admin = { username: 'admin', password: randomBytes(12).toString('hex') };
-  const hub = await startHub({ port: options.port ?? 0, dataDir, admin });
+  const hub = await startHub({ ...options.hub, port: options.port ?? 0, dataDir, admin });
   return {
     url: hub.url,
     admin,
@@ -89,4 +91,92 @@ export async function couchCall<T = Record<string, unknown>>(
     // Not JSON: the test sees the text itself.
   }
   return { status: response.status, body: parsed as T, headers: response.headers };
+}
+
+/**
+ * Apache CouchDB's answers that the suites accept besides the hub's (issues 12 and 19: measured
+ * against CouchDB 3.5.0, single node and a 3-node cluster). Each test that meets one of these
+ * accepts it and then proves what matters: that nothing changed.
+ */
+export const COUCHDB_ANSWERS = {
+  /**
+   * A non-admin `PUT /db/_security`: the hub answers 401/403; CouchDB 3.5 answers
+   * 500 `{"error":"error","reason":"no_majority"}` (each shard logs "forbidden: You are not a db
+   * or server admin").
+   */
+  refusedSecurityWrite: [401, 403, 500],
+  /**
+   * A write `validate_doc_update` refuses: 403 on one node; on a cluster, right after a quorum
+   * write, a lagging shard copy may answer 409 `conflict` first (13 of 30 tries).
+   */
+  refusedWrite: [403, 409],
+  /**
+   * A changed password is not effective everywhere at once: CouchDB's authentication cache lags
+   * the `_users` write (once on a single node; 0.3–0.6 s on a cluster, on every node).
+   */
+  passwordLagMs: 1_500,
+  /** `[chttpd_auth_lockout]` (CouchDB 3.4+, mode enforce): failures before a lock. */
+  lockoutThreshold: 5,
+  lockoutReason: 'Account is temporarily locked due to multiple authentication failures',
+} as const;
+
+/** A server and its admin login (a `CouchServer`, or the fuzz test's own target). */
+export interface AdminServer {
+  url: string;
+  admin: Login;
+}
+
+/** The user a request authenticates as (`GET /_session` with Basic), or null. */
+export async function sessionName(server: { url: string }, login: Login): Promise<string | null> {
+  const answer = await couchCall<{ userCtx?: { name?: string | null } }>(
+    server,
+    login,
+    'GET',
+    '_session',
+  );
+  return answer.status === 200 ? (answer.body.userCtx?.name ?? null) : null;
+}
+
+/**
+ * Waits until a just-set password is accepted (see `passwordLagMs`); throws if it never is.
+ * Few, spaced tries: on CouchDB each refused one counts towards the account's lockout.
+ */
+export async function untilLoginWorks(server: { url: string }, login: Login): Promise<void> {
+  const pauses = [0, 150, 350, 1_000];
+  for (const pause of pauses) {
+    await new Promise((done) => setTimeout(done, pause));
+    if ((await sessionName(server, login)) === login.username) return;
+  }
+  throw new Error(`${login.username} cannot log in with the password just set.`);
+}
+
+/** A user with no roles (e.g. to spend failed logins on without locking a kiosk out). */
+export async function createThrowawayUser(
+  server: AdminServer,
+  prefix = 'throwaway',
+): Promise<Login> {
+  const login = {
+    username: `${prefix}-${randomBytes(4).toString('hex')}`,
+    password: randomBytes(12).toString('hex'),
+  };
+  await setUserPassword(server, login);
+  await untilLoginWorks(server, login);
+  return login;
+}
+
+/** Creates the user, or gives it a new password (as `rotate-kiosk` does). */
+export async function setUserPassword(server: AdminServer, login: Login): Promise<void> {
+  const path = `_users/${encodeURIComponent(`org.couchdb.user:${login.username}`)}`;
+  const existing = await couchCall<{ _rev?: string }>(server, server.admin, 'GET', path);
+  const written = await couchCall(server, server.admin, 'PUT', path, {
+    _id: `org.couchdb.user:${login.username}`,
+    ...(existing.status === 200 ? { _rev: existing.body._rev } : {}),
+    name: login.username,
+    type: 'user',
+    roles: [],
+    password: login.password,
+  });
+  if (written.status !== 201 && written.status !== 202) {
+    throw new Error(`Saving user ${login.username}: ${written.status}`);
+  }
 }
