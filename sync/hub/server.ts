@@ -14,7 +14,7 @@ import { folderAllDbs, listStores } from './database-folders';
 import { readOrCreateServerUuid } from './hub-files';
 import { checkRequestBodies } from './request-bodies';
 import { checkRequestQueries } from './request-queries';
-import { requestFrameProblem } from './request-frame';
+import { limitChunkedBody, requestFrameProblem } from './request-frame';
 import { dashboardRoute, isDashboardRequest } from '../regency/dashboard-route';
 import {
   expressPouchDB,
@@ -153,6 +153,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const server = createServer(serverOptions, (req: IncomingMessage, res: ServerResponse) => {
     const problem = requestFrameProblem(req, maxBodyBytes);
     if (problem) return sendCouchError(res, problem);
+    limitChunkedBody(req, res, maxBodyBytes);
     if (isDashboardRequest(req)) return dashboard(req, res);
     res.on('finish', () => {
       if (res.statusCode >= 500) log(`${req.method} ${req.url} answered ${res.statusCode}`);

@@ -13,8 +13,6 @@
 //   methods, the flood); the hub's own limits and timeouts are skipped, with the reason printed.
 // Bad credentials name a throwaway user, never the kiosk: CouchDB 3.4+ locks an account after 5
 // failed logins (`[chttpd_auth_lockout]`), and so does the hub.
-import { connect } from 'node:net';
-import { connect as connectTls } from 'node:tls';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,6 +31,7 @@ import {
   type Login,
 } from '../support/couch-server';
 import { closeAllKiosks, openNodeKiosk } from '../support/node-kiosk';
+import { chunked, sendRawRequest, type RawAnswer } from '../support/raw-http';
 
 const SEED = Number(process.env.HUB_FUZZ_SEED ?? 20261129);
 const CASES = Number(process.env.HUB_FUZZ_CASES ?? 3000);
@@ -144,42 +143,9 @@ function doc(name: string): Record<string, unknown> {
 
 // ---------------------------------------------------------------- the raw client
 
-interface Answer {
-  /** null: the connection closed without a status line. */
-  status: number | null;
-  timedOut: boolean;
-  text: string;
-}
-
-/** Sends `request` on a fresh connection and reads until the server closes it. */
-function sendRaw(
-  request: Buffer,
-  options: { timeoutMs?: number; keepOpen?: boolean } = {},
-): Promise<Answer> {
-  return new Promise((resolve) => {
-    const socket = target.tls
-      ? connectTls({ port: target.port, host: target.host, servername: target.host })
-      : connect(target.port, target.host);
-    const chunks: Buffer[] = [];
-    let settled = false;
-    const finish = (timedOut: boolean) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      const text = Buffer.concat(chunks).toString('latin1');
-      const match = /^HTTP\/1\.[01] (\d{3})/.exec(text);
-      resolve({ status: match ? Number(match[1]) : null, timedOut, text });
-    };
-    const timer = setTimeout(() => finish(true), options.timeoutMs ?? ANSWER_TIMEOUT_MS);
-    socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('end', () => finish(false));
-    socket.on('close', () => finish(false));
-    // A server that answers before reading the whole body may reset the connection: that is
-    // an answer too, as long as the status line came first.
-    socket.on('error', () => finish(false));
-    socket.write(request);
-  });
+/** Sends `request` to the target on a fresh connection (see tests/support/raw-http.ts). */
+function sendRaw(request: Buffer, options: { timeoutMs?: number } = {}): Promise<RawAnswer> {
+  return sendRawRequest(target, request, { timeoutMs: ANSWER_TIMEOUT_MS, ...options });
 }
 
 interface RequestSpec {
@@ -629,11 +595,15 @@ function headerAbuse(random: Random): FuzzCase {
         ),
     ],
     [
-      'a chunked body',
+      // Within the limit a chunked body is taken (hub-robustness); past it, 413.
+      'a chunked body over the limit',
       () =>
-        line(
-          `POST /${db}/_bulk_docs HTTP/1.1\r\nHost: h\r\nConnection: close\r\nAuthorization: ${auth}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nb\r\n{"docs":[]}\r\n0\r\n\r\n`,
-        ),
+        Buffer.concat([
+          line(
+            `POST /${db}/_bulk_docs HTTP/1.1\r\nHost: h\r\nConnection: close\r\nAuthorization: ${auth}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+          ),
+          chunked(['{"docs":[{"pad":"', ...Array(5).fill('x'.repeat(MAX_BODY_BYTES / 4)), '"}]}']),
+        ]),
     ],
     [
       'a negative Content-Length',
