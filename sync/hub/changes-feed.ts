@@ -4,6 +4,12 @@
 // kept writing heartbeats into a continuous feed after its client had gone. What is offered
 // here is what the kiosk's replication uses: normal and longpoll feeds, since/limit/
 // include_docs/descending/conflicts/style, and the `_doc_ids` filter.
+//
+// Sequences are given out as CouchDB 3 gives them: opaque strings, `<n>-<tag>` (CouchDB's tag
+// encodes its shards; the hub's names the database's store), with `pending`, the count of
+// changes after `last_seq`. So a kiosk meets at home what it meets at the regency, and its
+// CouchDB-only paths (string checkpoints, `pending`) are the ones exercised.
+import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { couchError, sendCouchError, sendJson, type CouchError } from './couch-json';
 import { readJsonObject } from './request-bodies';
@@ -17,9 +23,15 @@ import {
   type PouchRequest,
 } from './vendor';
 
+/** A `since` in the hub's own form, not yet checked against the database it names. */
+interface TaggedSeq {
+  seq: number;
+  tag: string;
+}
+
 interface ChangesRequest {
   feed: 'normal' | 'longpoll';
-  since: number | 'now';
+  since: number | 'now' | TaggedSeq;
   limit: number | undefined;
   includeDocs: boolean;
   descending: boolean;
@@ -66,21 +78,56 @@ async function serveChanges(
     return sendCouchError(res, couchError(404, 'not_found', 'Database does not exist.'));
   }
   const db = await getOrCreateDB(Pouch, dbName);
+  const feed = { db, request, tag: await databaseTag(db) };
+  const since = resolveSince(request.since, feed.tag);
   if (request.feed === 'normal') {
-    return sendJson(res, 200, changesBody(await db.changes(pouchOptions(request, request.since))));
+    return sendJson(
+      res,
+      200,
+      await changesBody(feed, await db.changes(pouchOptions(request, since))),
+    );
   }
   const gone = new AbortController();
   res.on('close', () => gone.abort());
-  await longPoll(db, request, res, gone.signal);
+  await longPoll(feed, since, res, gone.signal);
+}
+
+interface Feed {
+  db: PouchDatabase;
+  request: ChangesRequest;
+  /** This database's part of every sequence the hub gives out for it. */
+  tag: string;
+}
+
+async function databaseTag(db: PouchDatabase): Promise<string> {
+  return createHash('sha256')
+    .update(await db.id())
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+/**
+ * A sequence of this database resumes where it was given; one of another database or server
+ * (or of an earlier database of the same name) starts from 0, as CouchDB starts a shard it
+ * cannot find in the sequence from 0. Plain numbers are what the hub gave out before.
+ */
+function resolveSince(since: ChangesRequest['since'], tag: string): number | 'now' {
+  if (typeof since !== 'object') return since;
+  return since.tag === tag ? since.seq : 0;
+}
+
+function ownSeq(seq: number | string, tag: string): string {
+  return `${seq}-${tag}`;
 }
 
 async function longPoll(
-  db: PouchDatabase,
-  request: ChangesRequest,
+  feed: Feed,
+  start: number | 'now',
   res: ServerResponse,
   gone: AbortSignal,
 ): Promise<void> {
-  let since = request.since === 'now' ? (await db.info()).update_seq : request.since;
+  const { db, request } = feed;
+  let since = start === 'now' ? (await db.info()).update_seq : start;
   const deadline = request.heartbeatMs === null ? Date.now() + request.timeoutMs : Infinity;
   const heartbeat =
     request.heartbeatMs === null
@@ -94,9 +141,9 @@ async function longPoll(
       const batch = await db.changes(pouchOptions(request, since));
       if (gone.aborted) return;
       if (batch.results.length > 0 || Date.now() >= deadline) {
-        const text = JSON.stringify(changesBody(batch)) + '\n';
-        if (res.headersSent) res.end(text);
-        else sendJson(res, 200, changesBody(batch));
+        const body = await changesBody(feed, batch);
+        if (res.headersSent) res.end(JSON.stringify(body) + '\n');
+        else sendJson(res, 200, body);
         return;
       }
       since = batch.last_seq;
@@ -128,8 +175,29 @@ function nextChange(
   });
 }
 
-function changesBody(batch: ChangesResult) {
-  return { results: batch.results, last_seq: batch.last_seq };
+/**
+ * The answer CouchDB gives: every `seq` and `last_seq` in the hub's opaque form, and `pending`.
+ * CouchDB's `pending` counts the documents changed after `last_seq`. The hub looks whether one
+ * more change follows (so 0 is exact: the kiosk stops pulling on it) and then counts updates
+ * (update_seq − last_seq), an upper bound of CouchDB's count.
+ */
+async function changesBody({ db, request, tag }: Feed, batch: ChangesResult) {
+  const cut = request.limit !== undefined && batch.results.length >= request.limit;
+  let pending = 0;
+  if (cut) {
+    const next = await db.changes({ ...pouchOptions(request, batch.last_seq), limit: 1 });
+    if (next.results.length > 0) {
+      pending = Math.max(1, Number((await db.info()).update_seq) - Number(batch.last_seq));
+    }
+  }
+  return {
+    results: (batch.results as { seq: number | string }[]).map((row) => ({
+      ...row,
+      seq: ownSeq(row.seq, tag),
+    })),
+    last_seq: ownSeq(batch.last_seq, tag),
+    pending,
+  };
 }
 
 function pouchOptions(request: ChangesRequest, since: number | string): Record<string, unknown> {
@@ -159,11 +227,8 @@ export function parseChangesRequest(
   }
   if (feed !== 'normal' && feed !== 'longpoll') return bad('feed must be normal or longpoll.');
 
-  const since = query.since ?? 0;
-  const sinceNumber = typeof since === 'string' && /^\d+$/.test(since) ? Number(since) : since;
-  if (sinceNumber !== 'now' && !isCount(sinceNumber)) {
-    return bad('since must be 0, now, or a last_seq this hub gave out.');
-  }
+  const since = parseSince(query.since ?? 0);
+  if (since === null) return bad(MALFORMED_SINCE);
 
   const limit = query.limit;
   if (limit !== undefined && !isCount(limit)) return bad('limit must be a whole number.');
@@ -200,7 +265,7 @@ export function parseChangesRequest(
 
   return {
     feed,
-    since: sinceNumber === 'now' ? 'now' : (sinceNumber as number),
+    since,
     // CouchDB and express-pouchdb both treat limit=0 as 1.
     limit: limit === undefined ? undefined : Math.max(1, limit as number),
     includeDocs: query.include_docs === true,
@@ -211,6 +276,21 @@ export function parseChangesRequest(
     timeoutMs: Math.min(timeout as number, MAX_TIMEOUT_MS),
     heartbeatMs: heartbeat === false ? null : Math.max(MIN_HEARTBEAT_MS, heartbeat as number),
   };
+}
+
+/** CouchDB's answer, word for word, to a `since` it cannot read. */
+const MALFORMED_SINCE = "Malformed sequence supplied in 'since' parameter.";
+
+/** `<n>-<opaque>`, CouchDB 3's form (base64url after the dash). */
+const TAGGED_SEQ = /^(\d+)-([A-Za-z0-9_-]+)$/;
+
+function parseSince(since: unknown): ChangesRequest['since'] | null {
+  if (since === 'now' || isCount(since)) return since;
+  if (typeof since !== 'string') return null;
+  if (/^\d+$/.test(since)) return isCount(Number(since)) ? Number(since) : null;
+  const tagged = TAGGED_SEQ.exec(since);
+  if (!tagged || !isCount(Number(tagged[1]))) return null;
+  return { seq: Number(tagged[1]), tag: tagged[2]! };
 }
 
 function isCount(value: unknown): value is number {

@@ -31,6 +31,8 @@ export interface LiveChanges {
 export interface PouchDatabase {
   name: string;
   info(): Promise<{ update_seq: number | string }>;
+  /** The store's own uuid, made when it was created: a recreated database has a new one. */
+  id(): Promise<string>;
   getSecurity(): Promise<SecurityObject>;
   changes(options: Record<string, unknown> & { live: true }): LiveChanges;
   changes(options: Record<string, unknown>): Promise<ChangesResult>;

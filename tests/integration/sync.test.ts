@@ -264,6 +264,44 @@ describe('kiosk sync', () => {
     await Promise.all([writer.close(), reader.close()]);
   });
 
+  it('stops pulling when the server says nothing is pending, even on a full last page', async () => {
+    // CouchDB answers `_changes` with `pending` and opaque string sequences, and so does the hub:
+    // the kiosk keeps the string as its checkpoint and trusts `pending` over the page size.
+    const { code, logins } = await village(['k1']);
+    const feed = await fetch(`${server.url}${villageDbName(code)}/_changes`, {
+      headers: { Authorization: basicAuth(server.admin.username, server.admin.password) },
+    });
+    const already = ((await feed.json()) as { results: unknown[] }).results.length;
+    const pullBatch = 10; // the replicator pulls 5 push batches at a time; batchSize 2 below
+    const toAdd = pullBatch - (already % pullBatch);
+    for (let i = 0; i < toAdd; i++) {
+      const doc = official(code, `Perangkat ${i}`);
+      await regencyPut(code, { ...doc, _id: `${doc._id}-${i}`, id: `${doc.id}-${i}` });
+    }
+    const pulls: { results: unknown[]; last_seq: unknown; pending?: number }[] = [];
+    const watching: typeof fetch = async (input, init) => {
+      const answer = await fetch(input, init);
+      if (String(input instanceof Request ? input.url : input).includes('/_changes')) {
+        pulls.push((await answer.clone().json()) as (typeof pulls)[number]);
+      }
+      return answer;
+    };
+    const kiosk = await openNodeKiosk({
+      villageCode: code,
+      kioskId: 'k1',
+      login: logins[0]!,
+      batchSize: 2,
+      fetch: watching,
+    });
+    await kiosk.replicator.syncOnce();
+    expect(pulls.length).toBe((already + toAdd) / pullBatch);
+    expect(pulls.every((pull) => pull.results.length === pullBatch)).toBe(true);
+    expect(pulls.at(-1)!.pending).toBe(0);
+    expect(pulls.every((pull) => typeof pull.last_seq === 'string')).toBe(true);
+    const officials = await kiosk.db.registry.find({ selector: { type: 'official' } }).exec();
+    expect(officials).toHaveLength(toAdd);
+  });
+
   it('tells the regency how its sync goes: failures by kind, documents, both clocks', async () => {
     const { code, logins } = await village(['k1']);
     const unreachable = { ...logins[0]!, url: 'http://127.0.0.1:9/' };
