@@ -15,6 +15,7 @@ import { closeAllKiosks, openNodeKiosk } from '../support/node-kiosk';
 import {
   couchCall,
   startCouchServer,
+  untilLogin,
   uniqueVillageCode,
   type CouchServer,
 } from '../support/couch-server';
@@ -48,6 +49,7 @@ describe('village finance over sync', () => {
       roles: [REGENCY_STAFF_ROLE],
       password: staff.password,
     });
+    await untilLogin(server, staff);
     const now = new Date().toISOString();
     const refId = `reference:${Date.now()}:${code}:kabupaten`;
     const put = await couchCall(server, staff, 'PUT', `${db}/${encodeURIComponent(refId)}`, {

@@ -15,6 +15,7 @@ import {
   type CouchServer,
   type Login,
 } from '../support/couch-server';
+import { expectBulkRowRefused, expectWriteRefused } from '../support/refusals';
 
 let server: CouchServer;
 let code: VillageCode;
@@ -30,6 +31,8 @@ const put = (doc: { id: string } & Record<string, unknown>, rev?: string) =>
     `${db}/${encodeURIComponent(doc.id)}`,
     { ...doc, _id: doc.id, ...(rev ? { _rev: rev } : {}) },
   );
+
+const pathOf = (id: string) => `${db}/${encodeURIComponent(id)}`;
 
 function must<T>(r: { ok: true; value: T } | { ok: false; errors: Record<string, string> }): T {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -71,11 +74,14 @@ describe('the regency keeps the books append-only', () => {
     const adoption = await put(adopted!, edited.body.rev);
     expect(adoption.status).toBe(201);
 
+    const line = { path: pathOf(adopted!.id), rev: adoption.body.rev! };
     const tampered = await put({ ...adopted!, amount: 900_000_000 }, adoption.body.rev);
-    expect(tampered.status).toBe(403);
-    expect(JSON.stringify(tampered.body)).toMatch(/adopted budget line is locked/);
+    await expectWriteRefused(server, tampered, {
+      ...line,
+      reason: /adopted budget line is locked/,
+    });
     const backToDraft = await put({ ...adopted!, stage: 'draft' }, adoption.body.rev);
-    expect(backToDraft.status).toBe(403);
+    await expectWriteRefused(server, backToDraft, line);
 
     const bulk = await couchCall<{ id: string; error?: string }[]>(
       server,
@@ -86,7 +92,7 @@ describe('the regency keeps the books append-only', () => {
         docs: [{ ...adopted!, _id: adopted!.id, _rev: adoption.body.rev, amount: 1 }],
       },
     );
-    expect(bulk.body[0]).toMatchObject({ error: 'forbidden' });
+    await expectBulkRowRefused(server, bulk.body[0], line);
   });
 
   it('accepts a payment and its reversal, and refuses editing either', async () => {
@@ -138,18 +144,28 @@ describe('the regency keeps the books append-only', () => {
     );
     const written = await put(payment);
     expect(written.status).toBe(201);
+    const entry = { path: pathOf(payment.id), rev: written.body.rev! };
     const edited = await put({ ...payment, amount: 80_000_000 }, written.body.rev);
-    expect(edited.status).toBe(403);
-    expect(JSON.stringify(edited.body)).toMatch(/Ledger entries are never changed/);
+    await expectWriteRefused(server, edited, {
+      ...entry,
+      reason: /Ledger entries are never changed/,
+    });
     const voided = await put({ ...payment, _deleted: true }, written.body.rev);
-    expect(voided.status).toBe(403);
+    await expectWriteRefused(server, voided, entry);
 
     const reversal = must(
       reverseEntry(payment.id, 'Salah nominal', '2027-02-01', [payment], 'Bendahara', ctx),
     );
     const reversed = await put(reversal);
     expect(reversed.status).toBe(201);
-    expect((await put({ ...reversal, reverses: null }, reversed.body.rev)).status).toBe(403);
+    await expectWriteRefused(
+      server,
+      await put({ ...reversal, reverses: null }, reversed.body.rev),
+      {
+        path: pathOf(reversal.id),
+        rev: reversed.body.rev!,
+      },
+    );
 
     const stored = await couchCall<{ amount: number }>(
       server,

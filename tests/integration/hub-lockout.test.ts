@@ -14,7 +14,7 @@ import {
   sessionName,
   setUserPassword,
   startCouchServer,
-  untilLoginWorks,
+  untilLogin,
   type CouchServer,
   type Login,
 } from '../support/couch-server';
@@ -96,7 +96,7 @@ describe('failed logins lock the account', () => {
     expectLocked(await basicSession(user));
     const rotated = { ...user, password: `${user.password}-new` };
     await setUserPassword(server, rotated);
-    await untilLoginWorks(server, rotated);
+    await untilLogin(server, rotated);
   });
 
   hubOnly('the lock ends when its time is up', async () => {

@@ -33,6 +33,7 @@ import {
   uniqueVillageCode,
   type CouchServer,
 } from '../support/couch-server';
+import { expectWriteRefused } from '../support/refusals';
 import { closeAllKiosks, openNodeKiosk, type NodeKiosk } from '../support/node-kiosk';
 
 let server: CouchServer;
@@ -252,8 +253,11 @@ describe('planning, from the hamlet meeting to the regency dashboard', () => {
       const stored = await couchCall<Record<string, unknown>>(server, login, 'GET', path);
       expect(stored.status).toBe(200);
       const reply = await couchCall(server, login, 'PUT', path, { ...stored.body, ...change });
-      expect(reply.status).toBe(403);
-      expect(JSON.stringify(reply.body)).toMatch(/tidak boleh diubah/);
+      await expectWriteRefused(server, reply, {
+        path,
+        rev: String(stored.body._rev),
+        reason: /tidak boleh diubah/,
+      });
     }
   });
 
@@ -327,7 +331,10 @@ describe('planning, from the hamlet meeting to the regency dashboard', () => {
       `${villageDbName(codeA)}/${encodeURIComponent(forged._id)}`,
       forged,
     );
-    expect(refused.status).toBe(403);
+    await expectWriteRefused(server, refused, {
+      path: `${villageDbName(codeA)}/${encodeURIComponent(forged._id)}`,
+      rev: null,
+    });
 
     await kiosk.replicator.syncOnce();
     const pulled = await kiosk.db.finance.find({ selector: { type: 'planning-settings' } }).exec();

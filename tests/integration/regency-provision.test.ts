@@ -13,9 +13,11 @@ import {
   couchCall,
   startCouchServer,
   uniqueVillageCode,
+  untilLogin,
   type CouchServer,
   type Login,
 } from '../support/couch-server';
+import { expectSecurityUnchanged, expectWriteRefused } from '../support/refusals';
 
 let server: CouchServer;
 let admin: AdminConnection;
@@ -62,7 +64,9 @@ describe('rotateKioskPassword', () => {
     expect(rotated.changed).toBe(true);
     expect(rotated.username).toBe(old.username);
     expect(rotated.password).not.toBe(old.password);
+    await untilLogin(server, old, false);
     expect([401, 403]).toContain(await canRead(old, codeA));
+    await untilLogin(server, rotated);
     expect(await canRead(rotated, codeA)).toBe(200);
     // The kiosk can still write its village's documents with the new password.
     expect((await put(rotated, codeA, doc(codeA, 'request', 'rot1'))).status).toBe(201);
@@ -80,7 +84,9 @@ describe('rotateKioskPassword', () => {
       password: 'dipilih-operator-1',
     });
     expect(chosen.changed).toBe(true);
+    await untilLogin(server, rotated, false);
     expect([401, 403]).toContain(await canRead(rotated, codeA));
+    await untilLogin(server, chosen);
     expect(await canRead(chosen, codeA)).toBe(200);
   });
 
@@ -113,14 +119,27 @@ describe('provisionStaff', () => {
 
     const request = { ...doc(codeA, 'request'), kioskId: 'kabupaten' };
     const refused = await put(staff, codeA, request);
-    expect(refused.status).toBe(403);
-    expect(String(refused.body.reason)).toMatch(/Regency staff write only/);
-    expect((await put(staff, codeA, doc(codeA, 'sync-report'))).status).toBe(403);
+    const pathOf = (body: { _id: string }) =>
+      `${villageDbName(codeA)}/${encodeURIComponent(body._id)}`;
+    await expectWriteRefused(server, refused, {
+      path: pathOf(request),
+      rev: null,
+      reason: /Regency staff write only/,
+    });
+    const report = doc(codeA, 'sync-report');
+    await expectWriteRefused(server, await put(staff, codeA, report), {
+      path: pathOf(report),
+      rev: null,
+    });
 
     // Not an admin: no database listing, no _security change.
     expect([401, 403]).toContain((await call(staff, 'GET', '_all_dbs')).status);
-    expect([401, 403]).toContain(
-      (await call(staff, 'PUT', `${villageDbName(codeA)}/_security`, { members: {} })).status,
+    const security = await call(server.admin, 'GET', `${villageDbName(codeA)}/_security`);
+    await expectSecurityUnchanged(
+      server,
+      villageDbName(codeA),
+      await call(staff, 'PUT', `${villageDbName(codeA)}/_security`, { members: {} }),
+      security.body,
     );
   });
 

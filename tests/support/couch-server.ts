@@ -138,16 +138,26 @@ export async function sessionName(server: { url: string }, login: Login): Promis
 }
 
 /**
- * Waits until a just-set password is accepted (see `passwordLagMs`); throws if it never is.
- * Few, spaced tries: on CouchDB each refused one counts towards the account's lockout.
+ * Waits (briefly: `COUCHDB_ANSWERS.passwordLagMs`) until `login` authenticates or, with
+ * `accepted: false`, no longer does: a password change reaches every node of a cluster, and
+ * CouchDB's authentication cache, a moment after the `_users` write. Few, spaced tries: each
+ * refused one counts towards CouchDB's lockout.
  */
-export async function untilLoginWorks(server: { url: string }, login: Login): Promise<void> {
-  const pauses = [0, 150, 350, 1_000];
-  for (const pause of pauses) {
+export async function untilLogin(
+  server: { url: string },
+  login: Login,
+  accepted = true,
+): Promise<void> {
+  const end = Date.now() + COUCHDB_ANSWERS.passwordLagMs;
+  for (let pause = 100; ; pause *= 2) {
+    if (((await sessionName(server, login)) === login.username) === accepted) return;
+    if (Date.now() + pause > end) break;
     await new Promise((done) => setTimeout(done, pause));
-    if ((await sessionName(server, login)) === login.username) return;
   }
-  throw new Error(`${login.username} cannot log in with the password just set.`);
+  throw new Error(
+    `${login.username}: the password was ${accepted ? 'still refused' : 'still accepted'} ` +
+      `${COUCHDB_ANSWERS.passwordLagMs} ms after it changed.`,
+  );
 }
 
 /** A user with no roles (e.g. to spend failed logins on without locking a kiosk out). */
@@ -160,7 +170,7 @@ export async function createThrowawayUser(
     password: randomBytes(12).toString('hex'),
   };
   await setUserPassword(server, login);
-  await untilLoginWorks(server, login);
+  await untilLogin(server, login);
   return login;
 }
 
