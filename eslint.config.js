@@ -1,4 +1,4 @@
-// Lint: TypeScript rules, React hooks, and the import direction of DESIGN.md
+// Lint: TypeScript rules, React hooks, and the import direction of docs/PRINCIPLES.md
 // (shared <- sync <- renderer; electron -> shared only; nothing imports renderer).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -55,7 +55,7 @@ export default tseslint.config(
     ),
   },
   {
-    // Every window is opened by one factory, which gives it the security baseline of DESIGN.md.
+    // Every window is opened by one factory, which gives it the security baseline of docs/PRINCIPLES.md §2.
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['electron/window-factory.ts'],
     rules: {

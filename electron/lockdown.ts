@@ -1,4 +1,4 @@
-// The security baseline of DESIGN.md decision 2 applied to EVERY web contents the shell ever
+// The security baseline of docs/PRINCIPLES.md §2 applied to EVERY web contents the shell ever
 // has (the kiosk window, the hidden print window, anything a later feature adds), from
 // `app.on('web-contents-created')`, so no code path can open one without it: it stays on its
 // origin, opens no windows, attaches no webviews, asks for no permission it does not need,

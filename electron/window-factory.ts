@@ -1,6 +1,6 @@
 // The one place a BrowserWindow is constructed (eslint's no-restricted-syntax keeps
 // `new BrowserWindow` out of every other file). Whatever a caller asks for, the window gets the
-// security baseline of DESIGN.md decision 2; a caller that asks for less is a bug, and fails
+// security baseline of docs/PRINCIPLES.md §2; a caller that asks for less is a bug, and fails
 // loudly here instead of opening a weaker window.
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 

@@ -1,5 +1,5 @@
 // Every synced document carries a `type`. Who may write each type is the heart of the
-// conflict-free design (DESIGN.md §6): one writer per document. The kiosk uses this table to
+// conflict-free design (docs/PRINCIPLES.md §6): one writer per document. The kiosk uses this table to
 // decide what to push; the regency database's validate_doc_update is generated from it.
 
 export const VILLAGE_DOC_TYPES = [

@@ -3,7 +3,7 @@
 // - `database.json`, the pointer: which IndexedDB database the renderer opens, and what it last
 //   reported holding (document counts per collection). A restore writes into a fresh database
 //   and only then moves the pointer, so a kiosk killed mid-restore still opens the old one whole.
-//   Documents are never deleted (DESIGN.md §6), so fewer documents than last reported means the
+//   Documents are never deleted (docs/PRINCIPLES.md §6), so fewer documents than last reported means the
 //   local database was lost or damaged.
 // - `backups/`, the scheduled local backups, N generations, each written to a temp file and
 //   renamed, so a power cut leaves either the old set or the new file, never half a file.

@@ -1,5 +1,5 @@
 // The kiosk's local store: one RxDB database per village and kiosk, on Dexie (IndexedDB) in the
-// renderer (DESIGN.md §1). Storage is a parameter so Node suites can open the same database on
+// renderer (docs/PRINCIPLES.md §1). Storage is a parameter so Node suites can open the same database on
 // an in-process IndexedDB.
 import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';

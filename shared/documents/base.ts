@@ -18,7 +18,7 @@ export const nikSchema = z
   .length(16)
   .regex(/^\d{16}$/);
 
-/** Whole rupiah, never a float (DESIGN.md §7). */
+/** Whole rupiah, never a float (docs/PRINCIPLES.md §7). */
 export const rupiahSchema = z.number().int().min(-1e15).max(1e15);
 
 export function syncedBase<T extends DocType>(type: T) {

@@ -1,5 +1,5 @@
 // The kiosk's collections and the document types each holds. The open-source RxDB build allows
-// 13 open collections per process (DESIGN.md §1), and tests and simulated kiosks open several
+// 13 open collections per process (docs/PRINCIPLES.md §1), and tests and simulated kiosks open several
 // kiosks in one process, so types that are read together share a collection: six collections
 // (photos apart, for their own sync lane), room for two kiosks. A collection's storage schema is the union of its types' schemas;
 // its indexes use fields every one of its types has. Raising a `version` requires a migration

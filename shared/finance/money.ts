@@ -1,4 +1,4 @@
-// Whole-rupiah arithmetic (DESIGN.md §7). Sums run in BigInt and come back as safe integers;
+// Whole-rupiah arithmetic (docs/PRINCIPLES.md §7). Sums run in BigInt and come back as safe integers;
 // percentages are integer basis points (1/100 of a percent), rounded half up, never floats.
 
 export type Rupiah = number;

@@ -1,5 +1,5 @@
 // The embedded regency hub: express-pouchdb over PouchDB's LevelDB storage, speaking the
-// CouchDB HTTP API on one machine (DESIGN.md §4). express-pouchdb supplies the protocol; the
+// CouchDB HTTP API on one machine (docs/PRINCIPLES.md §4). express-pouchdb supplies the protocol; the
 // layers added here make it safe to expose: request-frame checks in front, then, right after
 // express-pouchdb's authentication, the access guard, body checks and the hub's own _changes.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

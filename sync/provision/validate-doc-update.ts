@@ -24,7 +24,7 @@ const json = (value: unknown) => JSON.stringify(value);
  * Server admins may do anything. A village kiosk (role `desa:<code>` of this database's code)
  * writes only village document types, with this village's code and `id` equal to `_id`.
  * Regency staff write only regency types. Nobody else writes. No one but an admin deletes:
- * synced documents are voided, never deleted (DESIGN.md §6). A document keeps its type, so
+ * synced documents are voided, never deleted (docs/PRINCIPLES.md §6). A document keeps its type, so
  * neither side can take over a document the other wrote.
  */
 export function villageValidateDocUpdate(): string {

@@ -22,7 +22,7 @@ import {
 } from './electron-stand-in';
 
 /**
- * DESIGN.md decision 2, written out here rather than imported: weakening the factory's own list
+ * docs/PRINCIPLES.md §2, written out here rather than imported: weakening the factory's own list
  * must fail this test, not change what it expects.
  */
 const BASELINE = {

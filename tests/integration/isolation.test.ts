@@ -1,4 +1,4 @@
-// One database per village is the security boundary (DESIGN.md §5): a village's kiosks reach
+// One database per village is the security boundary (docs/PRINCIPLES.md §5): a village's kiosks reach
 // their own database and nothing else, write only what the generated validate_doc_update
 // allows, and cannot widen their own access. Runs against the hub or a real CouchDB alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
