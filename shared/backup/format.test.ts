@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '../documents/collections';
 import { requestFromForm } from '../documents/request-form';
 import { createIdGenerator } from '../ids';
-import { fromBase64Url, toBase64Url } from '../letters/signing';
+import { fromBase64Url, toBase64Url } from '../bytes/base64';
 import { createBackup, openBackup, readBackupHeader, type StoredDocument } from './format';
 import { restoreTargetFor, schemaVersions } from './target';
 

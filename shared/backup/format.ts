@@ -9,7 +9,9 @@
 // the tag like a change in the ciphertext does. The plaintext is JSON: the manifest (app and
 // schema versions, per collection a count and a SHA-256 digest) and the documents.
 import { z } from 'zod';
-import { fromBase64Url, toBase64Url, utf8Decode, utf8Encode } from '../letters/signing';
+import { fromBase64Url, toBase64Url } from '../bytes/base64';
+import { utf8Decode, utf8Encode } from '../bytes/utf8';
+import { webCrypto, type CryptoKeyLike } from '../bytes/web-crypto';
 
 export const BACKUP_MAGIC = 'BALAI-BACKUP 1';
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
@@ -71,23 +73,6 @@ const contentSchema = z.strictObject({
   manifest: manifestSchema,
   collections: z.record(z.string(), z.array(storedDocumentSchema)),
 });
-
-/** The part of Web Crypto used here (shared/ compiles without DOM or Node types). */
-interface Key {
-  readonly type: string;
-}
-interface Subtle {
-  digest(alg: string, data: Uint8Array): Promise<ArrayBuffer>;
-  importKey(f: 'raw', d: Uint8Array, alg: string, x: boolean, u: string[]): Promise<Key>;
-  deriveKey(alg: object, base: Key, derived: object, x: boolean, u: string[]): Promise<Key>;
-  encrypt(alg: object, key: Key, data: Uint8Array): Promise<ArrayBuffer>;
-  decrypt(alg: object, key: Key, data: Uint8Array): Promise<ArrayBuffer>;
-}
-interface WebCrypto {
-  subtle: Subtle;
-  getRandomValues<T extends Uint8Array>(a: T): T;
-}
-const webCrypto = (): WebCrypto => (globalThis as unknown as { crypto: WebCrypto }).crypto;
 
 /** JSON with object keys sorted, so one document has one text wherever it was read. */
 export function canonicalJson(value: unknown): string {
@@ -297,7 +282,11 @@ async function checkContent(
 
 const aad = (headerLine: string): string => `${BACKUP_MAGIC}\n${headerLine}`;
 
-async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<Key> {
+async function deriveKey(
+  passphrase: string,
+  salt: Uint8Array,
+  iterations: number,
+): Promise<CryptoKeyLike> {
   const { subtle } = webCrypto();
   const base = await subtle.importKey(
     'raw',

@@ -2,6 +2,7 @@
 // Office Open XML requires ([Content_Types].xml, the package and workbook relationships, the
 // workbook and the sheet), stored without compression. Enough for spreadsheets of a few thousand
 // rows; no dependency. Pure: returns the bytes.
+import { utf8Encode } from '../bytes/utf8';
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -19,25 +20,6 @@ export function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** UTF-8 bytes of a string (shared/ has no TextEncoder). */
-export function utf8(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else
-      out.push(
-        0xf0 | (cp >> 18),
-        0x80 | ((cp >> 12) & 63),
-        0x80 | ((cp >> 6) & 63),
-        0x80 | (cp & 63),
-      );
-  }
-  return Uint8Array.from(out);
-}
-
 /** A zip archive of the given files, stored (method 0). */
 export function zipStore(files: readonly { name: string; data: Uint8Array }[]): Uint8Array {
   const parts: Uint8Array[] = [];
@@ -48,7 +30,7 @@ export function zipStore(files: readonly { name: string; data: Uint8Array }[]): 
     return { buf, view: new DataView(buf.buffer) };
   };
   for (const file of files) {
-    const name = utf8(file.name);
+    const name = utf8Encode(file.name);
     const crc = crc32(file.data);
     const local = header(30 + name.length);
     local.view.setUint32(0, 0x04034b50, true);
@@ -140,5 +122,5 @@ export function xlsxWorkbook(
     'xl/_rels/workbook.xml.rels': `${xml}<Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
     'xl/worksheets/sheet1.xml': `${xml}<worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
   };
-  return zipStore(Object.entries(files).map(([name, text]) => ({ name, data: utf8(text) })));
+  return zipStore(Object.entries(files).map(([name, text]) => ({ name, data: utf8Encode(text) })));
 }

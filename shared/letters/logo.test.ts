@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { utf8Encode } from './signing';
+import { utf8Encode } from '../bytes/utf8';
 import { letterBlocks, letterHtml, letterText, type LetterInput } from './template';
 import { logoDataUrl, logoDataUrlSchema, logoProblem, MAX_LOGO_DATA_URL } from './logo';
 

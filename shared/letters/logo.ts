@@ -3,7 +3,7 @@
 // Only PNG, JPEG or SVG, checked by their first bytes and not just by the declared type, and
 // capped, because each letter carries a copy through sync on a village link.
 import { z } from 'zod';
-import { fromBase64Url, toBase64Url } from './signing';
+import { base64ToBytes, bytesToBase64 } from '../bytes/base64';
 
 /** Characters of the whole data URL: about 36 kB of image. */
 export const MAX_LOGO_DATA_URL = 48_000;
@@ -25,7 +25,8 @@ export function logoProblem(dataUrl: string): string | null {
   const match = DATA_URL.exec(dataUrl);
   if (!match) return 'Logo harus gambar PNG, JPEG atau SVG (data URL base64).';
   const type = match[1] as LogoType;
-  const bytes = fromBase64Url(match[2]!.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
+  const unpadded = match[2]!.replace(/=+$/, '');
+  const bytes = base64ToBytes(unpadded + '='.repeat((4 - (unpadded.length % 4)) % 4));
   if (!bytes || bytes.length === 0) return 'Isi logo bukan base64 yang sah.';
   if (!startsAs(type, bytes)) return `Isi logo bukan gambar ${LOGO_TYPES[type]}.`;
   return null;
@@ -49,6 +50,5 @@ export const logoDataUrlSchema = z.string().superRefine((value, ctx) => {
 export function logoDataUrl(bytes: Uint8Array): string | null {
   const type = (Object.keys(LOGO_TYPES) as LogoType[]).find((t) => startsAs(t, bytes));
   if (!type) return null;
-  const base64 = toBase64Url(bytes).replace(/-/g, '+').replace(/_/g, '/');
-  return `data:${type};base64,${base64}${'='.repeat((4 - (base64.length % 4)) % 4)}`;
+  return `data:${type};base64,${bytesToBase64(bytes)}`;
 }

@@ -7,76 +7,14 @@
 // name, signer position, SHA-256 of the letter's text (base64url). Everything needed to verify
 // offline, given the village's public key (published by the regency).
 
-/** The part of Web Crypto used here (shared/ compiles without DOM or Node types). */
-export interface CryptoKeyLike {
-  readonly type: string;
-}
-interface Subtle {
-  digest(alg: string, data: Uint8Array): Promise<ArrayBuffer>;
-  sign(alg: string, key: CryptoKeyLike, data: Uint8Array): Promise<ArrayBuffer>;
-  verify(alg: string, key: CryptoKeyLike, sig: Uint8Array, data: Uint8Array): Promise<boolean>;
-  importKey(
-    format: 'raw' | 'pkcs8',
-    data: Uint8Array,
-    alg: string,
-    extractable: boolean,
-    usages: string[],
-  ): Promise<CryptoKeyLike>;
-  exportKey(format: 'raw' | 'pkcs8', key: CryptoKeyLike): Promise<ArrayBuffer>;
-  exportKey(format: 'jwk', key: CryptoKeyLike): Promise<{ x?: string }>;
-  generateKey(
-    alg: string,
-    extractable: boolean,
-    usages: string[],
-  ): Promise<{ publicKey: CryptoKeyLike; privateKey: CryptoKeyLike }>;
-}
-const subtle = (): Subtle =>
-  (globalThis as unknown as { crypto: { subtle: Subtle } }).crypto.subtle;
-interface Coder {
-  encode(s: string): Uint8Array;
-  decode(b: Uint8Array): string;
-}
-const utf8 = (): { enc: Coder; dec: Coder } => {
-  const g = globalThis as unknown as {
-    TextEncoder: new () => Coder;
-    TextDecoder: new (label?: string, o?: { fatal: boolean }) => Coder;
-  };
-  return { enc: new g.TextEncoder(), dec: new g.TextDecoder('utf-8', { fatal: true }) };
-};
+import { fromBase64Url, toBase64Url } from '../bytes/base64';
+import { utf8Decode, utf8Encode } from '../bytes/utf8';
+import { subtle, type CryptoKeyLike } from '../bytes/web-crypto';
 
-export const utf8Encode = (s: string): Uint8Array => utf8().enc.encode(s);
-export const utf8Decode = (b: Uint8Array): string => utf8().dec.decode(b);
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-export function toBase64Url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let j = 0; j < chars; j++) out += B64[(n >> (18 - 6 * j)) & 63];
-  }
-  return out;
-}
-
-export function fromBase64Url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
-  const out: number[] = [];
-  let buffer = 0;
-  let bits = 0;
-  for (const c of text) {
-    buffer = (buffer << 6) | B64.indexOf(c);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((buffer >> bits) & 255);
-    }
-  }
-  return new Uint8Array(out);
-}
+export type { CryptoKeyLike };
 
 export async function sha256Base64Url(text: string): Promise<string> {
-  const digest = await subtle().digest('SHA-256', utf8().enc.encode(text.normalize('NFC')));
+  const digest = await subtle().digest('SHA-256', utf8Encode(text.normalize('NFC')));
   return toBase64Url(new Uint8Array(digest));
 }
 
@@ -151,8 +89,8 @@ export function importSigningKey(privateKey: string): Promise<CryptoKeyLike> {
 /** The QR payload for these claims, signed. */
 export async function signLetter(claims: LetterClaims, key: CryptoKeyLike): Promise<string> {
   const text = claimsText(claims);
-  const sig = await subtle().sign('Ed25519', key, utf8().enc.encode(text));
-  return `B1.${toBase64Url(utf8().enc.encode(text))}.${toBase64Url(new Uint8Array(sig))}`;
+  const sig = await subtle().sign('Ed25519', key, utf8Encode(text));
+  return `B1.${toBase64Url(utf8Encode(text))}.${toBase64Url(new Uint8Array(sig))}`;
 }
 
 export interface ParsedPayload {
@@ -169,7 +107,7 @@ export function parsePayload(payload: string): ParsedPayload | null {
   if (!signed || !signature || signature.length !== 64) return null;
   let text: string;
   try {
-    text = utf8().dec.decode(signed);
+    text = utf8Decode(signed);
   } catch {
     return null;
   }

@@ -2,16 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LetterDoc } from '../documents/letter';
 import { takeStep, type RequestEvent } from '../requests/workflow';
 import { certifyLetter, qrPayloadOf } from './certify';
+import { fromBase64Url, toBase64Url } from '../bytes/base64';
+import { utf8Decode, utf8Encode } from '../bytes/utf8';
 import {
   CLAIM_KEYS,
-  fromBase64Url,
   generateVillageKey,
   importSigningKey,
   parsePayload,
   sha256Base64Url,
-  toBase64Url,
-  utf8Decode,
-  utf8Encode,
   type VillageKeyPair,
 } from './signing';
 import { verifyLetter, type PublishedKeys } from './verify';

@@ -3,13 +3,8 @@
 import { newDocument, type Author } from '../documents/base';
 import { photoDocSchema, type PhotoDoc, type PhotoLocation } from '../documents/photo';
 import { fieldErrors } from '../validation';
-import { base64ToBytes, bytesToBase64 } from './base64';
-
-interface Subtle {
-  digest(alg: string, data: Uint8Array): Promise<ArrayBuffer>;
-}
-const subtle = (): Subtle =>
-  (globalThis as unknown as { crypto: { subtle: Subtle } }).crypto.subtle;
+import { base64ToBytes, bytesToBase64 } from '../bytes/base64';
+import { subtle } from '../bytes/web-crypto';
 
 /** Lower-case hex SHA-256. */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PHOTO_MAX_BYTES, photoDocSchema } from '../documents/photo';
 import { createIdGenerator } from '../ids';
-import { base64ToBytes, bytesToBase64 } from './base64';
+import { base64ToBytes, bytesToBase64 } from '../bytes/base64';
 import { readExif } from './exif';
 import { buildPhotoDoc, photoIsIntact } from './photo-doc';
 

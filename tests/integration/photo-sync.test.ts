@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PHOTO_MAX_BYTES, type PhotoDoc } from '../../shared/documents/photo';
 import { createIdGenerator } from '../../shared/ids';
-import { base64ToBytes } from '../../shared/photos/base64';
+import { base64ToBytes } from '../../shared/bytes/base64';
 import { photoIsIntact, sha256Hex } from '../../shared/photos/photo-doc';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { pendingLocal } from '../../sync/client/local-fields';

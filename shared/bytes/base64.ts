@@ -1,5 +1,7 @@
-// Standard base64 for the JPEG inside a photo document. Written out here because shared/ has
-// neither DOM (btoa) nor Node (Buffer) types, and the same code must run in the kiosk and in Node.
+// The one base64 codec of the project: standard base64 (the JPEG inside a photo document, data
+// URLs) and base64url without padding (letter signatures, keys, backups). Written out here
+// because shared/ has neither DOM (btoa) nor Node (Buffer) types, and the same code must run in
+// the kiosk and in Node.
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const LOOKUP = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
@@ -48,4 +50,16 @@ export function base64ToBytes(b64: string): Uint8Array | null {
     if (o < out.length) out[o++] = n & 255;
   }
   return out;
+}
+
+/** base64url (RFC 4648 §5), without padding. */
+export function toBase64Url(bytes: Uint8Array): string {
+  return bytesToBase64(bytes).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/** The bytes of unpadded base64url text, or null when it is not that. */
+export function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+  const standard = text.replace(/-/g, '+').replace(/_/g, '/');
+  return base64ToBytes(standard + '='.repeat((4 - (standard.length % 4)) % 4));
 }
