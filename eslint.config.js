@@ -1,5 +1,6 @@
 // Lint: TypeScript rules, React hooks, and the import direction of docs/PRINCIPLES.md
-// (shared <- sync <- renderer; electron -> shared only; nothing imports renderer).
+// (shared <- sync <- renderer; electron -> shared only; nothing imports renderer; node-shared/,
+// Node-only helpers, imports only shared/ and is imported only by electron/ and sync/'s Node side).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -36,8 +37,22 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: forbidFolders(
-      ['sync', 'renderer', 'electron', 'tests', 'scripts'],
+      ['sync', 'renderer', 'electron', 'tests', 'scripts', 'node-shared'],
       'shared/ is the domain core: it imports nothing from the other folders.',
+    ),
+  },
+  {
+    files: ['node-shared/**/*.ts'],
+    rules: forbidFolders(
+      ['sync', 'renderer', 'electron', 'tests', 'scripts'],
+      'node-shared/ holds Node-only helpers for electron/ and sync/: it imports only shared/.',
+    ),
+  },
+  {
+    files: ['sync/client/**/*.ts'],
+    rules: forbidFolders(
+      ['renderer', 'electron', 'tests', 'scripts', 'node-shared'],
+      'sync/client/ runs in the renderer too: no Node-only imports.',
     ),
   },
   {
@@ -51,7 +66,7 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     rules: forbidFolders(
       ['renderer', 'sync', 'tests', 'scripts'],
-      'electron/ may import only shared/: it holds no business rules.',
+      'electron/ may import only shared/ and node-shared/: it holds no business rules.',
     ),
   },
   {
@@ -76,7 +91,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...forbidFolders(
-        ['electron', 'tests', 'scripts'],
+        ['electron', 'tests', 'scripts', 'node-shared'],
         'renderer/ may import shared/ and sync/ only.',
       ),
     },

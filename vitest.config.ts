@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{shared,sync,renderer,electron}/**/*.test.{ts,tsx}'],
+          include: ['{shared,sync,renderer,electron,node-shared}/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
       },

@@ -15,7 +15,11 @@ import { readdirSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { parseJsonOrUndefined, readTextIfExists, writePrivateFile } from './private-files';
+import {
+  parseJsonOrUndefined,
+  readTextIfExists,
+  writePrivateFile,
+} from '../../node-shared/private-files';
 import type { BackupFile, DatabasePointer, RemovableDrive } from '../../shared/backup/channels';
 
 export const LOCAL_BACKUP_GENERATIONS = 7;

@@ -4,7 +4,11 @@
 // is sealed in the file by a shell-specific codec (Electron safeStorage, or a 0600 file).
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { parseJsonOrUndefined, readTextIfExists, writePrivateFile } from './private-files';
+import {
+  parseJsonOrUndefined,
+  readTextIfExists,
+  writePrivateFile,
+} from '../../node-shared/private-files';
 import {
   kioskIdSchema,
   regencyConnectionSchema,

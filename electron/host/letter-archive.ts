@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { ArchivedPdf } from '../../shared/letters/print';
-import { readBytesIfExists, writePrivateFile } from './private-files';
+import { readBytesIfExists, writePrivateFile } from '../../node-shared/private-files';
 
 export const ARCHIVE_DIR = 'archive';
 

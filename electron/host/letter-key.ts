@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { letterKeySchema, type LetterKey } from '../../shared/ipc';
 import type { Env, SecretCodec } from './config-store';
-import { parseJsonOrUndefined } from './private-files';
+import { parseJsonOrUndefined } from '../../node-shared/private-files';
 
 export const LETTER_KEY_ENV = 'BALAI_LETTER_KEY';
 

@@ -5,7 +5,11 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseJsonOrUndefined, readTextIfExists, writePrivateFile } from './private-files';
+import {
+  parseJsonOrUndefined,
+  readTextIfExists,
+  writePrivateFile,
+} from '../../node-shared/private-files';
 import {
   AUTO_LOCK_DEFAULT_MINUTES,
   staffRoleSchema,

@@ -1,8 +1,9 @@
-// Files the hub keeps in its data folder besides the databases. Secrets are written readable
-// by the owner only.
+// Files the hub keeps in its data folder besides the databases. Secrets are written by the
+// project's one private-file writer (0600, temp file, fsync, rename), the kiosk host's too.
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writePrivateFile } from '../../node-shared/private-files';
 
 export async function readJsonFile(path: string): Promise<unknown> {
   try {
@@ -15,11 +16,7 @@ export async function readJsonFile(path: string): Promise<unknown> {
 
 /** Writes JSON readable and writable by the owner only (mode 0600), replacing atomically. */
 export async function writePrivateJson(path: string, value: unknown): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(value, null, 2) + '\n', { mode: 0o600 });
-  await chmod(temporary, 0o600);
-  await rename(temporary, path);
+  writePrivateFile(path, JSON.stringify(value, null, 2) + '\n');
 }
 
 interface ServerFile {

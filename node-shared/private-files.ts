@@ -1,6 +1,7 @@
-// The host's files in its data folder — configuration, staff accounts, the database pointer,
-// backups, archived letters — all hold residents' or staff's secrets and all must survive a power
-// cut. One way to write them: private (0600, in a 0700 folder) and atomic (temp file, fsync,
+// Files that hold secrets and must survive a power cut — the kiosk host's configuration, staff
+// accounts, database pointer, backups and archived letters; the hub's admin login, server uuid
+// and kiosk connections. One way to write them, for both (node-shared/: Node-only code that
+// electron/ and sync/ may import; decision 0014): private (0600, in a 0700 folder) and atomic (temp file, fsync,
 // rename), so a cut leaves the old file or the whole new one, never half of one.
 import {
   chmodSync,
