@@ -1,14 +1,13 @@
 // The parts of the CouchDB HTTP API the kiosk's replication relies on, as a village kiosk sees
 // them. Runs against the hub or a real CouchDB alike: the hub must behave like CouchDB here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { villageDbName, type VillageCode } from '../../shared/village';
-import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
+import type { VillageCode } from '../../shared/village';
 import {
   basicAuth,
   couchCall,
   couchServerKind,
+  provisionedVillage,
   startCouchServer,
-  uniqueVillageCode,
   type CouchServer,
   type Login,
 } from '../support/couch-server';
@@ -55,11 +54,7 @@ async function put(doc: { _id: string }) {
 
 beforeAll(async () => {
   server = await startCouchServer();
-  const admin = { url: server.url, ...server.admin };
-  code = uniqueVillageCode();
-  db = villageDbName(code);
-  await provisionVillage(admin, { villageCode: code });
-  kiosk = await provisionKiosk(admin, { villageCode: code, kioskId: 'k1' });
+  ({ code, db, kiosk } = await provisionedVillage(server));
 });
 afterAll(async () => server?.stop());
 

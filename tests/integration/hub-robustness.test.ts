@@ -4,14 +4,13 @@
 // an uncaught exception in it would also fail the run.) Requests whose answer is the hub's own
 // choice are skipped against a real CouchDB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { villageDbName, type VillageCode } from '../../shared/village';
-import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
+import type { VillageCode } from '../../shared/village';
 import {
   basicAuth,
   couchCall,
   couchServerKind,
+  provisionedVillage,
   startCouchServer,
-  uniqueVillageCode,
   type CouchServer,
   type Login,
 } from '../support/couch-server';
@@ -32,11 +31,7 @@ let kiosk: Login;
 
 beforeAll(async () => {
   server = await startCouchServer();
-  const admin = { url: server.url, ...server.admin };
-  code = uniqueVillageCode();
-  db = villageDbName(code);
-  await provisionVillage(admin, { villageCode: code });
-  kiosk = await provisionKiosk(admin, { villageCode: code, kioskId: 'k1' });
+  ({ code, db, kiosk } = await provisionedVillage(server));
 });
 afterAll(async () => server?.stop());
 

@@ -4,7 +4,8 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { VillageCode } from '../../shared/village';
+import { villageDbName, type VillageCode } from '../../shared/village';
+import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
 import { startHub, type HubOptions } from '../../sync/hub/server';
 import { basicAuth, connectionFromUrl } from '../../sync/provision/couch-request';
 
@@ -189,4 +190,16 @@ export async function setUserPassword(server: AdminServer, login: Login): Promis
   if (written.status !== 201 && written.status !== 202) {
     throw new Error(`Saving user ${login.username}: ${written.status}`);
   }
+}
+
+/** A fresh village (database, `_security`, validation, views) with one kiosk account. */
+export async function provisionedVillage(
+  server: AdminServer,
+  kioskId = 'k1',
+): Promise<{ code: VillageCode; db: string; kiosk: Login }> {
+  const admin = { url: server.url, ...server.admin };
+  const code = uniqueVillageCode();
+  await provisionVillage(admin, { villageCode: code });
+  const kiosk = await provisionKiosk(admin, { villageCode: code, kioskId });
+  return { code, db: villageDbName(code), kiosk };
 }
