@@ -1,17 +1,20 @@
 // The browser kiosk: for machines without the Electron binary. A loopback HTTP server serves
 // the same renderer, the same `/regency/` proxy and the same CSP as the Electron shell, and
-// the bridge as `POST /api/<channel>` with a JSON body. Plain Node: no `electron` import.
+// the bridge as `POST /api/<channel>` with a JSON body. The bridge and the proxy answer only the
+// window the host launched (launch-door.ts); the renderer's files are public, as they are in the
+// install folder. Plain Node: no `electron` import.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { MAX_BACKUP_TEXT } from '../../shared/backup/channels';
-import { BROWSER_BRIDGE_PREFIX } from '../../shared/ipc';
+import { BROWSER_BRIDGE_PREFIX, REGENCY_PROXY_PREFIX } from '../../shared/ipc';
 import { createAppRequestHandler } from './app-requests';
 import { createBridgeHandlers, invokeBridge } from './bridge-handlers';
 import { ConfigStore, plainSecretCodec, type Env } from './config-store';
 import { securityHeaders } from './csp';
 import { jsonResponse, type HostResponse } from './host-exchange';
+import { LaunchDoor, notLaunchedWindow } from './launch-door';
 import { RegencyProxy, regencyTargetOf } from './regency-proxy';
 import { CookieSessions } from './staff-session';
 
@@ -26,8 +29,13 @@ export interface BrowserKioskOptions {
 }
 
 export interface RunningKiosk {
-  /** `http://127.0.0.1:PORT/` */
+  /** `http://127.0.0.1:PORT/`: the renderer's files; the bridge and the proxy refuse it (401). */
   url: string;
+  /**
+   * A new one-time `http://127.0.0.1:PORT/launch?token=…`: the window that opens it, and only
+   * that window, may use the bridge and the regency proxy from then on.
+   */
+  launchUrl(): string;
   /** Stops the server and ends every request in flight, regency long polls included. */
   close(): Promise<void>;
 }
@@ -48,6 +56,7 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
   const serveApp = createAppRequestHandler({ rendererDir: options.rendererDir, proxy });
   const bridge = createBridgeHandlers(store, 'browser');
   const sessions = new CookieSessions();
+  const door = new LaunchDoor();
 
   const server = http.createServer();
   await listen(server, options.port);
@@ -69,6 +78,17 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
     const path = req.url ?? '/';
     if (!path.startsWith('/')) {
       send(res, jsonResponse(400, { error: 'Alamat permintaan tidak sah.' }));
+      return;
+    }
+    if (door.isLaunchPath(path)) {
+      send(res, door.enter(req.method ?? 'GET', path));
+      req.resume();
+      return;
+    }
+    const guarded = path.startsWith(BROWSER_BRIDGE_PREFIX) || path.startsWith(REGENCY_PROXY_PREFIX);
+    if (guarded && !door.admits(req.headers.cookie)) {
+      send(res, notLaunchedWindow(path));
+      req.resume();
       return;
     }
     const answer = path.startsWith(BROWSER_BRIDGE_PREFIX)
@@ -116,8 +136,10 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
     return answer;
   }
 
+  const url = `http://${LOOPBACK}:${port}/`;
   return {
-    url: `http://${LOOPBACK}:${port}/`,
+    url,
+    launchUrl: () => new URL(door.mintLaunchPath(), url).href,
     close: async () => {
       const closed = new Promise<void>((done) => server.close(() => done()));
       proxy.close();
