@@ -13,7 +13,7 @@ import { createAppRequestHandler } from './app-requests';
 import { createBridgeHandlers, invokeBridge } from './bridge-handlers';
 import { ConfigStore, plainSecretCodec, type Env } from './config-store';
 import { securityHeaders } from './csp';
-import { jsonResponse, type HostResponse } from './host-exchange';
+import { jsonResponse, readBodyWithin, type HostResponse } from './host-exchange';
 import { LaunchDoor, notLaunchedWindow } from './launch-door';
 import { RegencyProxy, regencyTargetOf } from './regency-proxy';
 import { CookieSessions } from './staff-session';
@@ -115,8 +115,9 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
     const channel = safeDecode(path.slice(BROWSER_BRIDGE_PREFIX.length).split('?')[0] ?? '');
     // A backup file crosses the bridge whole; every other payload is small.
     const limit = channel.startsWith('backup:') ? 2 * MAX_BACKUP_TEXT : MAX_BRIDGE_BODY_BYTES;
-    const body = await readBody(req, limit);
-    if (body === null) return jsonResponse(413, { error: 'Badan permintaan terlalu besar.' });
+    const bytes = await readBodyWithin(req, limit);
+    if (bytes === null) return jsonResponse(413, { error: 'Badan permintaan terlalu besar.' });
+    const body = bytes.toString('utf8');
     let payload: unknown = null;
     // An empty body means "no payload", as for `kiosk:get-config`.
     if (body.trim() !== '') {
@@ -197,19 +198,6 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
-}
-
-/** The body as text, or null when it is longer than `limit` bytes. */
-async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Read to the end even past the limit: leaving the loop early destroys the request, and with
-  // it the socket the 413 answer must go out on.
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
-  }
-  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 function safeDecode(text: string): string {
