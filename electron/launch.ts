@@ -60,7 +60,8 @@ async function runBrowserKiosk(): Promise<void> {
   );
   console.log(`Balai is served at ${kiosk.url}`);
 
-  const browser = openChromium(kiosk.url, join(dataDir, 'chromium-profile'));
+  // Only the window opened with this one-time URL may use the bridge and the regency proxy.
+  const browser = openChromium(kiosk.launchUrl(), join(dataDir, 'chromium-profile'));
   const shutdown = () => {
     browser?.kill();
     void kiosk.close().then(() => process.exit(0));
@@ -74,7 +75,9 @@ function openChromium(url: string, profileDir: string): ChildProcess | null {
   const chromium = findChromium(process.env);
   if (!chromium || !hasDisplay(process.env)) {
     const why = chromium ? 'there is no display' : 'no Chromium is installed';
-    console.log(`Open ${url} in a browser (${why}). Press Ctrl+C to stop.`);
+    console.log(
+      `Open ${url} in a browser (${why}); the link works once, for one window. Press Ctrl+C to stop.`,
+    );
     return null;
   }
   const kiosk = readKioskMode(process.env) ?? false;

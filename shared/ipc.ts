@@ -24,6 +24,7 @@ import {
   type LetterPrintRequest,
   type LetterPrintResponse,
 } from './letters/print';
+import type { Action } from './staff/permissions';
 import { isVillageCode } from './village';
 
 export const kioskIdSchema = z
@@ -186,3 +187,50 @@ export const BROWSER_BRIDGE_PREFIX = '/api/';
 
 /** An error the host answers with: a message for staff in Bahasa Indonesia. */
 export const ipcErrorSchema = z.object({ error: z.string() });
+
+/**
+ * Who may call a channel (decision 0013). Every channel needs the host's own window first: in
+ * Electron the window the host opened on its own origin, in the browser kiosk the window it
+ * launched (its launch cookie). On top of that, `window` asks for nothing more — what the sign-in
+ * screen, the first run and the kiosk's own routine (the 30-second report, the scheduled local
+ * backup) need while nobody is signed in — and `staff` asks for a signed-in staff member whose
+ * role may take `action` in the permissions table.
+ */
+export type ChannelAccess = { who: 'window' } | { who: 'staff'; action: Action };
+
+const WINDOW: ChannelAccess = { who: 'window' };
+const staffMay = (action: Action): ChannelAccess => ({ who: 'staff', action });
+
+/** One declaration per channel; the host checks it in one place (electron/host/bridge-handlers.ts). */
+export const CHANNEL_ACCESS: { readonly [C in IpcChannel]: ChannelAccess } = {
+  // Opening the kiosk and its routine, signed in or not (decision 0009: the scheduled backup's
+  // key only protects a copy taken off the PC; the window it goes to can read IndexedDB anyway).
+  'db:pointer': WINDOW,
+  'db:record': WINDOW,
+  'db:disk-space': WINDOW,
+  'backup:local-key': WINDOW,
+  'backup:save-local': WINDOW,
+  'backup:list': WINDOW,
+  'db:switch': staffMay('backup.restore'),
+  'backup:read-local': staffMay('backup.restore'),
+  'backup:save-to-drive': staffMay('backup.export'),
+  // The sign-in screen and the first run (which the host allows only while no administrator exists).
+  'staff:setup-status': WINDOW,
+  'staff:setup': WINDOW,
+  'staff:names': WINDOW,
+  'staff:login': WINDOW,
+  'staff:logout': WINDOW,
+  'staff:whoami': WINDOW,
+  'staff:list': staffMay('staff.manage'),
+  'staff:add': staffMay('staff.manage'),
+  'staff:set-disabled': staffMay('staff.manage'),
+  'staff:reset-secret': staffMay('staff.manage'),
+  'staff:set-auto-lock': staffMay('settings.edit'),
+  'kiosk:get-config': WINDOW,
+  // Where the village's data goes, and the letter key with it: configuration for the administrator.
+  'kiosk:set-regency': staffMay('settings.edit'),
+  'letters:sign': staffMay('letter.sign'),
+  'letters:print': staffMay('letter.print'),
+  // Archived when a letter is issued or reprinted, by whoever may print it.
+  'letters:pdf': staffMay('letter.print'),
+};

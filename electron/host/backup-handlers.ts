@@ -1,40 +1,33 @@
-// The host's side of the backup channels (shared/backup/channels.ts). Exports to a drive and
-// switching the database (a restore or a rebuild) are role-gated actions; the scheduled local
+// The host's side of the backup channels (shared/backup/channels.ts). Who may call each is
+// declared in `CHANNEL_ACCESS` (shared/ipc.ts) and checked before these run: exports to a drive
+// and switching the database (a restore or a rebuild) are the administrator's; the scheduled local
 // backup and the renderer's reports of what it holds are the kiosk's own routine.
 import type { z } from 'zod';
 import type { backupChannels } from '../../shared/backup/channels';
-import type { Action } from '../../shared/staff/permissions';
 import type { BackupStore } from './backup-store';
 import { BridgeRefusal } from './bridge-handlers';
 
 type Channels = typeof backupChannels;
-export type BackupHandlers<Ctx> = {
+export type BackupHandlers = {
   [C in keyof Channels]: (
     payload: z.infer<Channels[C]['request']>,
-    ctx: Ctx,
   ) => z.infer<Channels[C]['response']>;
 };
 
-export interface BackupHandlerOptions<Ctx> {
+export interface BackupHandlerOptions {
   backups: BackupStore;
   kiosk(): { villageCode: string; kioskId: string };
-  /** Throws unless the signed-in staff member may do `action`. */
-  gate(ctx: Ctx, action: Action): void;
   now?: () => Date;
 }
 
-export function createBackupHandlers<Ctx>({
+export function createBackupHandlers({
   backups,
   kiosk,
-  gate,
   now = () => new Date(),
-}: BackupHandlerOptions<Ctx>): BackupHandlers<Ctx> {
+}: BackupHandlerOptions): BackupHandlers {
   return {
     'db:pointer': () => backups.pointer(),
-    'db:switch': ({ databaseName, previous }, ctx) => {
-      gate(ctx, 'backup.restore');
-      return backups.switchDatabase(databaseName, previous);
-    },
+    'db:switch': ({ databaseName, previous }) => backups.switchDatabase(databaseName, previous),
     'db:record': ({ databaseName, counts }) => backups.record(databaseName, counts, now()),
     'db:disk-space': () => ({ freeBytes: backups.freeBytes() }),
     'backup:local-key': () => ({ passphrase: backups.localKey() }),
@@ -43,14 +36,12 @@ export function createBackupHandlers<Ctx>({
       return backups.saveLocal(text, villageCode, kioskId, now());
     },
     'backup:list': () => ({ local: backups.listLocal(), drives: backups.drives() }),
-    'backup:read-local': ({ name }, ctx) => {
-      gate(ctx, 'backup.restore');
+    'backup:read-local': ({ name }) => {
       const text = backups.readLocal(name);
       if (text === null) throw new BridgeRefusal(`Cadangan ${name} tidak ditemukan.`, 404);
       return { text };
     },
-    'backup:save-to-drive': ({ drive, name, text }, ctx) => {
-      gate(ctx, 'backup.export');
+    'backup:save-to-drive': ({ drive, name, text }) => {
       const saved = backups.saveToDrive(drive, name, text);
       if (!saved) {
         throw new BridgeRefusal(

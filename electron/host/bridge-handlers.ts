@@ -1,18 +1,27 @@
-// The host side of the bridge: one handler per channel of `shared/ipc.ts`. Every payload is
-// validated against the channel's schema before use, and every answer against its response
-// schema, which also strips anything not in the contract (the password can never leak).
-// Both shells call `invokeBridge`: Electron from `ipcMain.handle`, the browser kiosk from
-// `POST /api/<channel>`.
+// The host side of the bridge: one handler per channel of `shared/ipc.ts`. `invokeBridge` is the
+// one door: it checks the caller against the channel's declared access (`CHANNEL_ACCESS`: the
+// host's window only, or a signed-in role) before anything else, validates the payload against
+// the channel's schema, and every answer against its response schema, which also strips anything
+// not in the contract (the password can never leak). Both shells call it: Electron from
+// `ipcMain.handle`, the browser kiosk from `POST /api/<channel>`.
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { ipcChannels, type IpcChannel, type IpcResponse, type KioskConfig } from '../../shared/ipc';
+import {
+  CHANNEL_ACCESS,
+  ipcChannels,
+  type IpcChannel,
+  type IpcResponse,
+  type KioskConfig,
+} from '../../shared/ipc';
 import { signLetter, importSigningKey } from '../../shared/letters/signing';
+import type { StaffPublic } from '../../shared/staff/accounts';
+import { refusal } from '../../shared/staff/permissions';
 import { createBackupHandlers } from './backup-handlers';
 import { BackupStore } from './backup-store';
 import { ENV_NAMES, type ConfigStore, type KioskSettings } from './config-store';
 import { browserLetterOutput, PrintFailure, type LetterOutput } from './letter-print';
 import { StaffAccounts, StaffError } from './staff-accounts';
-import { createStaffHandlers, requireMay, type BridgeContext } from './staff-handlers';
+import { createStaffHandlers, doorStaff, signedIn, type BridgeContext } from './staff-handlers';
 import { NO_SESSION, type SessionSlot } from './staff-session';
 
 export type Shell = KioskConfig['shell'];
@@ -23,6 +32,12 @@ type Handlers = {
     ctx: BridgeContext,
   ) => IpcResponse<C> | Promise<IpcResponse<C>>;
 };
+
+/** The handlers, and how the door finds who is signed in on a session. */
+export interface Bridge {
+  handlers: Handlers;
+  signedIn(session: SessionSlot): StaffPublic | null;
+}
 
 export type BridgeOutcome =
   { ok: true; value: unknown } | { ok: false; status: number; error: string };
@@ -60,19 +75,18 @@ export function createBridgeHandlers(
   letterOutput: LetterOutput = browserLetterOutput,
   // Staff accounts live beside config.json (decision 0008).
   staff = new StaffAccounts(dirname(store.file)),
-): Handlers {
+): Bridge {
   // The imported key, kept while the store's key stays the same (setup may hand over a new one).
   let signing: { privateKey: string; key: ReturnType<typeof importSigningKey> } | null = null;
-  return {
+  const handlers: Handlers = {
     ...createStaffHandlers(staff, store),
-    ...createBackupHandlers<BridgeContext>({
+    ...createBackupHandlers({
       backups: new BackupStore(dirname(store.file)),
       kiosk: () => store.settings(),
-      gate: ({ session }, action) => requireMay(staff, session, action),
     }),
-    'letters:sign': async (claims, { session }) => {
-      // Only a signed-in sekretaris or kepala desa, under the name the host knows them by.
-      const signer = requireMay(staff, session, 'letter.sign');
+    'letters:sign': async (claims, ctx) => {
+      // The signed-in sekretaris or kepala desa the door let through, under the name the host knows.
+      const signer = doorStaff(ctx);
       claims = { ...claims, signerName: signer.name };
       const letterKey = store.letterKey();
       if (!letterKey) {
@@ -104,6 +118,7 @@ export function createBridgeHandlers(
       return kioskConfigOf(store.saveRegency(connection), shell);
     },
   };
+  return { handlers, signedIn: (session) => signedIn(staff, session) };
 }
 
 /** A printer that failed or is missing is for staff to fix, not an internal error. */
@@ -117,13 +132,23 @@ async function refusingPrintFailures<T>(work: Promise<T>): Promise<T> {
 }
 
 export async function invokeBridge(
-  handlers: Handlers,
+  bridge: Bridge,
   channel: string,
   payload: unknown,
   session: SessionSlot = NO_SESSION,
 ): Promise<BridgeOutcome> {
   if (!isIpcChannel(channel))
     return { ok: false, status: 404, error: `Saluran "${channel}" tidak dikenal.` };
+  // The door, before the payload is even read. Only a channel that asks for staff looks the
+  // session up: that counts as use of it, and the kiosk's routine calls must not keep it alive.
+  const access = CHANNEL_ACCESS[channel];
+  let staff: StaffPublic | null = null;
+  if (access.who === 'staff') {
+    staff = bridge.signedIn(session);
+    if (!staff) return { ok: false, status: 401, error: 'Silakan masuk (login) terlebih dahulu.' };
+    const reason = refusal(staff.role, access.action);
+    if (reason) return { ok: false, status: 403, error: reason };
+  }
   const { request, response } = ipcChannels[channel];
   const parsed = request.safeParse(payload, { error: indonesianErrors });
   if (!parsed.success) {
@@ -135,8 +160,8 @@ export async function invokeBridge(
   }
   try {
     // The cast pairs the channel's validated payload with its own handler.
-    const handler = handlers[channel] as (payload: unknown, ctx: BridgeContext) => unknown;
-    return { ok: true, value: response.parse(await handler(parsed.data, { session })) };
+    const handler = bridge.handlers[channel] as (payload: unknown, ctx: BridgeContext) => unknown;
+    return { ok: true, value: response.parse(await handler(parsed.data, { session, staff })) };
   } catch (error) {
     if (error instanceof BridgeRefusal || error instanceof StaffError)
       return { ok: false, status: error.status, error: error.message };

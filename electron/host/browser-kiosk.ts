@@ -1,17 +1,20 @@
 // The browser kiosk: for machines without the Electron binary. A loopback HTTP server serves
 // the same renderer, the same `/regency/` proxy and the same CSP as the Electron shell, and
-// the bridge as `POST /api/<channel>` with a JSON body. Plain Node: no `electron` import.
+// the bridge as `POST /api/<channel>` with a JSON body. The bridge and the proxy answer only the
+// window the host launched (launch-door.ts); the renderer's files are public, as they are in the
+// install folder. Plain Node: no `electron` import.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { MAX_BACKUP_TEXT } from '../../shared/backup/channels';
-import { BROWSER_BRIDGE_PREFIX } from '../../shared/ipc';
+import { BROWSER_BRIDGE_PREFIX, REGENCY_PROXY_PREFIX } from '../../shared/ipc';
 import { createAppRequestHandler } from './app-requests';
 import { createBridgeHandlers, invokeBridge } from './bridge-handlers';
 import { ConfigStore, plainSecretCodec, type Env } from './config-store';
 import { securityHeaders } from './csp';
-import { jsonResponse, type HostResponse } from './host-exchange';
+import { jsonResponse, readBodyWithin, type HostResponse } from './host-exchange';
+import { LaunchDoor, notLaunchedWindow } from './launch-door';
 import { RegencyProxy, regencyTargetOf } from './regency-proxy';
 import { CookieSessions } from './staff-session';
 
@@ -26,8 +29,13 @@ export interface BrowserKioskOptions {
 }
 
 export interface RunningKiosk {
-  /** `http://127.0.0.1:PORT/` */
+  /** `http://127.0.0.1:PORT/`: the renderer's files; the bridge and the proxy refuse it (401). */
   url: string;
+  /**
+   * A new one-time `http://127.0.0.1:PORT/launch?token=…`: the window that opens it, and only
+   * that window, may use the bridge and the regency proxy from then on.
+   */
+  launchUrl(): string;
   /** Stops the server and ends every request in flight, regency long polls included. */
   close(): Promise<void>;
 }
@@ -48,6 +56,7 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
   const serveApp = createAppRequestHandler({ rendererDir: options.rendererDir, proxy });
   const bridge = createBridgeHandlers(store, 'browser');
   const sessions = new CookieSessions();
+  const door = new LaunchDoor();
 
   const server = http.createServer();
   await listen(server, options.port);
@@ -69,6 +78,17 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
     const path = req.url ?? '/';
     if (!path.startsWith('/')) {
       send(res, jsonResponse(400, { error: 'Alamat permintaan tidak sah.' }));
+      return;
+    }
+    if (door.isLaunchPath(path)) {
+      send(res, door.enter(req.method ?? 'GET', path));
+      req.resume();
+      return;
+    }
+    const guarded = path.startsWith(BROWSER_BRIDGE_PREFIX) || path.startsWith(REGENCY_PROXY_PREFIX);
+    if (guarded && !door.admits(req.headers.cookie)) {
+      send(res, notLaunchedWindow(path));
+      req.resume();
       return;
     }
     const answer = path.startsWith(BROWSER_BRIDGE_PREFIX)
@@ -95,8 +115,9 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
     const channel = safeDecode(path.slice(BROWSER_BRIDGE_PREFIX.length).split('?')[0] ?? '');
     // A backup file crosses the bridge whole; every other payload is small.
     const limit = channel.startsWith('backup:') ? 2 * MAX_BACKUP_TEXT : MAX_BRIDGE_BODY_BYTES;
-    const body = await readBody(req, limit);
-    if (body === null) return jsonResponse(413, { error: 'Badan permintaan terlalu besar.' });
+    const bytes = await readBodyWithin(req, limit);
+    if (bytes === null) return jsonResponse(413, { error: 'Badan permintaan terlalu besar.' });
+    const body = bytes.toString('utf8');
     let payload: unknown = null;
     // An empty body means "no payload", as for `kiosk:get-config`.
     if (body.trim() !== '') {
@@ -116,8 +137,10 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
     return answer;
   }
 
+  const url = `http://${LOOPBACK}:${port}/`;
   return {
-    url: `http://${LOOPBACK}:${port}/`,
+    url,
+    launchUrl: () => new URL(door.mintLaunchPath(), url).href,
     close: async () => {
       const closed = new Promise<void>((done) => server.close(() => done()));
       proxy.close();
@@ -175,19 +198,6 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
-}
-
-/** The body as text, or null when it is longer than `limit` bytes. */
-async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Read to the end even past the limit: leaving the loop early destroys the request, and with
-  // it the socket the 413 answer must go out on.
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
-  }
-  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 function safeDecode(text: string): string {

@@ -31,3 +31,18 @@ export function jsonResponse(status: number, value: unknown): HostResponse {
     body,
   };
 }
+
+/**
+ * A request body read whole, or null when it is longer than `limit` bytes. It is read to the end
+ * even past the limit: leaving early destroys the request, and with it the socket the 413 answer
+ * must go out on.
+ */
+export async function readBodyWithin(body: Readable, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= limit) chunks.push(chunk);
+  }
+  return size > limit ? null : Buffer.concat(chunks);
+}

@@ -31,8 +31,23 @@ function kiosk(env: Record<string, string> = {}, codec = reversing) {
       warn: () => undefined,
     });
   const store = open();
-  return { store, open, hubDir, handlers: createBridgeHandlers(store, 'browser') };
+  const bridge = createBridgeHandlers(store, 'browser');
+  /** The regency setting is the administrator's: set up the kiosk, signed in as its first one. */
+  const asAdministrator = async () => {
+    const { slot } = new CookieSessions().slot(undefined);
+    const setup = { ...SETUP, regency: null };
+    expect(await invokeBridge(bridge, 'staff:setup', setup, slot)).toMatchObject({ ok: true });
+    return (channel: string, payload: unknown) => invokeBridge(bridge, channel, payload, slot);
+  };
+  return { store, open, hubDir, bridge, asAdministrator };
 }
+
+const SETUP = {
+  villageCode: VILLAGE,
+  kioskId: 'k1',
+  villageName: 'Sumberrejo',
+  admin: { name: 'Admin Desa', secret: '112233' },
+};
 
 function writeHubFile(hubDir: string, village: string, kioskId: string, letterKey: unknown) {
   mkdirSync(hubDir, { recursive: true });
@@ -45,12 +60,11 @@ function writeHubFile(hubDir: string, village: string, kioskId: string, letterKe
 describe('the kiosk letter key', () => {
   it('comes sealed from the setup, survives a restart, and never lies in config.json in clear', async () => {
     const key = await generateVillageKey('k1-1');
-    const { store, open, handlers } = kiosk();
+    const { store, open, asAdministrator } = kiosk();
+    const admin = await asAdministrator();
     expect(store.letterKey()).toBeNull();
     const letterKey = { keyId: key.keyId, privateKey: key.privateKey };
-    expect(
-      await invokeBridge(handlers, 'kiosk:set-regency', { ...connection, letterKey }),
-    ).toMatchObject({
+    expect(await admin('kiosk:set-regency', { ...connection, letterKey })).toMatchObject({
       ok: true,
     });
     expect(store.letterKey()).toEqual(letterKey);
@@ -64,23 +78,17 @@ describe('the kiosk letter key', () => {
       privateKey: { scheme: 'test-reverse' },
     });
     // A later connection without a key keeps the key.
-    await invokeBridge(handlers, 'kiosk:set-regency', { ...connection, password: 'baru' });
+    await admin('kiosk:set-regency', { ...connection, password: 'baru' });
     expect(open().letterKey()).toEqual(letterKey);
   });
 
   it('comes with the regency connection of the first-run setup too', async () => {
     const key = await generateVillageKey('k1-1');
     const letterKey = { keyId: key.keyId, privateKey: key.privateKey };
-    const { store, handlers } = kiosk({});
-    const setup = {
-      villageCode: VILLAGE,
-      kioskId: 'k1',
-      villageName: 'Sumberrejo',
-      admin: { name: 'Admin Desa', secret: '112233' },
-      regency: { ...connection, letterKey },
-    };
+    const { store, bridge } = kiosk({});
+    const setup = { ...SETUP, regency: { ...connection, letterKey } };
     const { slot } = new CookieSessions().slot(undefined);
-    expect(await invokeBridge(handlers, 'staff:setup', setup, slot)).toMatchObject({ ok: true });
+    expect(await invokeBridge(bridge, 'staff:setup', setup, slot)).toMatchObject({ ok: true });
     expect(store.letterKey()).toEqual(letterKey);
   });
 
@@ -135,18 +143,17 @@ describe('the kiosk letter key', () => {
   });
 
   it('refuses a handed-over key that is not an Ed25519 key, and saves nothing', async () => {
-    const { store, handlers, open } = kiosk();
+    const { store, asAdministrator, open } = kiosk();
+    const admin = await asAdministrator();
     // 64 characters of base64url, but no Ed25519 PKCS#8 (an RSA or P-256 key would be longer).
     const notAKey = { keyId: 'k1-1', privateKey: 'A'.repeat(64) };
-    expect(
-      await invokeBridge(handlers, 'kiosk:set-regency', { ...connection, letterKey: notAKey }),
-    ).toEqual({
+    expect(await admin('kiosk:set-regency', { ...connection, letterKey: notAKey })).toEqual({
       ok: false,
       status: 400,
       error: 'Data tidak sah: letterKey.privateKey: Kunci surat bukan kunci Ed25519 yang sah.',
     });
     expect(
-      await invokeBridge(handlers, 'kiosk:set-regency', {
+      await admin('kiosk:set-regency', {
         ...connection,
         letterKey: { keyId: 'k1-1', privateKey: 'pendek' },
       }),

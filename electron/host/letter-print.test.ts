@@ -9,10 +9,9 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { letterBlocks, letterHtml } from '../../shared/letters/template';
 import { printableHtml } from '../../shared/letters/print';
-import { createBridgeHandlers, invokeBridge } from './bridge-handlers';
-import { ConfigStore, plainSecretCodec } from './config-store';
 import { archiveFileOf, safeLetterFileName, sha256Hex } from './letter-archive';
 import { electronLetterOutput, readPrinterSetting, type PrintWindow } from './letter-print';
+import { bridgeOffice } from './test-office';
 
 const NUMBER = '470/001-K1/35.10.17.2001/XI/2026';
 const HTML = letterHtml(
@@ -84,19 +83,12 @@ class StandInWindow implements PrintWindow {
   }
 }
 
-function kiosk(shell: 'electron' | 'browser', env: Record<string, string> = {}) {
+/** A kiosk of this shell with a signed-in operator, who may print and archive letters. */
+async function kiosk(shell: 'electron' | 'browser', env: Record<string, string> = {}) {
   StandInWindow.opened = [];
   StandInWindow.printResult = [true, ''];
-  const root = mkdtempSync(join(tmpdir(), 'balai-print-'));
-  const dataDir = join(root, 'data');
-  const store = new ConfigStore({
-    dataDir,
-    env: { BALAI_VILLAGE_CODE: '3510172001', BALAI_KIOSK_ID: 'k1' },
-    defaultHubDir: join(root, 'hub'),
-    codec: plainSecretCodec,
-    warn: () => undefined,
-  });
-  const output =
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'balai-print-')), 'data');
+  const letterOutput =
     shell === 'electron'
       ? electronLetterOutput({
           openWindow: (options) => new StandInWindow(options),
@@ -104,11 +96,9 @@ function kiosk(shell: 'electron' | 'browser', env: Record<string, string> = {}) 
           printer: () => readPrinterSetting(env),
         })
       : undefined;
-  const handlers = createBridgeHandlers(store, shell, output);
-  return {
-    dataDir,
-    call: (channel: string, payload: unknown) => invokeBridge(handlers, channel, payload),
-  };
+  const office = await bridgeOffice({ shell, env, letterOutput, dataDir, roles: ['operator'] });
+  const operator = await office.signedInAs('operator');
+  return { dataDir, call: (channel: string, payload: unknown) => operator(channel, payload) };
 }
 
 /** Every file in the kiosk's PDF archive. */
@@ -123,7 +113,7 @@ const withoutCsp = (html: string) =>
 
 describe('letters:print in the Electron shell', () => {
   it('prints the stored HTML silently to the configured printer, from a hidden sandboxed window', async () => {
-    const { call } = kiosk('electron', { BALAI_PRINTER: 'Epson_L3110' });
+    const { call } = await kiosk('electron', { BALAI_PRINTER: 'Epson_L3110' });
     expect(await call('letters:print', { ...letter, copy: false })).toEqual({
       ok: true,
       value: { outcome: 'printed', printer: 'Epson_L3110' },
@@ -158,7 +148,7 @@ describe('letters:print in the Electron shell', () => {
   });
 
   it('prints a reprint as the same letter marked SALINAN, on A4 when the letter is A4', async () => {
-    const { call } = kiosk('electron');
+    const { call } = await kiosk('electron');
     const a4 = { ...letter, paper: { ...F4, paper: 'A4' as const } };
     expect(await call('letters:print', { ...a4, copy: true })).toMatchObject({
       ok: true,
@@ -176,7 +166,7 @@ describe('letters:print in the Electron shell', () => {
   });
 
   it('asks through the dialog when set to "dialog", and reports a cancel as nothing printed', async () => {
-    const { call } = kiosk('electron', { BALAI_PRINTER: 'dialog' });
+    const { call } = await kiosk('electron', { BALAI_PRINTER: 'dialog' });
     StandInWindow.printResult = [false, 'cancelled'];
     expect(await call('letters:print', { ...letter, copy: false })).toEqual({
       ok: true,
@@ -188,7 +178,7 @@ describe('letters:print in the Electron shell', () => {
   });
 
   it('tells staff when the named printer is missing or the print fails, and closes the window', async () => {
-    const missing = kiosk('electron', { BALAI_PRINTER: 'HP_LaserJet' });
+    const missing = await kiosk('electron', { BALAI_PRINTER: 'HP_LaserJet' });
     const out = await missing.call('letters:print', { ...letter, copy: false });
     expect(out).toMatchObject({ ok: false, status: 502 });
     expect((out as { error: string }).error).toBe(
@@ -197,7 +187,7 @@ describe('letters:print in the Electron shell', () => {
     expect(StandInWindow.opened[0]!.printed).toEqual([]);
     expect(StandInWindow.opened[0]!.destroyed).toBe(true);
 
-    const failing = kiosk('electron');
+    const failing = await kiosk('electron');
     StandInWindow.printResult = [false, 'failed'];
     expect(await failing.call('letters:print', { ...letter, copy: false })).toEqual({
       ok: false,
@@ -208,7 +198,7 @@ describe('letters:print in the Electron shell', () => {
   });
 
   it('refuses anything but a stored Balai letter, before a window opens', async () => {
-    const { call, dataDir } = kiosk('electron');
+    const { call, dataDir } = await kiosk('electron');
     const bad = [
       { ...letter, html: '<html><body>bukan surat</body></html>' },
       { ...letter, html: `${HTML}${HTML}` },
@@ -240,7 +230,7 @@ describe('letters:print in the Electron shell', () => {
 
 describe('letters:pdf in the Electron shell', () => {
   it('saves the original into archive/<year>/<number>.pdf, atomically, with its SHA-256', async () => {
-    const { call, dataDir } = kiosk('electron');
+    const { call, dataDir } = await kiosk('electron');
     const out = await call('letters:pdf', letter);
     const file = 'archive/2026/470_001-K1_35.10.17.2001_XI_2026.pdf';
     const bytes = readFileSync(join(dataDir, file));
@@ -269,7 +259,7 @@ describe('letters:pdf in the Electron shell', () => {
   });
 
   it('gives A4 letters an A4 page', async () => {
-    const { call } = kiosk('electron');
+    const { call } = await kiosk('electron');
     await call('letters:pdf', { ...letter, paper: { ...F4, paper: 'A4' } });
     expect(StandInWindow.opened[0]!.pdfs[0]!.pageSize).toEqual({
       width: 210 / 25.4,
@@ -280,7 +270,7 @@ describe('letters:pdf in the Electron shell', () => {
 
 describe('the browser kiosk', () => {
   it('answers that printing and PDFs are not available in this shell, and writes nothing', async () => {
-    const { call, dataDir } = kiosk('browser');
+    const { call, dataDir } = await kiosk('browser');
     const unavailable = {
       ok: true,
       value: {

@@ -1,13 +1,16 @@
 // Forwards `/regency/<path>` on the renderer's own origin to `<regency>/desa_<code>/<path>`,
 // adding the kiosk's Basic auth. The password never reaches the renderer, CouchDB needs no
-// CORS, and the CSP can keep `connect-src 'self'`. Bodies stream both ways untouched (gzip
-// request bodies, long-poll `_changes` answers), because Node's http client does not decode them.
+// CORS, and the CSP can keep `connect-src 'self'`. Bodies pass untouched (gzip request bodies,
+// long-poll `_changes` answers), because Node's http client does not decode them. A request body
+// is read whole and measured first: Electron's `protocol.handle` hands it over as a stream without
+// Content-Length, and a chunked upload is what the embedded hub (and many proxies before a
+// regency's CouchDB) refuse with 411; forwarded with its length, it is accepted everywhere.
 import http, { type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { REGENCY_PROXY_PREFIX, type RegencyConnection } from '../../shared/ipc';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import type { KioskSettings } from './config-store';
-import { jsonResponse, type HostRequest, type HostResponse } from './host-exchange';
+import { jsonResponse, readBodyWithin, type HostRequest, type HostResponse } from './host-exchange';
 
 export interface RegencyTarget {
   villageCode: VillageCode;
@@ -24,15 +27,21 @@ export function regencyTargetOf(settings: KioskSettings): RegencyTarget | null {
 /** The methods the replication client needs; DELETE is absent because synced data is never deleted. */
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT']);
 
+/** Content-Length is not among them: the proxy states the length of the body it measured. */
 const FORWARDED_REQUEST_HEADERS = [
   'accept',
   'accept-encoding',
   'content-type',
   'content-encoding',
-  'content-length',
   'if-match',
   'if-none-match',
 ];
+
+/**
+ * The largest request body the proxy holds in memory to measure: far above a sync batch (the
+ * client sends a few hundred documents, and halves its batch on 413), far below the host's memory.
+ */
+export const MAX_PROXY_BODY_BYTES = 64 * 1024 * 1024;
 
 const DROPPED_RESPONSE_HEADERS = new Set([
   // Hop-by-hop: they describe the upstream connection, not the answer.
@@ -112,7 +121,10 @@ export class RegencyProxy {
   private readonly httpAgent = new http.Agent({ keepAlive: true });
   private readonly httpsAgent = new https.Agent({ keepAlive: true });
 
-  constructor(private readonly target: () => RegencyTarget | null) {}
+  constructor(
+    private readonly target: () => RegencyTarget | null,
+    private readonly maxBodyBytes = MAX_PROXY_BODY_BYTES,
+  ) {}
 
   async handle(request: HostRequest): Promise<HostResponse> {
     if (!ALLOWED_METHODS.has(request.method)) {
@@ -130,6 +142,15 @@ export class RegencyProxy {
         `Jalur ke server kabupaten tidak sah: ${mapped.reason}.`,
       );
     }
+    const declared = Number(request.headers['content-length'] ?? 0);
+    const body = request.body ? await readBodyWithin(request.body, this.maxBodyBytes) : null;
+    if (declared > this.maxBodyBytes || (request.body && body === null)) {
+      return couchError(
+        413,
+        'too_large',
+        `Data yang dikirim ke server kabupaten lebih dari ${this.maxBodyBytes} byte; kirim dalam bagian yang lebih kecil.`,
+      );
+    }
     const target = this.target();
     if (!target) {
       return couchError(
@@ -140,6 +161,7 @@ export class RegencyProxy {
     }
     return this.forward(
       request,
+      body,
       upstreamUrl(target.connection.url, target.villageCode, mapped.path),
       target.connection,
     );
@@ -154,6 +176,8 @@ export class RegencyProxy {
 
   private forward(
     request: HostRequest,
+    /** The request's body, read whole; null for a request without one. */
+    body: Buffer | null,
     url: URL,
     connection: RegencyConnection,
   ): Promise<HostResponse> {
@@ -165,6 +189,7 @@ export class RegencyProxy {
       const value = request.headers[name];
       if (value !== undefined) headers[name] = value;
     }
+    if (body) headers['content-length'] = String(body.length);
 
     return new Promise((resolve) => {
       const upstream = (secure ? https : http).request(
@@ -199,14 +224,7 @@ export class RegencyProxy {
       upstream.on('error', (error) => resolve(unreachable(error)));
       request.signal?.addEventListener('abort', () => upstream.destroy(), { once: true });
 
-      if (request.body) {
-        // Not `pipeline`: on an upstream error it would destroy the incoming request, and with
-        // it the socket the 502 answer has to go out on.
-        request.body.on('error', (error) => upstream.destroy(error));
-        request.body.pipe(upstream);
-      } else {
-        upstream.end();
-      }
+      upstream.end(body ?? undefined);
     });
   }
 }

@@ -1,9 +1,9 @@
 // The bridge's staff channels: first-run setup, sign-in and out, and the administrator's staff
-// list. Every restricted channel checks the host's own session (staff-session.ts) against the
-// permissions table; what the renderer claims about itself is never consulted.
+// list. Who may call each is declared in `CHANNEL_ACCESS` (shared/ipc.ts) and checked against the
+// host's own session (staff-session.ts) before these run; what the renderer claims about itself
+// is never consulted.
 import type { IpcChannel, IpcRequest, IpcResponse } from '../../shared/ipc';
 import type { SetupStatus, StaffPublic } from '../../shared/staff/accounts';
-import { refusal, type Action } from '../../shared/staff/permissions';
 import type { VillageCode } from '../../shared/village';
 import { ENV_NAMES, type ConfigStore } from './config-store';
 import { StaffError, type StaffAccounts } from './staff-accounts';
@@ -11,6 +11,15 @@ import type { SessionSlot } from './staff-session';
 
 export interface BridgeContext {
   session: SessionSlot;
+  /** Who is signed in, for a channel whose door asks for staff (`CHANNEL_ACCESS`); otherwise null. */
+  staff: StaffPublic | null;
+}
+
+/** The staff member the door let through; a channel declared for `window` has none. */
+export function doorStaff({ staff }: BridgeContext): StaffPublic {
+  if (!staff)
+    throw new Error('This channel is not declared for signed-in staff in CHANNEL_ACCESS.');
+  return staff;
 }
 
 type StaffChannel = Extract<IpcChannel, `staff:${string}`>;
@@ -42,19 +51,6 @@ export function signedIn(accounts: StaffAccounts, session: SessionSlot): StaffPu
   const staff = accounts.get(id);
   if (!staff || staff.disabled) return null;
   session.touch();
-  return staff;
-}
-
-/** The signed-in staff member if their role may take `action`; otherwise a refusal (401/403). */
-export function requireMay(
-  accounts: StaffAccounts,
-  session: SessionSlot,
-  action: Action,
-): StaffPublic {
-  const staff = signedIn(accounts, session);
-  if (!staff) throw new StaffError('Silakan masuk (login) terlebih dahulu.', 401);
-  const reason = refusal(staff.role, action);
-  if (reason) throw new StaffError(reason, 403);
   return staff;
 }
 
@@ -126,27 +122,17 @@ export function createStaffHandlers(accounts: StaffAccounts, store: ConfigStore)
       return null;
     },
     'staff:whoami': (_payload, { session }) => signedIn(accounts, session),
-    'staff:list': (_payload, { session }) => {
-      requireMay(accounts, session, 'staff.manage');
-      return accounts.list();
-    },
-    'staff:add': async ({ name, role, secret }, { session }) => {
-      requireMay(accounts, session, 'staff.manage');
-      return accounts.add(name, role, secret);
-    },
-    'staff:set-disabled': ({ staffId, disabled }, { session }) => {
-      const admin = requireMay(accounts, session, 'staff.manage');
+    'staff:list': () => accounts.list(),
+    'staff:add': ({ name, role, secret }) => accounts.add(name, role, secret),
+    'staff:set-disabled': ({ staffId, disabled }, ctx) => {
+      const admin = doorStaff(ctx);
       if (disabled && staffId === admin.id) {
         throw new StaffError('Anda tidak dapat menonaktifkan akun Anda sendiri.', 409);
       }
       return accounts.setDisabled(staffId, disabled);
     },
-    'staff:reset-secret': ({ staffId, secret }, { session }) => {
-      requireMay(accounts, session, 'staff.manage');
-      return accounts.resetSecret(staffId, secret);
-    },
-    'staff:set-auto-lock': ({ minutes }, { session }) => {
-      requireMay(accounts, session, 'settings.edit');
+    'staff:reset-secret': ({ staffId, secret }) => accounts.resetSecret(staffId, secret),
+    'staff:set-auto-lock': ({ minutes }) => {
       accounts.setOffice({ autoLockMinutes: minutes });
       return status();
     },

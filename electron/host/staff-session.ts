@@ -67,7 +67,7 @@ export class CookieSessions {
 
   /** The slot for a request's Cookie header, and the Set-Cookie its answer must carry, if any. */
   slot(cookieHeader: string | undefined): { slot: SessionSlot; setCookie(): string | null } {
-    let token = tokenOf(cookieHeader);
+    let token = cookieValue(cookieHeader, SESSION_COOKIE);
     let changed = false;
     const slot: SessionSlot = {
       staffId: () => (token ? (this.byToken.get(token)?.staffId ?? null) : null),
@@ -104,10 +104,11 @@ export class CookieSessions {
   }
 }
 
-function tokenOf(cookieHeader: string | undefined): string | null {
+/** The value of the cookie `name` in a Cookie header, or null when it is absent or empty. */
+export function cookieValue(cookieHeader: string | undefined, name: string): string | null {
   for (const part of (cookieHeader ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return value.join('=') || null;
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=') || null;
   }
   return null;
 }

@@ -174,14 +174,14 @@ export async function bench(): Promise<object> {
       BALAI_REGENCY_PASSWORD: 'bench-kiosk',
     },
   });
-  await setUpStaff(kiosk.url, { villageCode: code, kioskId: 'k1' });
+  await setUpStaff(kiosk, { villageCode: code, kioskId: 'k1' });
   const browser = await launchKioskBrowser(join(work, 'chromium-profile'));
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (err) => console.error('page error:', err.message));
     page.on('crash', () => console.error('page crashed'));
     const pullStart = Date.now();
-    await page.goto(kiosk.url);
+    await page.goto(kiosk.launchUrl());
     await signInOnPage(page, 'operator');
     await page.getByRole('heading', { name: 'Layanan Surat' }).waitFor();
     // Pulled when the last resident is found by its NIK.

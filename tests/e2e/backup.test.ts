@@ -19,6 +19,7 @@ import { launchKillableChromium } from '../support/killable-chromium';
 import {
   DEFAULT_STAFF,
   openKioskInBrowser,
+  launchedWindowCookie,
   setUpStaff,
   signInOnPage,
   type KioskInBrowser,
@@ -242,9 +243,9 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
         rendererDir: join(process.cwd(), 'dist/renderer'),
         env: { BALAI_VILLAGE_CODE: code, BALAI_KIOSK_ID: 'k1' },
       });
-      await setUpStaff(host.url, { villageCode: code, kioskId: 'k1' });
+      await setUpStaff(host, { villageCode: code, kioskId: 'k1' });
       let browser = await launchKillableChromium(join(disk, 'profile'));
-      await browser.page.goto(host.url);
+      await browser.page.goto(host.launchUrl());
       try {
         await signInOnPage(browser.page, 'sekretaris');
         await walkIn(browser.page, '3510171708450001', 'Sebelum Penuh');
@@ -275,7 +276,7 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
         await rm(join(disk, 'filler'));
         await browser.kill();
         browser = await launchKillableChromium(join(disk, 'profile'));
-        await browser.page.goto(host.url);
+        await browser.page.goto(host.launchUrl());
         await signInOnPage(browser.page, 'sekretaris');
         const after = await readStoredDocuments(browser.page);
         expect(after.requests).toEqual(saved.requests);
@@ -298,10 +299,10 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
       rendererDir: join(process.cwd(), 'dist/renderer'),
       env: { BALAI_VILLAGE_CODE: code, BALAI_KIOSK_ID: 'k1' },
     });
-    await setUpStaff(host.url, { villageCode: code, kioskId: 'k1' });
+    await setUpStaff(host, { villageCode: code, kioskId: 'k1' });
     const open = async () => {
       const b = await launchKillableChromium(join(work, 'profile'));
-      await b.page.goto(host.url);
+      await b.page.goto(host.launchUrl());
       return b;
     };
     let browser = await open();
@@ -363,7 +364,10 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
           return [...new Set(dbs)].sort();
         });
       const pointer = (await (
-        await fetch(new URL('api/db:pointer', host.url), { method: 'POST' })
+        await fetch(new URL('api/db:pointer', host.url), {
+          method: 'POST',
+          headers: { cookie: await launchedWindowCookie(host) },
+        })
       ).json()) as { databaseName: string; previous: string };
       expect(pointer.previous).toBe(`balai_${code}_k1`);
       await expect
@@ -389,11 +393,11 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
       rendererDir: join(process.cwd(), 'dist/renderer'),
       env: { BALAI_VILLAGE_CODE: code, BALAI_KIOSK_ID: 'k1' },
     });
-    await setUpStaff(host.url, { villageCode: code, kioskId: 'k1' });
+    await setUpStaff(host, { villageCode: code, kioskId: 'k1' });
     const profile = join(work, 'profile');
     const open = async () => {
       const b = await launchKillableChromium(profile);
-      await b.page.goto(host.url);
+      await b.page.goto(host.launchUrl());
       return b;
     };
     let browser = await open();
@@ -448,11 +452,11 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
         BALAI_REGENCY_PASSWORD: login.password,
       },
     });
-    await setUpStaff(host.url, { villageCode: code, kioskId: 'k1' });
+    await setUpStaff(host, { villageCode: code, kioskId: 'k1' });
     const profile = join(work, 'profile');
     const open = async () => {
       const b = await launchKillableChromium(profile);
-      await b.page.goto(host.url);
+      await b.page.goto(host.launchUrl());
       return b;
     };
     let browser = await open();

@@ -21,7 +21,7 @@ import {
   type CouchServer,
 } from '../support/couch-server';
 import { launchKillableChromium, type KillableChromium } from '../support/killable-chromium';
-import { DEFAULT_STAFF, setUpStaff } from '../support/kiosk-in-browser';
+import { DEFAULT_STAFF, launchedWindowCookie, setUpStaff } from '../support/kiosk-in-browser';
 import { startKioskHostProcess, type KioskHostProcess } from '../support/kiosk-host-process';
 import { freePort } from '../support/ports';
 import { readStoredDocuments, type StoredDocuments } from '../support/stored-documents';
@@ -70,7 +70,7 @@ beforeAll(async () => {
     },
   };
   kiosk = await startKioskHostProcess(hostOptions);
-  await setUpStaff(host().url, { villageCode, kioskId: 'k1' });
+  await setUpStaff(host(), { villageCode, kioskId: 'k1' });
 });
 
 afterAll(async () => {
@@ -88,7 +88,7 @@ async function start(role: StaffRole): Promise<KillableChromium> {
   // A killed browser loses its session cookie: staff sign in again after every restart. The
   // sign-in form has its own tests (roles.test.ts); here the host's login answers for the time.
   await browser.page.context().addCookies([await sessionCookie(role)]);
-  await browser.page.goto(host().url);
+  await browser.page.goto(await host().launchUrl());
   await browser.page
     .getByTestId('signed-in')
     .waitFor()
@@ -104,10 +104,12 @@ async function start(role: StaffRole): Promise<KillableChromium> {
 
 async function sessionCookie(role: StaffRole) {
   const seed = DEFAULT_STAFF.find((s) => s.role === role)!;
+  // The host answers only a window it launched: this call comes in through a launch URL too.
+  const window = await launchedWindowCookie(host());
   const call = (channel: string, body: unknown) =>
     fetch(new URL(`api/${channel}`, host().url), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', cookie: window },
       body: JSON.stringify(body),
     });
   const staff = (await (await call('staff:names', null)).json()) as { id: string; name: string }[];

@@ -13,10 +13,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { qrSvg } from '../../shared/letters/qr';
 import { DEFAULT_PAGE, letterBlocks, letterHtml } from '../../shared/letters/template';
-import { createBridgeHandlers, invokeBridge } from '../../electron/host/bridge-handlers';
-import { ConfigStore, plainSecretCodec } from '../../electron/host/config-store';
 import { sha256Hex } from '../../electron/host/letter-archive';
 import { electronLetterOutput, type PrintWindow } from '../../electron/host/letter-print';
+import { bridgeOffice } from '../../electron/host/test-office';
 import { DEFAULT_LOGO_FILE, readLogoFile } from '../../sync/provision/letterhead-logo';
 import { CHROMIUM_PATH, chromiumAvailable, launchKioskBrowser } from '../support/chromium';
 import { ALL_TYPES, longestLetter } from '../support/letter-fixtures';
@@ -97,18 +96,12 @@ function isWholePdf(pdf: Buffer): boolean {
 describe.skipIf(!chromiumAvailable())('letters:pdf into the archive', () => {
   it('files every letter type, with logo and QR, as one whole page of F4 and of A4', async () => {
     const dataDir = join(work, 'kiosk');
-    const store = new ConfigStore({
-      dataDir,
-      env: { BALAI_VILLAGE_CODE: '3510172001', BALAI_KIOSK_ID: 'k1' },
-      defaultHubDir: join(work, 'no-hub'),
-      codec: plainSecretCodec,
-      warn: () => undefined,
-    });
     const windows: ChromiumPrintWindow[] = [];
-    const handlers = createBridgeHandlers(
-      store,
-      'electron',
-      electronLetterOutput({
+    const office = await bridgeOffice({
+      shell: 'electron',
+      dataDir,
+      roles: ['operator'],
+      letterOutput: electronLetterOutput({
         openWindow: (options) => {
           windows.push(new ChromiumPrintWindow(options));
           return windows[windows.length - 1]!;
@@ -116,7 +109,9 @@ describe.skipIf(!chromiumAvailable())('letters:pdf into the archive', () => {
         dataDir,
         printer: () => ({ kind: 'default' }),
       }),
-    );
+    });
+    // Archiving a letter is for staff who may print it (CHANNEL_ACCESS).
+    const operator = await office.signedInAs('operator');
     const logo = await readLogoFile(DEFAULT_LOGO_FILE);
 
     const pages: Record<string, number> = {};
@@ -127,7 +122,7 @@ describe.skipIf(!chromiumAvailable())('letters:pdf into the archive', () => {
         input.village.logo = logo;
         const page = { ...DEFAULT_PAGE, paper };
         const html = letterHtml(letterBlocks(input), { page, qrSvg: LONGEST_QR });
-        const out = await invokeBridge(handlers, 'letters:pdf', {
+        const out = await operator('letters:pdf', {
           number: input.number,
           issuedOn: input.date,
           html,

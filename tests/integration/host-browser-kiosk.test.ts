@@ -1,12 +1,14 @@
 // The browser kiosk as the renderer and the outside world see it: files with the CSP, the
-// bridge over `POST /api/<channel>`, the saved connection, and the DNS-rebinding defence.
+// bridge over `POST /api/<channel>` (from the window the host launched, with its administrator
+// signed in where the channel asks for one), the saved connection, and the DNS-rebinding defence.
+// What a process that did not launch the window gets: host-launch-door.test.ts.
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kioskConfigSchema } from '../../shared/ipc';
 import { startBrowserKiosk, type RunningKiosk } from '../../electron/host/browser-kiosk';
-import { rawRequest, writeRenderer } from './host-fixtures';
+import { administratorWindow, rawRequest, writeRenderer } from './host-fixtures';
 
 const connection = {
   url: 'http://regency.example:5984/',
@@ -31,10 +33,14 @@ async function start(env: Record<string, string> = {}): Promise<RunningKiosk> {
   return kiosk;
 }
 
-function post(kiosk: RunningKiosk, channel: string, body: string) {
+const windows = new Map<RunningKiosk, Promise<string>>();
+
+/** A bridge call from the launched window, its administrator signed in. */
+async function post(kiosk: RunningKiosk, channel: string, body: string) {
+  if (!windows.has(kiosk)) windows.set(kiosk, administratorWindow(kiosk));
   return fetch(`${kiosk.url}api/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: await windows.get(kiosk)! },
     body,
   });
 }
@@ -49,6 +55,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   await Promise.all(running.splice(0).map((kiosk) => kiosk.close()));
+  windows.clear();
 });
 
 describe('browser kiosk: files', () => {
@@ -132,7 +139,9 @@ describe('browser kiosk: bridge', () => {
     const unknown = await post(kiosk, 'kiosk:format-disk', 'null');
     expect(unknown.status).toBe(404);
 
-    const viaGet = await fetch(`${kiosk.url}api/kiosk:get-config`);
+    const viaGet = await fetch(`${kiosk.url}api/kiosk:get-config`, {
+      headers: { cookie: await windows.get(kiosk)! },
+    });
     expect(viaGet.status).toBe(405);
   });
 

@@ -6,6 +6,8 @@ import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SetupStatus, StaffPublic } from '../../shared/staff/accounts';
+import { callHost, launchedWindowCookie, type LaunchableKiosk } from '../support/kiosk-in-browser';
 
 export function writeRenderer(dir: string): void {
   mkdirSync(join(dir, 'assets'), { recursive: true });
@@ -114,4 +116,31 @@ export async function startFakeRegency(): Promise<FakeRegency> {
         server.close(() => done());
       }),
   };
+}
+
+/**
+ * The cookies of a window the kiosk launched, with its administrator signed in (the kiosk set up
+ * first when it is not yet): what the bridge asks of a caller of `kiosk:set-regency`.
+ */
+export async function administratorWindow(kiosk: LaunchableKiosk): Promise<string> {
+  const window = await launchedWindowCookie(kiosk);
+  const call = (channel: string, payload: unknown, cookie = window) =>
+    callHost(kiosk.url, channel, payload, cookie);
+  const status = (await call('staff:setup-status', null)).body as SetupStatus;
+  const secret = '112233';
+  const session = status.needed
+    ? await call('staff:setup', {
+        villageCode: status.villageCode,
+        kioskId: status.kioskId,
+        villageName: 'Sukamaju',
+        admin: { name: 'Admin Desa', secret },
+        regency: null,
+      })
+    : await call('staff:login', {
+        staffId: ((await call('staff:names', null)).body as StaffPublic[]).find(
+          (s) => s.role === 'administrator',
+        )!.id,
+        secret,
+      });
+  return `${window}; ${session.cookie!.split(';')[0]}`;
 }

@@ -1,6 +1,8 @@
 // The `/regency/` proxy of the browser kiosk against a stand-in regency server: what it forwards
 // (village database, auth, bodies untouched), what it passes back (status, Date, streaming), what
 // it refuses (paths leaving the village database, other methods), and how fast it says "offline".
+// Every request comes from the window the kiosk launched (its cookie); without it: 401
+// (host-launch-door.test.ts).
 import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -8,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserKiosk, type RunningKiosk } from '../../electron/host/browser-kiosk';
+import { launchedWindowCookie } from '../support/kiosk-in-browser';
 import { freePort } from '../support/ports';
 import {
   FAKE_DATE,
@@ -25,6 +28,9 @@ const BASIC = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 let work: string;
 let regency: FakeRegency;
 const running: RunningKiosk[] = [];
+/** The cookie of the window the last started kiosk launched. */
+let cookie = '';
+const launched = () => ({ headers: { cookie } });
 
 async function start(regencyUrl: string | null): Promise<RunningKiosk> {
   const rendererDir = join(work, 'renderer');
@@ -42,6 +48,7 @@ async function start(regencyUrl: string | null): Promise<RunningKiosk> {
   }
   const kiosk = await startBrowserKiosk({ port: 0, dataDir: join(work, 'data'), rendererDir, env });
   running.push(kiosk);
+  cookie = await launchedWindowCookie(kiosk);
   return kiosk;
 }
 
@@ -61,7 +68,7 @@ describe('regency proxy: forwarding', () => {
     const answer = await fetch(
       `${kiosk.url}regency/_all_docs?include_docs=true&keys=%5B%22a%22%5D`,
       {
-        headers: { authorization: 'Basic cmVuZGVyZXI6Zm9yZ2Vk', cookie: 'x=1' },
+        headers: { authorization: 'Basic cmVuZGVyZXI6Zm9yZ2Vk', cookie: `${cookie}; x=1` },
       },
     );
     expect(answer.status).toBe(200);
@@ -78,8 +85,8 @@ describe('regency proxy: forwarding', () => {
 
   it('keeps a base path in the regency URL and encoded document IDs as they are', async () => {
     const kiosk = await start(`${regency.url}couch/`);
-    await fetch(`${kiosk.url}regency/request%3A0abc%3A${VILLAGE}%3Ak1`);
-    await fetch(`${kiosk.url}regency/`);
+    await fetch(`${kiosk.url}regency/request%3A0abc%3A${VILLAGE}%3Ak1`, launched());
+    await fetch(`${kiosk.url}regency/`, launched());
     expect(regency.seen.map((r) => r.url)).toEqual([
       `/couch/desa_${VILLAGE}/request%3A0abc%3A${VILLAGE}%3Ak1`,
       `/couch/desa_${VILLAGE}/`,
@@ -88,7 +95,7 @@ describe('regency proxy: forwarding', () => {
 
   it('passes status, Date and content type back, and drops what the renderer must not get', async () => {
     const kiosk = await start(regency.url);
-    const answer = await fetch(`${kiosk.url}regency/doc1`);
+    const answer = await fetch(`${kiosk.url}regency/doc1`, launched());
     expect(answer.headers.get('date')).toBe(FAKE_DATE);
     expect(answer.headers.get('content-type')).toBe('application/json');
     expect(answer.headers.get('content-security-policy')).toContain("connect-src 'self'");
@@ -103,6 +110,7 @@ describe('regency proxy: forwarding', () => {
     const answer = await rawRequest(kiosk.url, '/regency/_bulk_docs', {
       method: 'POST',
       headers: {
+        cookie,
         'content-type': 'application/json',
         'content-encoding': 'gzip',
         'content-length': String(body.length),
@@ -118,7 +126,10 @@ describe('regency proxy: forwarding', () => {
 
   it('streams a long poll: the first bytes arrive while the regency still holds it', async () => {
     const kiosk = await start(regency.url);
-    const answer = await fetch(`${kiosk.url}regency/_changes?feed=longpoll&timeout=60000&since=0`);
+    const answer = await fetch(
+      `${kiosk.url}regency/_changes?feed=longpoll&timeout=60000&since=0`,
+      launched(),
+    );
     expect(answer.status).toBe(200);
     expect(answer.headers.get('date')).toBe(FAKE_DATE);
     const reader = answer.body!.getReader();
@@ -151,7 +162,7 @@ describe('regency proxy: refusals', () => {
       '/regency/%E0%A4%A',
     ];
     for (const target of escapes) {
-      const answer = await rawRequest(kiosk.url, target);
+      const answer = await rawRequest(kiosk.url, target, launched());
       expect(answer.status, target).toBe(400);
       expect(JSON.parse(answer.body)).toMatchObject({ error: 'bad_request' });
     }
@@ -160,11 +171,21 @@ describe('regency proxy: refusals', () => {
 
   it('allows only GET, HEAD, POST and PUT', async () => {
     const kiosk = await start(regency.url);
-    const deleted = await rawRequest(kiosk.url, '/regency/doc1?rev=1-a', { method: 'DELETE' });
+    const deleted = await rawRequest(kiosk.url, '/regency/doc1?rev=1-a', {
+      method: 'DELETE',
+      headers: { cookie },
+    });
     expect(deleted.status).toBe(405);
-    const head = await rawRequest(kiosk.url, '/regency/doc1', { method: 'HEAD' });
+    const head = await rawRequest(kiosk.url, '/regency/doc1', {
+      method: 'HEAD',
+      headers: { cookie },
+    });
     expect(head.status).toBe(200);
-    const put = await rawRequest(kiosk.url, '/regency/doc1', { method: 'PUT', body: '{}' });
+    const put = await rawRequest(kiosk.url, '/regency/doc1', {
+      method: 'PUT',
+      body: '{}',
+      headers: { cookie },
+    });
     expect(put.status).toBe(200);
     expect(regency.seen.map((r) => r.method)).toEqual(['HEAD', 'PUT']);
   });
@@ -173,7 +194,7 @@ describe('regency proxy: refusals', () => {
 describe('regency proxy: offline', () => {
   it('answers 503 at once when no regency is configured', async () => {
     const kiosk = await start(null);
-    const answer = await fetch(`${kiosk.url}regency/_changes`);
+    const answer = await fetch(`${kiosk.url}regency/_changes`, launched());
     expect(answer.status).toBe(503);
     expect(await answer.json()).toMatchObject({
       error: 'regency_not_configured',
@@ -186,7 +207,7 @@ describe('regency proxy: offline', () => {
   it('answers 502 quickly when the regency does not answer', async () => {
     const kiosk = await start(`http://127.0.0.1:${await freePort()}/`);
     const started = Date.now();
-    const answer = await fetch(`${kiosk.url}regency/_changes`);
+    const answer = await fetch(`${kiosk.url}regency/_changes`, launched());
     expect(answer.status).toBe(502);
     expect(await answer.json()).toMatchObject({
       error: 'regency_unreachable',
@@ -201,7 +222,12 @@ describe('regency proxy: offline', () => {
       const { port } = new URL(kiosk.url);
       http
         .get(
-          { host: '127.0.0.1', port, path: '/regency/_changes?feed=longpoll&timeout=60000' },
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/regency/_changes?feed=longpoll&timeout=60000',
+            headers: { cookie },
+          },
           (res) => {
             res.on('data', () => undefined);
             res.on('end', () => resolve('ended'));

@@ -14,10 +14,9 @@ import type { KioskBridge } from '../../shared/ipc';
 import { DEFAULT_NUMBERING } from '../../shared/letters/numbering';
 import { letterBlocks, letterHtml } from '../../shared/letters/template';
 import { villageDbName } from '../../shared/village';
-import { createBridgeHandlers, invokeBridge } from '../../electron/host/bridge-handlers';
-import { ConfigStore, plainSecretCodec } from '../../electron/host/config-store';
 import { sha256Hex } from '../../electron/host/letter-archive';
 import { electronLetterOutput, type PrintWindow } from '../../electron/host/letter-print';
+import { bridgeOffice } from '../../electron/host/test-office';
 import { issueLetter } from '../../renderer/letters/issue';
 import { archiveLetterPdf, printLetter } from '../../renderer/letters/print';
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
@@ -61,29 +60,25 @@ class StandInWindow implements PrintWindow {
   };
 }
 
-/** The renderer's bridge to an Electron host, as the preload gives it: errors thrown. */
-function electronBridge(
+/** The renderer's bridge to an Electron host, as the preload gives it (errors thrown), for a signed-in operator. */
+async function electronBridge(
   dataDir: string,
   code: string,
-): Pick<KioskBridge, 'archiveLetterPdf' | 'printLetter'> {
-  const store = new ConfigStore({
+): Promise<Pick<KioskBridge, 'archiveLetterPdf' | 'printLetter'>> {
+  const office = await bridgeOffice({
+    shell: 'electron',
+    villageCode: code,
     dataDir,
-    env: { BALAI_VILLAGE_CODE: code, BALAI_KIOSK_ID: 'k1' },
-    defaultHubDir: join(dataDir, 'no-hub'),
-    codec: plainSecretCodec,
-    warn: () => undefined,
-  });
-  const handlers = createBridgeHandlers(
-    store,
-    'electron',
-    electronLetterOutput({
+    roles: ['operator'],
+    letterOutput: electronLetterOutput({
       openWindow: (options) => new StandInWindow(options),
       dataDir,
       printer: () => ({ kind: 'dialog' }),
     }),
-  );
+  });
+  const operator = await office.signedInAs('operator');
   const call = async (channel: string, payload: unknown) => {
-    const out = await invokeBridge(handlers, channel, payload);
+    const out = await operator(channel, payload);
     if (!out.ok) throw new Error(out.error);
     return out.value as never;
   };
@@ -144,7 +139,7 @@ describe('the archived PDF of an issued letter', () => {
 
     // The browser kiosk files nothing and asks its host nothing.
     const dataDir = join(work, 'kiosk');
-    const bridge = electronBridge(dataDir, code);
+    const bridge = await electronBridge(dataDir, code);
     const unasked = {
       archiveLetterPdf: () => Promise.reject(new Error('the browser kiosk must not be asked')),
     };

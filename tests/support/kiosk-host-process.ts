@@ -1,13 +1,17 @@
 // The browser kiosk's host as a process of its own, so a test can SIGKILL it like the browser:
 // `node --import tsx tests/support/kiosk-host-process.ts` with BALAI_* in the environment and
-// KIOSK_PORT, KIOSK_DATA_DIR, KIOSK_RENDERER_DIR; it prints `ready <url>` once it listens.
-// `startKioskHostProcess` runs it and waits for that line.
+// KIOSK_PORT, KIOSK_DATA_DIR, KIOSK_RENDERER_DIR; it prints `ready <url>` once it listens, and
+// answers each `launch` line on its stdin with `launch <one-time launch URL>`, as `npm start` hands
+// one to the window it opens. `startKioskHostProcess` runs it and waits for the first line.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startBrowserKiosk } from '../../electron/host/browser-kiosk';
 
 export interface KioskHostProcess {
   url: string;
+  /** A new one-time launch URL from the host (see electron/host/launch-door.ts). */
+  launchUrl(): Promise<string>;
   /** SIGKILL, then resolves once the process is gone. */
   kill(): Promise<void>;
 }
@@ -22,7 +26,7 @@ export async function startKioskHostProcess(options: {
     process.execPath,
     ['--import', 'tsx', fileURLToPath(import.meta.url)],
     {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['pipe', 'pipe', 'inherit'],
       env: {
         ...process.env,
         ...options.env,
@@ -33,17 +37,27 @@ export async function startKioskHostProcess(options: {
     },
   );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const lines = createInterface({ input: child.stdout! });
+  const launches: ((url: string) => void)[] = [];
   const url = await new Promise<string>((done, fail) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /^ready (\S+)$/m.exec(seen);
-      if (match) done(match[1]!);
+    const seen: string[] = [];
+    lines.on('line', (line) => {
+      seen.push(line);
+      const [word, value] = line.split(' ');
+      if (word === 'ready') done(value!);
+      if (word === 'launch') launches.shift()?.(value!);
     });
-    child.once('exit', (code) => fail(new Error(`Kiosk host exited (${code}): ${seen}`)));
+    child.once('exit', (code) =>
+      fail(new Error(`Kiosk host exited (${code}): ${seen.join('\n')}`)),
+    );
   });
   return {
     url,
+    launchUrl: () =>
+      new Promise((done) => {
+        launches.push(done);
+        child.stdin!.write('launch\n');
+      }),
     async kill() {
       child.kill('SIGKILL');
       await exited;
@@ -59,4 +73,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     rendererDir: process.env.KIOSK_RENDERER_DIR!,
   });
   console.log(`ready ${kiosk.url}`);
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line === 'launch') console.log(`launch ${kiosk.launchUrl()}`);
+  }
 }

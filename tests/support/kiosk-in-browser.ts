@@ -41,7 +41,25 @@ export const DEFAULT_STAFF: readonly StaffSeed[] = [
   { name: 'Hj. Sulastri', role: 'kepala-desa', pin: '555555' },
 ];
 
-async function callHost(url: string, channel: string, payload: unknown, cookie = '') {
+/** A running browser kiosk as a test reaches it: its origin, and a new one-time launch URL. */
+export interface LaunchableKiosk {
+  url: string;
+  launchUrl(): string | Promise<string>;
+}
+
+/**
+ * Opens a launch URL once, as the launched window does, and returns the window's cookie
+ * (`name=value`): what a test sends to reach the bridge or the proxy from Node.
+ */
+export async function launchedWindowCookie(kiosk: LaunchableKiosk): Promise<string> {
+  const res = await fetch(await kiosk.launchUrl(), { redirect: 'manual' });
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (res.status !== 303 || !cookie) throw new Error(`The launch URL answered ${res.status}.`);
+  return cookie;
+}
+
+/** One bridge call from Node with the given cookies (the launched window's, a session's). */
+export async function callHost(url: string, channel: string, payload: unknown, cookie: string) {
   const send = () =>
     fetch(new URL(`api/${channel}`, url), {
       method: 'POST',
@@ -63,24 +81,31 @@ async function callHost(url: string, channel: string, payload: unknown, cookie =
  * of `staff` by `staff:setup`, the others added by that administrator. Skipped when done already.
  */
 export async function setUpStaff(
-  kioskUrl: string,
+  kiosk: LaunchableKiosk,
   place: { villageCode: string; kioskId: string; villageName?: string },
   staff: readonly StaffSeed[] = DEFAULT_STAFF,
 ): Promise<void> {
-  const status = (await callHost(kioskUrl, 'staff:setup-status', null)).body as {
+  const kioskUrl = kiosk.url;
+  const window = await launchedWindowCookie(kiosk);
+  const status = (await callHost(kioskUrl, 'staff:setup-status', null, window)).body as {
     needed: boolean;
   };
   if (!status.needed) return;
   const admin = staff.find((s) => s.role === 'administrator');
   if (!admin) throw new Error('The staff to set up must include an administrator.');
-  const setup = await callHost(kioskUrl, 'staff:setup', {
-    villageCode: place.villageCode,
-    kioskId: place.kioskId,
-    villageName: place.villageName ?? 'Sukamaju',
-    admin: { name: admin.name, secret: admin.pin },
-    regency: null,
-  });
-  const cookie = setup.cookie?.split(';')[0] ?? '';
+  const setup = await callHost(
+    kioskUrl,
+    'staff:setup',
+    {
+      villageCode: place.villageCode,
+      kioskId: place.kioskId,
+      villageName: place.villageName ?? 'Sukamaju',
+      admin: { name: admin.name, secret: admin.pin },
+      regency: null,
+    },
+    window,
+  );
+  const cookie = `${window}; ${setup.cookie?.split(';')[0] ?? ''}`;
   for (const s of staff) {
     if (s === admin) continue;
     await callHost(kioskUrl, 'staff:add', { name: s.name, role: s.role, secret: s.pin }, cookie);
@@ -146,12 +171,13 @@ export async function openKioskInBrowser(options: KioskInBrowserOptions): Promis
       },
     });
     if (options.setUp !== false) {
-      await setUpStaff(kiosk.url, { villageCode: options.villageCode, kioskId }, staff);
+      await setUpStaff(kiosk, { villageCode: options.villageCode, kioskId }, staff);
     }
     browser = await launchKioskBrowser(join(work, 'chromium-profile'));
     const page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (err) => console.error('page error:', err.message));
-    await page.goto(kiosk.url);
+    // Through a launch URL, as `npm start` opens it: only that window may use the bridge.
+    await page.goto(kiosk.launchUrl());
     if (options.setUp !== false) await signInOnPage(page, who, staff);
     return page;
   }
