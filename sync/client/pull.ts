@@ -31,6 +31,8 @@ interface PullCheckpoint {
   since: string | number;
   /** The types kept when this checkpoint was written; a new type restarts the pull. */
   types: string;
+  /** The database it belongs to (server-identity.ts); absent on checkpoints from before. */
+  server?: string;
 }
 
 export interface Pull {
@@ -39,6 +41,8 @@ export interface Pull {
   /** Fetches one batch of announced photos; answers whether any are left. */
   pullPhotoBatch(): Promise<boolean>;
   photoBacklogSize(): Promise<number>;
+  /** Whether a checkpoint from before server identities is stored. */
+  hasUntaggedCheckpoint(): Promise<boolean>;
 }
 
 export function createPull(options: {
@@ -52,15 +56,22 @@ export function createPull(options: {
   feedStep: number;
   photoBatchBytes: () => number;
   longpollMs: number;
+  /** The database the kiosk's sync state belongs to now (server-identity.ts). */
+  serverToken(): string | null;
   /** Told how many announced photos the kiosk has yet to fetch, whenever that changes. */
   onPhotoBacklog(size: number): void;
 }): Pull {
   const { db, couch, history, reconcile } = options;
   const photoBacklog = createPhotoBacklog(db, options.photoBatchBytes);
 
+  const storedCheckpoint = async () =>
+    (await db.getLocal<PullCheckpoint>(PULL_CHECKPOINT))?.toJSON().data;
+
+  /** Where the pull goes on: from the start for new kept types or another database. */
   async function readCheckpoint(): Promise<string | number> {
-    const cp = (await db.getLocal<PullCheckpoint>(PULL_CHECKPOINT))?.toJSON().data;
-    return cp && cp.types === KEPT_TYPES_KEY ? cp.since : 0;
+    const cp = await storedCheckpoint();
+    const sameServer = cp?.server === undefined || cp.server === options.serverToken();
+    return cp && cp.types === KEPT_TYPES_KEY && sameServer ? cp.since : 0;
   }
 
   /** Ids in the feed whose revision differs from ours (ours are echoes of our own pushes). */
@@ -149,9 +160,11 @@ export function createPull(options: {
       }
       await photoBacklog.add(photoIds);
       await publishBacklog();
+      const server = options.serverToken();
       await db.upsertLocal<PullCheckpoint>(PULL_CHECKPOINT, {
         since: res.last_seq,
         types: KEPT_TYPES_KEY,
+        ...(server ? { server } : {}),
       });
       return res.pending !== undefined ? res.pending === 0 : res.results.length < feedStep;
     },
@@ -168,5 +181,10 @@ export function createPull(options: {
     },
 
     photoBacklogSize: () => photoBacklog.size(),
+
+    async hasUntaggedCheckpoint() {
+      const cp = await storedCheckpoint();
+      return cp !== undefined && cp.server === undefined;
+    },
   };
 }

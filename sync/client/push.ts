@@ -115,7 +115,11 @@ export function createPush(options: {
     let settled = outcomes.length;
     for (const { name, doc } of conflicts) {
       const remote = await couch.getDoc(doc.id);
-      if (remote && (await reconcile(name, doc, remote)) === 'settled') settled++;
+      if (!remote) {
+        // A revision this server never had (another server's): it goes again as a new document.
+        await settleAll(db, [{ name, doc, outcome: { kind: 'rebased', rev: '' } }]);
+        settled++;
+      } else if ((await reconcile(name, doc, remote)) === 'settled') settled++;
     }
     return settled;
   }

@@ -7,7 +7,8 @@
 // follow in batches bounded by bytes, and a pulled photo is stored only if its bytes match its hash.
 //
 // This file only puts the parts together; each part owns its own state:
-// push.ts (batch sizes), pull.ts (checkpoint, photo backlog), reconcile.ts and settle.ts (no
+// push.ts (batch sizes), pull.ts (checkpoint, photo backlog), server-identity.ts (which
+// database the sync state belongs to), reconcile.ts and settle.ts (no
 // state), sync-history.ts (what survives restarts), sync-status.ts (what staff see),
 // sync-reporter.ts (the regency's report), sync-loops.ts (live replication).
 import type { Observable } from 'rxjs';
@@ -16,6 +17,7 @@ import { PHOTO_BATCH_BYTES } from './photo-lane';
 import { createPull } from './pull';
 import { createPush } from './push';
 import { createReconcile } from './reconcile';
+import { createServerIdentity } from './server-identity';
 import { createSyncHistory } from './sync-history';
 import { createSyncLoops, asCouchError } from './sync-loops';
 import { clockSkewMs, createReporter } from './sync-reporter';
@@ -31,6 +33,8 @@ export interface ReplicatorOptions {
   batchSize?: number;
   longpollMs?: number;
   backoff?: { initialMs: number; maxMs: number };
+  /** The wait after the regency refused the kiosk's account (default: longer than a lockout). */
+  authRetry?: { initialMs: number; maxMs: number };
   random?: () => number;
   /** Who this kiosk is, for its sync report to the regency; without it no report is written. */
   identity?: { villageCode: string; kioskId: string };
@@ -78,7 +82,13 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     feedStep: batchSize * 5,
     photoBatchBytes: () => push.photoBatchBytes,
     longpollMs: options.longpollMs ?? 25_000,
+    serverToken: () => server.token,
     onPhotoBacklog: (photoBacklog) => status.patch({ photoBacklog }),
+  });
+  const server = createServerIdentity({
+    db,
+    couch,
+    hasUntaggedCheckpoint: () => pull.hasUntaggedCheckpoint(),
   });
   const report = createReporter({
     couch,
@@ -92,10 +102,12 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     couch,
     push,
     pull,
+    server,
     history,
     status,
     report,
     backoff: options.backoff ?? { initialMs: 1_000, maxMs: 60_000 },
+    ...(options.authRetry ? { authRetry: options.authRetry } : {}),
     random: options.random ?? Math.random,
   });
 
@@ -111,6 +123,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       await history.ready;
       history.roundRestarted();
       try {
+        await server.confirm();
         await push.pushAll('text');
         while (!(await pull.pullBatch())) {
           /* keep pulling until caught up */

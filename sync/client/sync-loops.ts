@@ -4,11 +4,13 @@
 // with equal jitter. The wake-up flag and the loops' lifetime are this module's.
 import { merge, type Subscription } from 'rxjs';
 import { COLLECTION_NAMES } from '../../shared/documents/collections';
+import { authRetryDelay, createAuthGate, isRefusal } from './auth-gate';
 import { CouchError, type CouchClient } from './couch-client';
 import { collectionOf } from './couch-shape';
 import { createLinkMonitor, sleep } from './link-monitor';
 import type { Pull } from './pull';
 import type { Push } from './push';
+import type { ServerIdentity } from './server-identity';
 import type { Reporter } from './sync-reporter';
 import { clockSkewMs } from './sync-reporter';
 import type { SyncHistory } from './sync-history';
@@ -28,13 +30,16 @@ export function createSyncLoops(options: {
   couch: CouchClient;
   push: Push;
   pull: Pull;
+  server: ServerIdentity;
   history: SyncHistory;
   status: SyncStatusOwner;
   report: Reporter;
   backoff: { initialMs: number; maxMs: number };
+  /** The wait after the regency refused the kiosk's account (default auth-gate.ts AUTH_RETRY). */
+  authRetry?: { initialMs: number; maxMs: number };
   random: () => number;
 }): SyncLoops {
-  const { db, couch, push, pull, history, status, report, backoff, random } = options;
+  const { db, couch, push, pull, server, history, status, report, backoff, random } = options;
 
   let stopController: AbortController | null = null;
   let loops: Promise<void>[] = [];
@@ -71,10 +76,19 @@ export function createSyncLoops(options: {
   // One probe for both loops while the link is down; other failures back off on their own.
   const link = createLinkMonitor(() => couch.probe(), retryDelay);
 
+  // One check for both loops while the regency refuses the kiosk's account.
+  const refused = createAuthGate({
+    check: () => couch.checkAccess(),
+    delay: (attempt) => authRetryDelay(attempt, random, options.authRetry),
+    onSchedule: (at) => status.patch({ retryAt: at }),
+  });
+
   /** Records a failed exchange and waits until it is worth trying again. */
   async function afterFailure(err: CouchError, attempt: number, signal: AbortSignal) {
+    server.doubt();
     await history.recordFailure(err);
     if (err.kind === 'offline') await link.waitUntilUp(signal);
+    else if (isRefusal(err)) await refused.waitUntilAccepted(signal);
     else await sleep(retryDelay(attempt), signal);
   }
 
@@ -86,6 +100,7 @@ export function createSyncLoops(options: {
       pushWanted = false;
       history.roundBegan();
       try {
+        await server.confirm();
         await push.pushAll('all');
         status.patch({ pushError: null });
         attempt = 0;
@@ -112,6 +127,7 @@ export function createSyncLoops(options: {
     let attempt = 0;
     while (!signal.aborted) {
       try {
+        await server.confirm();
         status.patch({ photoBacklog: await pull.photoBacklogSize() });
         // No long poll while photos are owed: the feed is checked between photo batches instead.
         const idle = status.health.caughtUp && status.health.photoBacklog === 0;

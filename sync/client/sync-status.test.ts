@@ -11,6 +11,7 @@ const healthy: SyncHealth = {
   conflicts: 0,
   clockSkewMs: null,
   photoBacklog: 0,
+  retryAt: null,
 };
 const none = { pending: 0, rejected: 0, photosPending: 0 };
 

@@ -36,6 +36,8 @@ export interface SyncStatus {
   clockSkewMs: number | null;
   /** Photos still to send or to fetch: they follow the text, so they may lag behind it. */
   photosWaiting: number;
+  /** When sync tries again after the regency refused the kiosk's account (ISO), else null. */
+  retryAt: string | null;
 }
 
 export interface SyncHealth {
@@ -48,6 +50,8 @@ export interface SyncHealth {
   clockSkewMs: number | null;
   /** Photos the pull feed announced and the kiosk has yet to fetch. */
   photoBacklog: number;
+  /** When the next attempt is due while the regency refuses the kiosk's account (epoch ms). */
+  retryAt: number | null;
 }
 
 export interface SyncStatusOwner {
@@ -71,6 +75,7 @@ export function createSyncStatus(db: KioskDatabase): SyncStatusOwner {
     conflicts: 0,
     clockSkewMs: null,
     photoBacklog: 0,
+    retryAt: null,
   });
 
   async function countState(
@@ -145,5 +150,6 @@ export function deriveStatus(
     error: error?.message ?? null,
     clockSkewMs: h.clockSkewMs,
     photosWaiting: counts.photosPending + h.photoBacklog,
+    retryAt: h.retryAt === null ? null : new Date(h.retryAt).toISOString(),
   };
 }
