@@ -49,7 +49,7 @@ export async function bench(): Promise<object> {
       server: server.kind,
       docs,
       batch: 500,
-      storage: 'memory (all three)',
+      storage: 'memory (both)',
       gzipRatio: gzipRatio(registerRequests('9900000000' as never, Math.min(docs, 2_000))),
       rounds,
       runs,
