@@ -182,6 +182,14 @@ export interface KioskBridge extends BackupBridge {
 /** The path prefix, on the renderer's own origin, that the host forwards to the village database. */
 export const REGENCY_PROXY_PREFIX = '/regency/';
 
+/**
+ * The link probe's mark (a `HEAD` of `/regency/`): the host answers a probe it cannot carry with
+ * 204 and `REGENCY_STATE_HEADER: unreachable`, not a 502 — being offline is not an error, and
+ * the browser logs every 5xx in the console.
+ */
+export const PROBE_HEADER = 'x-balai-probe';
+export const REGENCY_STATE_HEADER = 'x-balai-regency';
+
 /** The path prefix of the browser kiosk's bridge endpoints: `POST /api/<channel>`. */
 export const BROWSER_BRIDGE_PREFIX = '/api/';
 

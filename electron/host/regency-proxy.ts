@@ -7,7 +7,12 @@
 // regency's CouchDB) refuse with 411; forwarded with its length, it is accepted everywhere.
 import http, { type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
-import { REGENCY_PROXY_PREFIX, type RegencyConnection } from '../../shared/ipc';
+import {
+  PROBE_HEADER,
+  REGENCY_PROXY_PREFIX,
+  REGENCY_STATE_HEADER,
+  type RegencyConnection,
+} from '../../shared/ipc';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import type { KioskSettings } from './config-store';
 import { jsonResponse, readBodyWithin, type HostRequest, type HostResponse } from './host-exchange';
@@ -221,7 +226,9 @@ export class RegencyProxy {
       });
 
       // Once the answer has started, an error ends its body stream; the resolve below is then a no-op.
-      upstream.on('error', (error) => resolve(unreachable(error)));
+      upstream.on('error', (error) =>
+        resolve(isProbe(request) ? probeUnanswered() : unreachable(error)),
+      );
       request.signal?.addEventListener('abort', () => upstream.destroy(), { once: true });
 
       upstream.end(body ?? undefined);
@@ -231,6 +238,16 @@ export class RegencyProxy {
 
 class ConnectTimeout extends Error {
   override name = 'ConnectTimeout';
+}
+
+/** The sync client's link probe (shared/ipc.ts PROBE_HEADER). */
+function isProbe(request: HostRequest): boolean {
+  return request.method === 'HEAD' && request.headers[PROBE_HEADER] !== undefined;
+}
+
+/** Offline is a state, not an error: no 5xx for the browser to log on every probe. */
+function probeUnanswered(): HostResponse {
+  return { status: 204, headers: { [REGENCY_STATE_HEADER]: 'unreachable' }, body: null };
 }
 
 function unreachable(error: Error): HostResponse {

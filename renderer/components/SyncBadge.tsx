@@ -44,6 +44,11 @@ export function SyncBadge() {
       {status.error && status.state !== 'up-to-date' && (
         <span className="sync-error">{status.error}</span>
       )}
+      {status.retryAt && (
+        <span data-testid="sync-retry-at">
+          {t('syncRetryAt')} {formatTime(status.retryAt)}
+        </span>
+      )}
     </div>
   );
 }

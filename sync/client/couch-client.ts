@@ -2,6 +2,7 @@
 // `/regency/` proxy) and for Node (directly, with an Authorization header). Every answer is
 // validated before use: a proxy or a half-broken server can return anything.
 import { z } from 'zod';
+import { PROBE_HEADER, REGENCY_STATE_HEADER } from '../../shared/ipc';
 
 export interface CouchEndpoint {
   /** The database URL, ending in `/`: `http://host:5984/desa_3510992001/` or `/regency/`. */
@@ -15,7 +16,13 @@ export interface CouchEndpoint {
 }
 
 export type CouchErrorKind =
-  'offline' | 'unauthorized' | 'too-large' | 'server' | 'invalid-response';
+  | 'offline'
+  | 'unauthorized'
+  /** The account is locked for a while after failed logins (CouchDB 3.4+ answers 403). */
+  | 'locked'
+  | 'too-large'
+  | 'server'
+  | 'invalid-response';
 
 /** A failed exchange, with a kind the replicator can act on and a reason staff can read. */
 export class CouchError extends Error {
@@ -58,6 +65,7 @@ const allDocsSchema = z.object({
   rows: z.array(
     z.object({
       key: z.string(),
+      value: z.object({ rev: z.string(), deleted: z.boolean().optional() }).optional(),
       doc: z.record(z.string(), z.unknown()).nullable().optional(),
       error: z.string().optional(),
     }),
@@ -84,8 +92,12 @@ export interface CouchClient {
   putDoc(doc: CouchDoc): Promise<string>;
   /** Whether the regency answers at all (any HTTP answer of its own, even a refusal). */
   probe(): Promise<boolean>;
+  /** Reads the database's own record: throws the CouchError of a refusal (e.g. `unauthorized`). */
+  checkAccess(): Promise<void>;
   /** The current revisions of these documents, with their bodies; missing ones are left out. */
   getDocs(ids: string[]): Promise<CouchDoc[]>;
+  /** The current revision of each of these documents the server holds (deleted ones left out). */
+  revisionsOf(ids: string[]): Promise<Map<string, string>>;
   /** The server's `Date` on its last answer and our clock at that moment (for skew checks). */
   readonly lastServerDate: { server: number; local: number } | null;
 }
@@ -190,7 +202,7 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
     },
 
     async putDoc(doc) {
-      const res = await request(encodeURIComponent(doc._id), {
+      const res = await request(documentPath(doc._id), {
         method: 'PUT',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(doc),
@@ -200,12 +212,23 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
 
     async probe() {
       try {
-        const res = await request('', { method: 'HEAD', timeoutMs: 10_000 });
+        // Being offline is not an error: the kiosk host's proxy answers a probe it cannot carry
+        // with 204 and `X-Balai-Regency: unreachable` instead of a 502 the browser would log.
+        const res = await request('', {
+          method: 'HEAD',
+          timeoutMs: 10_000,
+          headers: { [PROBE_HEADER]: '1' },
+        });
+        if (res.headers.get(REGENCY_STATE_HEADER) === 'unreachable') return false;
         // 502/503/504 come from a proxy or gateway in front of the regency, not from it.
         return ![502, 503, 504].includes(res.status);
       } catch {
         return false;
       }
+    },
+
+    async checkAccess() {
+      await json(await request('', { method: 'GET' }), z.object({}).loose());
     },
 
     async getDocs(ids) {
@@ -219,8 +242,18 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
       );
     },
 
+    async revisionsOf(ids) {
+      if (ids.length === 0) return new Map();
+      const body = await json(await postJson('_all_docs', { keys: ids }), allDocsSchema);
+      return new Map(
+        body.rows.flatMap((row) =>
+          row.value && !row.value.deleted ? [[row.key, row.value.rev] as const] : [],
+        ),
+      );
+    },
+
     async getDoc(id) {
-      const res = await request(encodeURIComponent(id), { method: 'GET' });
+      const res = await request(documentPath(id), { method: 'GET' });
       if (res.status === 404) {
         await res.body?.cancel();
         return null;
@@ -238,6 +271,15 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
   };
 }
 
+/**
+ * A document's path in the database: `_local/` and `_design/` keep their slash (CouchDB and the
+ * kiosk host's proxy both refuse an encoded one), the rest of the id is encoded.
+ */
+function documentPath(id: string): string {
+  const prefix = /^(_local|_design)\//.exec(id)?.[0] ?? '';
+  return prefix + encodeURIComponent(id.slice(prefix.length));
+}
+
 /** Below this a compressed body saves less than the work costs. */
 const GZIP_FROM_BYTES = 1024;
 
@@ -249,10 +291,24 @@ async function gzip(text: string): Promise<ArrayBuffer> {
 function errorFromStatus(status: number, body: unknown): CouchError {
   const parsed = errorBodySchema.safeParse(body);
   const reason = parsed.success ? (parsed.data.reason ?? parsed.data.error ?? '') : '';
+  // A wrong or rotated password (401), or an account CouchDB locked after failed logins (403):
+  // staff must act, and retrying soon only keeps the account locked (sync-loops.ts waits long).
+  if (status === 403 && /locked/i.test(reason)) {
+    return new CouchError(
+      'locked',
+      'Akun kios dikunci sementara oleh server kabupaten setelah beberapa kali gagal masuk. ' +
+        'Yang perlu dilakukan: tunggu; bila kata sandi kios sudah diganti di kabupaten, minta ' +
+        'petugas kabupaten memasang sambungan yang baru di kios ini. Data tetap tersimpan di kios.',
+      status,
+    );
+  }
   if (status === 401 || status === 403) {
     return new CouchError(
       'unauthorized',
-      `Kiosk ditolak server kabupaten (${status}): ${reason}`,
+      `Akun kios ditolak server kabupaten (${status}${reason ? `: ${reason}` : ''}): kata sandi ` +
+        'salah, sudah diganti, atau kios tidak berhak atas desa ini. Yang perlu dilakukan: minta ' +
+        'petugas kabupaten memeriksa akun kios ini dan memasang sambungan yang benar di kios. ' +
+        'Data tetap tersimpan di kios.',
       status,
     );
   }

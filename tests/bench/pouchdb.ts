@@ -14,6 +14,7 @@ interface BenchPouchConstructor {
       fetch?: typeof fetch;
       auth?: { username: string; password: string };
       skip_setup?: boolean;
+      adapter?: string;
     },
   ): BenchPouch;
   replicate(
@@ -21,6 +22,7 @@ interface BenchPouchConstructor {
     target: BenchPouch,
     options: { batch_size: number },
   ): Promise<{ docs_written: number }>;
+  plugin(plugin: unknown): void;
 }
 
 export const PouchDB = createRequire(import.meta.url)('pouchdb-node') as BenchPouchConstructor;

@@ -11,6 +11,8 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserKiosk, type RunningKiosk } from '../../electron/host/browser-kiosk';
 import { launchedWindowCookie } from '../support/kiosk-in-browser';
+import { PROBE_HEADER, REGENCY_STATE_HEADER } from '../../shared/ipc';
+import { createCouchClient } from '../../sync/client/couch-client';
 import { freePort } from '../support/ports';
 import {
   FAKE_DATE,
@@ -214,6 +216,19 @@ describe('regency proxy: offline', () => {
       reason: expect.stringContaining('ECONNREFUSED'),
     });
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('answers the link probe without an error while the regency does not answer', async () => {
+    // The browser logs every 5xx in the console; being offline is a state, not an error.
+    const kiosk = await start(`http://127.0.0.1:${await freePort()}/`);
+    const answer = await fetch(`${kiosk.url}regency/`, {
+      method: 'HEAD',
+      headers: { [PROBE_HEADER]: '1', cookie },
+    });
+    expect(answer.status).toBe(204);
+    expect(answer.headers.get(REGENCY_STATE_HEADER)).toBe('unreachable');
+    const probe = createCouchClient({ dbUrl: `${kiosk.url}regency/` });
+    expect(await probe.probe()).toBe(false);
   });
 
   it('ends a long poll in flight when the kiosk closes', async () => {
