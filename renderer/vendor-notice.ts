@@ -5,7 +5,8 @@
 const NOTICE = '-------------- RxDB Open Core RxStorage';
 
 export function quietRxdbNoticeInProduction(): void {
-  if (!import.meta.env.PROD) return;
+  // The mode, not PROD: PROD follows NODE_ENV, which a build run from a test sets to 'test'.
+  if (import.meta.env.MODE === 'development') return;
   const warn = console.warn.bind(console);
   console.warn = (...args: unknown[]) => {
     if (typeof args[0] === 'string' && args[0].startsWith(NOTICE)) return;
