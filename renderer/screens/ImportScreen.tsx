@@ -1,8 +1,17 @@
-// Import a resident extract: choose the CSV, see the preview and every wrong line, then import all
-// rows or none (decision 0004, docs/resident-import.md).
+// Import a resident extract: what the file must hold and a template to start from, then choose the
+// CSV/XLSX, see the preview, the columns not read and every wrong line, then import all rows or
+// none (decision 0004, docs/resident-import.md).
 import { useState } from 'react';
 import { parseCsv, type CsvRecord } from '../../shared/csv';
-import { planImportRecords, type ImportPlan } from '../../shared/residents/import';
+import { formatLongDate } from '../../shared/dates';
+import type { ResidentDoc } from '../../shared/documents/resident';
+import {
+  importTemplateCsv,
+  planImportRecords,
+  type ImportPlan,
+} from '../../shared/residents/import';
+import { withoutCorrected, type NikHolder } from '../../shared/residents/local';
+import { download } from '../components/download';
 import { readXlsx, type XlsxHost } from '../../shared/residents/xlsx';
 import { importResidents } from '../residents/write';
 import { useT } from '../i18n';
@@ -43,17 +52,24 @@ export function ImportScreen() {
       records = await readRecords(file);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      setPlan({ columns: {}, docs: [], warnings: [], problems: [{ line: 1, message }] });
+      setPlan({
+        columns: {},
+        unknownColumns: [],
+        docs: [],
+        warnings: [],
+        problems: [{ line: 1, message }],
+      });
       return;
     }
-    const existing = new Set((await db.residents.find().exec()).map((d) => d.nik));
+    const register = withoutCorrected(
+      (await db.residents.find().exec()).map((d) => d.toJSON() as ResidentDoc),
+    );
+    const existing = new Map<string, NikHolder>(register.map((r) => [r.nik, r]));
     setPlan(
       planImportRecords(
         records,
         { villageCode: config.villageCode, kioskId: config.kioskId, ids },
-        {
-          existingNiks: existing,
-        },
+        { existing },
       ),
     );
   }
@@ -79,8 +95,28 @@ export function ImportScreen() {
   }
 
   return (
-    <section className="import" aria-labelledby="import-title">
-      <h2 id="import-title">{t('import')}</h2>
+    // The screen's title is the page heading (App).
+    <section className="import" aria-label={t('import')}>
+      <div className="import-format" data-testid="import-format">
+        <p>
+          Berkas CSV (pemisah <code>;</code> atau <code>,</code>) atau XLSX, baris pertama berisi
+          nama kolom. Wajib: <strong>NIK</strong> dan <strong>NAMA_LGKP</strong> (atau NAMA).
+          Dibaca bila ada: NO_KK, TMPT_LHR, TGL_LHR (17-08-1945 atau 1945-08-17), JENIS_KLMIN (L/P),
+          AGAMA, STAT_KWN, STAT_HBKEL, PDDK_AKH, JENIS_PKRJN (nama atau kode SIAK), DUSUN, NO_RW,
+          NO_RT. Ekstrak SIAK dan ekspor OpenSID dapat langsung dipakai.
+        </p>
+        <p>
+          Satu baris salah berarti tidak ada yang diimpor; setiap baris salah disebutkan dengan
+          alasannya.
+        </p>
+        <button
+          type="button"
+          className="ui-button ui-button--secondary secondary"
+          onClick={() => download('template-penduduk.csv', importTemplateCsv())}
+        >
+          Unduh contoh berkas (CSV)
+        </button>
+      </div>
       <label htmlFor="import-file">{t('importFile')}</label>
       <input
         id="import-file"
@@ -88,6 +124,11 @@ export function ImportScreen() {
         accept=".csv,.xlsx,text/csv"
         onChange={(e) => void choose(e.target.files?.[0])}
       />
+      {plan && plan.unknownColumns.length > 0 && (
+        <p className="warning" role="note" data-testid="import-unknown-columns">
+          Kolom yang tidak dibaca dan tidak diimpor: {plan.unknownColumns.join(', ')}.
+        </p>
+      )}
       {plan && plan.problems.length > 0 && (
         <div role="alert">
           <p className="field-error">{t('importRejected')}</p>
@@ -134,11 +175,14 @@ export function ImportScreen() {
                   <td className="nik">{d.nik}</td>
                   <td>{d.name}</td>
                   <td>{d.kkNumber}</td>
-                  <td>{d.birthDate}</td>
+                  <td>{d.birthDate ? formatLongDate(d.birthDate) : ''}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {plan.docs.length > 20 && (
+            <p className="hint">20 baris pertama ditampilkan; semua {plan.docs.length} diimpor.</p>
+          )}
           <button type="button" disabled={busy} onClick={() => void run()}>
             {t('importRun')}
           </button>

@@ -6,11 +6,13 @@ import { formatTime } from '../../shared/dates';
 import { letterTypeName } from '../../shared/letter-types';
 import { REQUEST_STATUS_LABELS, type RequestDoc } from '../../shared/documents/request';
 import { REQUIREMENTS, missingRequirements, requestType } from '../../shared/requests/catalogue';
+import { ticketWithCounter } from '../../shared/requests/queue';
 import {
   ROLE_LABELS,
   STEP_LABELS,
   availableSteps,
   canTake,
+  waitingLine,
   type Step,
 } from '../../shared/requests/workflow';
 import { useT, type MessageKey } from '../i18n';
@@ -120,7 +122,7 @@ export function RequestDetail({ id }: { id: string }) {
         {doc.ticket && (
           <>
             <dt>{t('ticket')}</dt>
-            <dd>{doc.ticket}</dd>
+            <dd title={doc.ticket}>{ticketWithCounter(doc.ticket)}</dd>
           </>
         )}
         {type?.fields
@@ -141,6 +143,8 @@ export function RequestDetail({ id }: { id: string }) {
         ))}
         <dt>{t('status')}</dt>
         <dd data-testid="request-status">{REQUEST_STATUS_LABELS[doc.status]}</dd>
+        <dt>Langkah berikutnya</dt>
+        <dd data-testid="request-waiting">{waitingLine(doc.status)}</dd>
       </dl>
 
       {type && (
@@ -180,6 +184,8 @@ export function RequestDetail({ id }: { id: string }) {
         {(actor ? availableSteps(doc.events, actor) : [])
           .filter((step) => may(official.role, STEP_ACTIONS[step]))
           .filter((step) => !(step === 'incomplete' && missing.length === 0))
+          // A printed letter is printed again from the letter panel, as a marked copy.
+          .filter((step) => !(step === 'printed' && doc.status === 'printed'))
           .map((step) => {
             const input = step === 'checked' ? { missing } : { note, missing };
             const check = canTake(doc.events, step, actor!, input);

@@ -4,6 +4,7 @@ import { map } from 'rxjs';
 import { formatTime, localDate } from '../../shared/dates';
 import { letterTypeName } from '../../shared/letter-types';
 import { REQUEST_STATUS_LABELS, type RequestDoc } from '../../shared/documents/request';
+import { WAITING_FOR } from '../../shared/requests/workflow';
 import type { LocalSyncFields } from '../../sync/client/local-fields';
 import { useDesk } from '../state/official';
 import { useT, type MessageKey } from '../i18n';
@@ -57,7 +58,12 @@ export function TodayList() {
                 <td className="nik">{r.residentNik}</td>
                 <td>{r.residentName}</td>
                 <td>{letterTypeName(r.serviceType)}</td>
-                <td>{REQUEST_STATUS_LABELS[r.status]}</td>
+                <td>
+                  {REQUEST_STATUS_LABELS[r.status]}
+                  {WAITING_FOR[r.status] && (
+                    <small className="next-actor"> · {WAITING_FOR[r.status]!.who}</small>
+                  )}
+                </td>
                 <td className={`sync-${r.syncState}`} title={r.syncError || undefined}>
                   {t(SYNC_LABEL[r.syncState] ?? 'syncPending')}
                 </td>
