@@ -49,3 +49,10 @@ export function parseDateInput(value: string): string | null | 'bad' {
   }
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+const MONTH_FORMAT = new Intl.DateTimeFormat('id-ID', { month: 'long' });
+
+/** `12` or `'12'` → `Desember`. */
+export function monthName(month: number | string): string {
+  return MONTH_FORMAT.format(new Date(2000, Number(month) - 1, 1));
+}

@@ -23,7 +23,7 @@ import { PhotoStrip } from '../photos/PhotoStrip';
 import { GatedButton } from '../staff/GatedButton';
 import { useFinanceData, useFiscalYear } from '../finance/store';
 import { useOpenSession } from '../state/session-store';
-import { errorMessage, FormErrors, PlanField, StaffPicker } from './common';
+import { BudgetLockedNotice, FormErrors, PlanField, StaffPicker, errorMessage } from './common';
 import { usePlanningContext, usePlanningData, useStaff } from './store';
 import { usePlanningT } from './words';
 import { savePlanningDocs } from './write';
@@ -140,6 +140,7 @@ export function MusdesScreen() {
         <StaffPicker />
       </div>
       <h2>{t('musdes')}</h2>
+      <BudgetLockedNotice />
       <p className="form-notice" role="status">
         {notice}
       </p>

@@ -25,7 +25,10 @@ export async function importResidents(
 /** Saved, or refused because another resident holds the NIK (the reason names them). */
 export type ResidentSave = { ok: true } | { ok: false; nik: string };
 
-export async function saveLocalResident(db: KioskDatabase, doc: ResidentDoc): Promise<ResidentSave> {
+export async function saveLocalResident(
+  db: KioskDatabase,
+  doc: ResidentDoc,
+): Promise<ResidentSave> {
   guard('resident.edit');
   const withNik = await db.residents.find({ selector: { nik: doc.nik } }).exec();
   const holder = otherNikHolder(

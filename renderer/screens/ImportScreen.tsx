@@ -100,10 +100,10 @@ export function ImportScreen() {
       <div className="import-format" data-testid="import-format">
         <p>
           Berkas CSV (pemisah <code>;</code> atau <code>,</code>) atau XLSX, baris pertama berisi
-          nama kolom. Wajib: <strong>NIK</strong> dan <strong>NAMA_LGKP</strong> (atau NAMA).
-          Dibaca bila ada: NO_KK, TMPT_LHR, TGL_LHR (17-08-1945 atau 1945-08-17), JENIS_KLMIN (L/P),
-          AGAMA, STAT_KWN, STAT_HBKEL, PDDK_AKH, JENIS_PKRJN (nama atau kode SIAK), DUSUN, NO_RW,
-          NO_RT. Ekstrak SIAK dan ekspor OpenSID dapat langsung dipakai.
+          nama kolom. Wajib: <strong>NIK</strong> dan <strong>NAMA_LGKP</strong> (atau NAMA). Dibaca
+          bila ada: NO_KK, TMPT_LHR, TGL_LHR (17-08-1945 atau 1945-08-17), JENIS_KLMIN (L/P), AGAMA,
+          STAT_KWN, STAT_HBKEL, PDDK_AKH, JENIS_PKRJN (nama atau kode SIAK), DUSUN, NO_RW, NO_RT.
+          Ekstrak SIAK dan ekspor OpenSID dapat langsung dipakai.
         </p>
         <p>
           Satu baris salah berarti tidak ada yang diimpor; setiap baris salah disebutkan dengan

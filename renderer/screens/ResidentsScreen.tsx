@@ -99,9 +99,7 @@ export function ResidentsScreen() {
     setEditing({ corrects: resident ? (resident.corrects ?? resident.id) : null });
     setForm(
       resident
-        ? (Object.fromEntries(
-            FIELDS.map(([k]) => [k, formValue(resident, k)]),
-          ) as FormValues)
+        ? (Object.fromEntries(FIELDS.map(([k]) => [k, formValue(resident, k)])) as FormValues)
         : EMPTY,
     );
   }
@@ -202,8 +200,8 @@ export function ResidentsScreen() {
       </table>
       {found.length > SHOWN && (
         <p className="hint" data-testid="resident-more">
-          Lebih dari {SHOWN} penduduk cocok; yang tampil {SHOWN} pertama. Ketik lebih lengkap
-          (NIK, nomor KK atau nama) untuk mempersempit.
+          Lebih dari {SHOWN} penduduk cocok; yang tampil {SHOWN} pertama. Ketik lebih lengkap (NIK,
+          nomor KK atau nama) untuk mempersempit.
         </p>
       )}
       {family && (
@@ -258,7 +256,9 @@ export function ResidentsScreen() {
                     {...control}
                     autoComplete="off"
                     placeholder={key === 'birthDate' ? 'HH-BB-TTTT, mis. 17-08-1945' : undefined}
-                    inputMode={['nik', 'kkNumber', 'rt', 'rw'].includes(key) ? 'numeric' : undefined}
+                    inputMode={
+                      ['nik', 'kkNumber', 'rt', 'rw'].includes(key) ? 'numeric' : undefined
+                    }
                   />
                 )}
                 {errors[key] && (

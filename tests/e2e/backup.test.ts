@@ -23,6 +23,7 @@ import {
   signInOnPage,
   type KioskInBrowser,
 } from '../support/kiosk-in-browser';
+import { adoptBudgetOnScreen, receiveCashOnScreen } from '../support/finance-on-screen';
 import { readStoredDocuments } from '../support/stored-documents';
 
 if (!chromiumAvailable())
@@ -85,7 +86,7 @@ async function budgetAndLedger(kiosk: KioskInBrowser) {
     ['5.1.1', '01.01.01.', 'DDS', 'Siltap Kepala Desa', '36000000'],
   ] as const) {
     await line.getByLabel('Rekening').selectOption(account);
-    if (kegiatan) await line.getByLabel('Kegiatan').selectOption(kegiatan);
+    if (kegiatan) await line.getByLabel('Kegiatan', { exact: true }).selectOption(kegiatan);
     await line.getByLabel('Sumber dana').selectOption(source);
     await line.getByLabel('Uraian').fill(description);
     await line.getByLabel('Jumlah (Rp)').fill(amount);
@@ -94,11 +95,12 @@ async function budgetAndLedger(kiosk: KioskInBrowser) {
   }
   await kiosk.signIn('kepala-desa');
   await menu(page, 'Anggaran (APBDes)').click();
-  await page.getByRole('button', { name: 'Tetapkan APBDes' }).click();
+  await adoptBudgetOnScreen(page);
   await expect.poll(() => page.getByTestId('budget-stage').textContent()).toContain('Ditetapkan');
 
   await kiosk.signIn('bendahara');
   await menu(page, 'Buku Kas').click();
+  await receiveCashOnScreen(page, { line: 'Dana Desa', amount: '10000000', voucher: 'TBP-001' });
   const form = page.getByRole('form', { name: 'Entri buku kas' });
   const officer = page.getByLabel('Petugas pencatat');
   if (await officer.count()) await officer.fill('Bu Bendahara');

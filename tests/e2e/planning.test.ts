@@ -16,6 +16,7 @@ import { provisionKiosk, provisionVillage } from '../../sync/provision/provision
 import { basicAuth, uniqueVillageCode } from '../support/couch-server';
 import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
 import { openKioskInBrowser, type KioskInBrowser } from '../support/kiosk-in-browser';
+import { adoptBudgetOnScreen, receiveCashOnScreen } from '../support/finance-on-screen';
 import { freePort } from '../support/ports';
 
 if (!chromiumAvailable())
@@ -213,14 +214,15 @@ describe.skipIf(!chromiumAvailable())('planning and project monitoring, end to e
     await lines.getByText('Dana Desa', { exact: true }).waitFor();
     // The head of the village adopts it.
     await kiosk!.signIn('kepala-desa');
-    await page.getByRole('button', { name: 'Tetapkan APBDes' }).click();
+    await menu('Anggaran (APBDes)').click();
+    await adoptBudgetOnScreen(page);
     await expect.poll(() => page.getByTestId('budget-stage').textContent()).toContain('Ditetapkan');
 
     // The treasurer pays for cement on the project's line.
     await kiosk!.signIn('bendahara');
     await menu('Buku Kas').click();
     const entry = page.getByRole('form', { name: 'Entri buku kas' });
-    await page.getByLabel('Petugas pencatat').fill('Bu Bendahara');
+    await receiveCashOnScreen(page, { line: 'Dana Desa', amount: '100000000', voucher: 'TBP-001' });
     const roadLine = await entry.locator('option', { hasText: ROAD }).getAttribute('value');
     await entry.getByLabel('Baris anggaran').selectOption(roadLine!);
     await entry.getByLabel('Jumlah (Rp)').fill('18000000');
