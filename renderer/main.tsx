@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App';
 import { resetOnHolderChange } from './state/session-reset';
+import './ui/ui.css';
 import './styles.css';
 
 // zod compiles validators with `new Function` unless told not to; our CSP forbids eval.
