@@ -28,6 +28,7 @@ import { may, refusal } from '../../shared/staff/permissions';
 import { useOfficial } from '../state/official';
 import { useT } from '../i18n';
 import { GatedButton } from '../staff/GatedButton';
+import { Button, buttonClass, Message } from '../ui';
 import { useOpenSession } from '../state/session-store';
 import { Errors, Field, Money, YearPicker } from './common';
 import { saveFinanceDocs, useFinanceContext, useFinanceData, useFiscalYear } from './store';
@@ -208,12 +209,12 @@ export function BudgetScreen() {
               onChange={(e) => setConfirming({ ...confirming, date: e.target.value })}
             />
           </Field>
-          <GatedButton action="budget.adopt" type="submit">
-            Ya, tetapkan dan kunci
-          </GatedButton>
-          <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-            Batal
-          </button>
+          <div className="ui-actions">
+            <GatedButton action="budget.adopt" type="submit" className={buttonClass('primary')}>
+              Ya, tetapkan dan kunci
+            </GatedButton>
+            <Button onClick={() => setConfirming(null)}>Batal</Button>
+          </div>
         </form>
       )}
       <table className="fin-totals" data-testid="budget-totals">
@@ -241,10 +242,10 @@ export function BudgetScreen() {
       </p>
       <Errors errors={errors} />
       {!locked && cannotEdit && (
-        <p className="fin-warning" role="note" data-testid="budget-readonly">
+        <Message tone="info" testId="budget-readonly">
           {cannotEdit} Anda dapat melihat anggaran
           {may(role, 'budget.adopt') ? ' dan menetapkannya' : ''}.
-        </p>
+        </Message>
       )}
       {!locked && !cannotEdit && (
         <label className="fin-field no-print">

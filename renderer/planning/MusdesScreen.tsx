@@ -16,7 +16,7 @@ import {
 } from '../../shared/planning/musdes';
 import { DEFAULT_FUNDING, planFromDecision, type Funding } from '../../shared/planning/rkpdes';
 import { MAX_SCORE } from '../../shared/planning/settings';
-import { localDate } from '../../shared/dates';
+import { formatLongDate, localDate } from '../../shared/dates';
 import { refusal } from '../../shared/staff/permissions';
 import { YearPicker } from '../finance/common';
 import { PhotoStrip } from '../photos/PhotoStrip';
@@ -181,7 +181,7 @@ export function MusdesScreen() {
       {open && (
         <>
           <p>
-            {open.date} · {open.place}
+            {formatLongDate(open.date)} · {open.place}
           </p>
           <table className="fin-table" aria-label={t('criteria')}>
             <thead>
@@ -406,7 +406,7 @@ export function MusdesScreen() {
         <tbody>
           {decided.map((m) => (
             <tr key={m.id}>
-              <td>{m.date}</td>
+              <td>{formatLongDate(m.date)}</td>
               <td>{m.place}</td>
               <td className="num">{m.attendanceCount}</td>
               <td>

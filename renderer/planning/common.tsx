@@ -10,6 +10,7 @@ import {
   useFiscalYear,
 } from '../finance/store';
 import { GatedButton } from '../staff/GatedButton';
+import { Button, buttonClass, Message } from '../ui';
 import { useOpenSession } from '../state/session-store';
 import { STAFF_ROLE_LABELS } from '../../shared/staff/roles';
 import { useStaff } from './store';
@@ -116,17 +117,15 @@ export function BudgetLockedNotice() {
         anggarannya. Rencanakan untuk tahun {year + 1}, atau buka Perubahan APBDes (PAK) {year}{' '}
         dahulu.
       </p>
-      <button type="button" onClick={() => setYear(year + 1)}>
-        Rencanakan untuk {year + 1}
-      </button>{' '}
-      <GatedButton action="budget.edit" onClick={() => void amend()}>
-        Buat perubahan (PAK) {year}
-      </GatedButton>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <div className="ui-actions">
+        <Button variant="primary" onClick={() => setYear(year + 1)}>
+          Rencanakan untuk {year + 1}
+        </Button>
+        <GatedButton action="budget.edit" className={buttonClass()} onClick={() => void amend()}>
+          Buat perubahan (PAK) {year}
+        </GatedButton>
+      </div>
+      {error && <Message tone="error">{error}</Message>}
     </div>
   );
 }

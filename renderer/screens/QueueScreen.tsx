@@ -5,6 +5,7 @@ import { formatLongDate, formatTime, localDate } from '../../shared/dates';
 import type { QueueDoc } from '../../shared/documents/queue';
 import { counterLabel, shortTicket } from '../../shared/requests/queue';
 import { useT } from '../i18n';
+import { Button } from '../ui';
 import { useNavigation } from '../state/navigation';
 import { useDesk } from '../state/official';
 import { useOpenSession } from '../state/session-store';
@@ -56,17 +57,13 @@ export function QueueScreen() {
         <strong>{called ? shortTicket(called.ticket) : '—'}</strong>
         <span>loket {counterLabel(config.kioskId)}</span>
       </div>
-      <div className="queue-actions">
-        <button type="button" onClick={() => void call()} disabled={!waiting.length}>
+      <div className="queue-actions ui-row">
+        <Button variant="primary" onClick={() => void call()} disabled={!waiting.length}>
           {t('callNext')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void issueTicket(session).then(print)}
-        >
+        </Button>
+        <Button onClick={() => void issueTicket(session).then(print)}>
           {t('newTicket').replace(' (F2)', '')}
-        </button>
+        </Button>
         <label htmlFor="ticket-paper">{t('paper')}</label>
         <select id="ticket-paper" value={paper} onChange={(e) => setPaper(e.target.value as Paper)}>
           <option value="58mm">58 mm</option>

@@ -16,6 +16,7 @@ import {
   type Step,
 } from '../../shared/requests/workflow';
 import { useT, type MessageKey } from '../i18n';
+import { Button, Message } from '../ui';
 import { getBridge } from '../bridge';
 import { editLocal } from '../../sync/client/local-edit';
 import { issueApprovedLetter } from '../letters/compose';
@@ -176,11 +177,11 @@ export function RequestDetail({ id }: { id: string }) {
         ))}
       </ol>
 
-      <div className="official">
+      <div className="official ui-field">
         <label htmlFor="step-note">{t('reason')}</label>
         <input id="step-note" value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
-      <div className="steps">
+      <div className="steps ui-actions">
         {(actor ? availableSteps(doc.events, actor) : [])
           .filter((step) => may(official.role, STEP_ACTIONS[step]))
           .filter((step) => !(step === 'incomplete' && missing.length === 0))
@@ -190,22 +191,18 @@ export function RequestDetail({ id }: { id: string }) {
             const input = step === 'checked' ? { missing } : { note, missing };
             const check = canTake(doc.events, step, actor!, input);
             return (
-              <button
+              <Button
                 key={step}
-                type="button"
+                variant={step === 'rejected' ? 'danger' : 'primary'}
                 onClick={() => void take(step)}
                 title={check.ok ? undefined : check.reason}
               >
                 {t(`step_${step}` as MessageKey)}
-              </button>
+              </Button>
             );
           })}
       </div>
-      {message && (
-        <p className="field-error" role="alert">
-          {message}
-        </p>
-      )}
+      {message && <Message tone="error">{message}</Message>}
       <LetterPanel request={doc} />
     </section>
   );

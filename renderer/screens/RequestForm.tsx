@@ -14,7 +14,7 @@ import {
 import { REQUIREMENTS, requestType, type Subject } from '../../shared/requests/catalogue';
 import { ticketWithCounter } from '../../shared/requests/queue';
 import { residentFromWalkIn } from '../../shared/residents/local';
-import { localDate } from '../../shared/dates';
+import { formatLongDate, localDate } from '../../shared/dates';
 import { useT } from '../i18n';
 import { residentByNik, searchResidents } from '../residents/search';
 import { refusal } from '../../shared/staff/permissions';
@@ -237,7 +237,7 @@ export function RequestForm() {
             }}
           >
             <span className="nik">{r.nik}</span> {r.name}
-            {r.birthDate ? ` · ${r.birthDate}` : ''}
+            {r.birthDate ? ` · ${formatLongDate(r.birthDate)}` : ''}
             {r.dusun ? ` · ${r.dusun} RT ${r.rt}/RW ${r.rw}` : ''}
             {r.type === 'resident-local' ? ` · ${t('localRecord')}` : ''}
           </li>

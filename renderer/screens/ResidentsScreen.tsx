@@ -26,6 +26,7 @@ import {
 } from '../../shared/residents/local';
 import { saveLocalResident } from '../residents/write';
 import { useT } from '../i18n';
+import { Button, Card, Field, Message } from '../ui';
 import { familyOf, searchResidents, temporaryNiks } from '../residents/search';
 import { useOpenSession } from '../state/session-store';
 
@@ -144,138 +145,153 @@ export function ResidentsScreen() {
 
   return (
     // The screen's title is the page heading (App): no second "Penduduk" here.
-    <section className="residents" aria-label={t('residents')}>
-      <label htmlFor="resident-search">{t('searchResident')}</label>
-      <input
-        id="resident-search"
-        value={query}
-        autoFocus
-        autoComplete="off"
-        onChange={(e) => void search(e.target.value)}
-      />
-      <button type="button" className="secondary" onClick={() => startEdit(null)}>
-        {t('addResident')}
-      </button>
-      <table data-testid="resident-results" data-query={searched}>
-        <tbody>
-          {found.slice(0, SHOWN).map((r) => {
-            const warnings = nikMismatches(r.nik, {
-              birthDate: r.birthDate ?? undefined,
-              sex: r.sex,
-            });
-            return (
-              <tr key={r.id}>
-                <td className="nik">{r.nik}</td>
-                <td>
-                  {r.name}
-                  {r.type === 'resident-local' && <em> · {t('localRecord')}</em>}
-                  {warnings.map((w) => (
-                    <div key={w} className="warning">
-                      ⚠ {w}
-                    </div>
-                  ))}
-                </td>
-                <td>{r.kkNumber}</td>
-                <td>
-                  {r.dusun} {r.rt && `RT ${r.rt}/RW ${r.rw}`}
-                </td>
-                <td>
-                  {r.kkNumber && (
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => void familyOf(db, r.kkNumber).then(setFamily)}
-                    >
-                      {t('family')}
-                    </button>
-                  )}{' '}
-                  <button type="button" className="link" onClick={() => startEdit(r)}>
-                    {t('correctResident')}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <section className="residents ui-stack" aria-label={t('residents')}>
+      <div className="ui-row">
+        <Field id="resident-search" label={t('searchResident')} className="resident-search">
+          {(control) => (
+            <input
+              {...control}
+              value={query}
+              autoFocus
+              autoComplete="off"
+              onChange={(e) => void search(e.target.value)}
+            />
+          )}
+        </Field>
+        <Button onClick={() => startEdit(null)}>{t('addResident')}</Button>
+      </div>
+      {/* The ui table's look, with the query it answers (the tests wait for it). */}
+      <div className="ui-table-wrap">
+        <table className="ui-table" data-testid="resident-results" data-query={searched}>
+          <thead>
+            <tr>
+              <th>{t('nik')}</th>
+              <th>{t('personName')}</th>
+              <th>KK</th>
+              <th>Alamat</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {found.slice(0, SHOWN).map((r) => {
+              const warnings = nikMismatches(r.nik, {
+                birthDate: r.birthDate ?? undefined,
+                sex: r.sex,
+              });
+              return (
+                <tr key={r.id}>
+                  <td className="nik">{r.nik}</td>
+                  <td>
+                    {r.name}
+                    {r.type === 'resident-local' && <em> · {t('localRecord')}</em>}
+                    {warnings.map((w) => (
+                      <div key={w} className="warning">
+                        ⚠ {w}
+                      </div>
+                    ))}
+                  </td>
+                  <td>{r.kkNumber}</td>
+                  <td>
+                    {r.dusun} {r.rt && `RT ${r.rt}/RW ${r.rw}`}
+                  </td>
+                  <td>
+                    {r.kkNumber && (
+                      <Button
+                        small
+                        variant="quiet"
+                        onClick={() => void familyOf(db, r.kkNumber).then(setFamily)}
+                      >
+                        {t('family')}
+                      </Button>
+                    )}{' '}
+                    <Button small variant="quiet" onClick={() => startEdit(r)}>
+                      {t('correctResident')}
+                    </Button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {found.length > SHOWN && (
-        <p className="hint" data-testid="resident-more">
+        <Message testId="resident-more">
           Lebih dari {SHOWN} penduduk cocok; yang tampil {SHOWN} pertama. Ketik lebih lengkap (NIK,
           nomor KK atau nama) untuk mempersempit.
-        </p>
+        </Message>
       )}
       {family && (
-        <div data-testid="family">
-          <h3>
-            {t('family')} — KK {family[0]?.kkNumber}
-          </h3>
-          <ul>
+        <Card title={`${t('family')} — KK ${family[0]?.kkNumber ?? ''}`}>
+          <ul data-testid="family">
             {family.map((m) => (
               <li key={m.id}>
                 {m.name} ({m.nik}) {m.familyRelation}
               </li>
             ))}
           </ul>
-        </div>
+        </Card>
       )}
       {editing && (
-        <form
-          onSubmit={save}
-          noValidate
-          className="resident-form ui-form-grid"
-          aria-label={editing.corrects ? t('correctResident') : t('addResident')}
-        >
-          {FIELDS.map(([key, label, list]) => {
-            const id = `resident-${key}`;
-            const control = {
-              id,
-              value: form[key],
-              'aria-invalid': errors[key] ? true : undefined,
-              'aria-describedby': errors[key] ? `${id}-error` : undefined,
-              onChange: (e: { target: { value: string } }) => change(key, e.target.value),
-            };
-            const options = list === 'sex' ? SEXES : list ? namesOf(list).map((n) => [n, n]) : [];
-            return (
-              <div key={key} className="ui-field">
-                <label htmlFor={id}>{label}</label>
-                {list ? (
-                  <select {...control}>
-                    <option value="">— pilih —</option>
-                    {/* A stored value not on the list stays visible until it is corrected. */}
-                    {form[key] && !options.some(([v]) => v === form[key]) && (
-                      <option value={form[key]}>{form[key]} (tidak ada di daftar)</option>
-                    )}
-                    {options.map(([value, name]) => (
-                      <option key={value} value={value}>
-                        {name}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <input
-                    {...control}
-                    autoComplete="off"
-                    placeholder={key === 'birthDate' ? 'HH-BB-TTTT, mis. 17-08-1945' : undefined}
-                    inputMode={
-                      ['nik', 'kkNumber', 'rt', 'rw'].includes(key) ? 'numeric' : undefined
+        <Card title={editing.corrects ? t('correctResident') : t('addResident')}>
+          <form
+            onSubmit={save}
+            noValidate
+            aria-label={editing.corrects ? t('correctResident') : t('addResident')}
+          >
+            <div className="ui-form-grid">
+              {FIELDS.map(([key, label, list]) => {
+                const options =
+                  list === 'sex' ? SEXES : list ? namesOf(list).map((n) => [n, n] as const) : [];
+                return (
+                  <Field key={key} id={`resident-${key}`} label={label} error={errors[key]}>
+                    {(control) =>
+                      list ? (
+                        <select
+                          {...control}
+                          value={form[key]}
+                          onChange={(e) => change(key, e.target.value)}
+                        >
+                          <option value="">— pilih —</option>
+                          {/* A stored value not on the list stays visible until corrected. */}
+                          {form[key] && !options.some(([v]) => v === form[key]) && (
+                            <option value={form[key]}>{form[key]} (tidak ada di daftar)</option>
+                          )}
+                          {options.map(([value, name]) => (
+                            <option key={value} value={value}>
+                              {name}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        <input
+                          {...control}
+                          value={form[key]}
+                          autoComplete="off"
+                          onChange={(e) => change(key, e.target.value)}
+                          placeholder={key === 'birthDate' ? 'mis. 17-08-1945' : undefined}
+                          inputMode={
+                            ['nik', 'kkNumber', 'rt', 'rw'].includes(key) ? 'numeric' : undefined
+                          }
+                        />
+                      )
                     }
-                  />
-                )}
-                {errors[key] && (
-                  <span className="ui-field-error field-error" id={`${id}-error`}>
-                    {errors[key]}
-                  </span>
-                )}
-              </div>
-            );
-          })}
-          <button type="button" className="secondary" onClick={() => void giveTemporary()}>
-            {t('temporaryNumber')}
-          </button>
-          <button type="submit">{t('saveResident')}</button>
-        </form>
+                  </Field>
+                );
+              })}
+            </div>
+            <div className="ui-actions">
+              <Button variant="primary" type="submit">
+                {t('saveResident')}
+              </Button>
+              <Button onClick={() => void giveTemporary()}>{t('temporaryNumber')}</Button>
+              <Button variant="quiet" onClick={() => setEditing(null)}>
+                Batal
+              </Button>
+            </div>
+          </form>
+        </Card>
       )}
-      {message && <p role="status">{message}</p>}
+      {message && <Message tone="success">{message}</Message>}
     </section>
   );
 }

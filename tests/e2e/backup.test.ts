@@ -86,7 +86,7 @@ async function budgetAndLedger(kiosk: KioskInBrowser) {
     ['5.1.1', '01.01.01.', 'DDS', 'Siltap Kepala Desa', '36000000'],
   ] as const) {
     await line.getByLabel('Rekening').selectOption(account);
-    if (kegiatan) await line.getByLabel('Kegiatan', { exact: true }).selectOption(kegiatan);
+    if (kegiatan) await line.getByLabel('Kegiatan').selectOption(kegiatan);
     await line.getByLabel('Sumber dana').selectOption(source);
     await line.getByLabel('Uraian').fill(description);
     await line.getByLabel('Jumlah (Rp)').fill(amount);

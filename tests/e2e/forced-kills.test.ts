@@ -187,7 +187,7 @@ async function adoptBudget(): Promise<void> {
     ['5.1.1', '01.01.01.', 'Siltap Kepala Desa', '36000000'],
   ] as const) {
     await line.getByLabel('Rekening').selectOption(account);
-    if (kegiatan) await line.getByLabel('Kegiatan', { exact: true }).selectOption(kegiatan);
+    if (kegiatan) await line.getByLabel('Kegiatan').selectOption(kegiatan);
     await line.getByLabel('Sumber dana').selectOption('DDS');
     await line.getByLabel('Uraian').fill(description);
     await line.getByLabel('Jumlah (Rp)').fill(amount);

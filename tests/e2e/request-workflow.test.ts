@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { uniqueVillageCode } from '../support/couch-server';
 import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
+import { shot } from '../support/screenshots';
 import { openKioskInBrowser, type KioskInBrowser } from '../support/kiosk-in-browser';
 
 if (!chromiumAvailable())
@@ -21,6 +22,7 @@ beforeAll(async () => {
   if (!chromiumAvailable()) return;
   kiosk = await openKioskInBrowser({ villageCode, kioskId: 'k2' });
   page = kiosk.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
 });
 
 afterAll(async () => kiosk?.close());
@@ -71,6 +73,7 @@ describe.skipIf(!chromiumAvailable())('request workflow, register and queue', ()
       .poll(() => waiting.textContent())
       .toBe('Menunggu persetujuan dan tanda tangan — oleh Sekretaris Desa atau Kepala Desa.');
     await expect.poll(() => row.textContent()).toContain('Sekretaris Desa atau Kepala Desa');
+    await shot(page, 'layanan-menunggu');
 
     // An operator is not offered approval; the secretary, signed in, is — after opening the
     // request again: nothing the operator had open stays on screen for the next person.
@@ -142,6 +145,7 @@ describe.skipIf(!chromiumAvailable())('request workflow, register and queue', ()
     await nav('Antrean');
     const serving = page.getByTestId('now-serving');
     await expect.poll(() => serving.locator('strong').textContent()).toBe('001');
+    await shot(page, 'antrean');
     expect(await serving.textContent()).not.toContain('-K2');
     expect(await page.getByRole('button', { name: 'Panggil berikutnya' }).isDisabled()).toBe(true);
     await expect.poll(() => page.getByText('Tidak ada yang menunggu.').count()).toBe(1);

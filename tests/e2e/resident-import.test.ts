@@ -4,12 +4,12 @@
 // file and offers a template; columns it does not read are named; a NIK the register holds is
 // refused (import and form) naming its holder; the form picks coded elements from the civil
 // registry's lists and takes the date as a clerk types it; a search says when more exist.
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { uniqueVillageCode } from '../support/couch-server';
 import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
+import { shot } from '../support/screenshots';
 import { openKioskInBrowser, type KioskInBrowser } from '../support/kiosk-in-browser';
 import { xlsxOf } from '../support/xlsx';
 
@@ -39,20 +39,12 @@ const file = (name: string, text: string) => ({
   buffer: Buffer.from(text, 'utf8'),
 });
 
-/** With BALAI_SHOTS=<folder>, the screens are saved there to be looked at (not in the repo). */
-async function shot(name: string) {
-  const folder = process.env.BALAI_SHOTS;
-  if (!folder) return;
-  mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
-}
-
 /** Searching while the resident form stays open. */
 async function residentsFoundKeepingForm(query: string): Promise<number> {
   await page.getByLabel('Cari NIK, No. KK, atau nama').fill(query);
   const results = page.getByTestId('resident-results');
   await expect.poll(() => results.getAttribute('data-query')).toBe(query);
-  return results.getByRole('row').count();
+  return results.locator('tbody tr').count();
 }
 
 async function residentsFound(query: string): Promise<number> {
@@ -60,7 +52,7 @@ async function residentsFound(query: string): Promise<number> {
   await page.getByLabel('Cari NIK, No. KK, atau nama').fill(query);
   const results = page.getByTestId('resident-results');
   await expect.poll(() => results.getAttribute('data-query')).toBe(query);
-  return results.getByRole('row').count();
+  return results.locator('tbody tr').count();
 }
 
 describe.skipIf(!chromiumAvailable())('resident import', () => {
@@ -159,7 +151,7 @@ describe.skipIf(!chromiumAvailable())('resident import', () => {
     expect(download.suggestedFilename()).toBe('template-penduduk.csv');
     const template = await readFile((await download.path())!, 'utf8');
     expect(template.replace(/^\uFEFF/, '')).toMatch(/^NIK;NO_KK;NAMA_LGKP;/);
-    await shot('impor');
+    await shot(page, 'impor');
   });
 
   it('refuses a file with a NIK the register already has, naming who holds it', async () => {
@@ -201,7 +193,7 @@ describe.skipIf(!chromiumAvailable())('resident import', () => {
     await form.getByLabel('Hubungan dalam keluarga').selectOption('Istri');
     await form.getByLabel('Pendidikan').selectOption('SLTA/Sederajat');
     await form.getByLabel('Pekerjaan').selectOption('Pedagang');
-    await shot('penduduk-form');
+    await shot(page, 'penduduk-form');
     await form.getByRole('button', { name: 'Simpan penduduk' }).click();
     await page.getByText('Data penduduk tersimpan di kiosk ini (lokal).').waitFor();
     expect(await residentsFound('siti rahayu')).toBe(1);
@@ -232,6 +224,6 @@ describe.skipIf(!chromiumAvailable())('resident import', () => {
     expect(await page.getByTestId('resident-more').textContent()).toContain(
       'Lebih dari 20 penduduk cocok',
     );
-    await shot('penduduk-cari');
+    await shot(page, 'penduduk-cari');
   });
 });

@@ -19,6 +19,7 @@ beforeAll(async () => {
   if (!chromiumAvailable()) return;
   kiosk = await openKioskInBrowser({ villageCode });
   page = kiosk.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
 });
 
 afterAll(async () => kiosk?.close());

@@ -12,13 +12,16 @@ export async function adoptBudgetOnScreen(page: Page, perdesNumber = '1 Tahun 20
   await confirm.waitFor({ state: 'detached' });
 }
 
-/** Records a receipt (TBP) on the income line named `line`, on the Buku Kas screen. */
+/** Records a receipt (TBP) on the income line described `line`, on the Buku Kas screen. */
 export async function receiveCashOnScreen(
   page: Page,
   receipt: { line: string; amount: string; voucher: string },
 ) {
   const form = page.getByRole('form', { name: 'Entri buku kas' });
-  const value = await form.locator('option', { hasText: receipt.line }).getAttribute('value');
+  // The option reads `4.2.1 DDS · Dana Desa`: the line's description ends it (not "Alokasi Dana Desa").
+  const value = await form
+    .locator('option', { hasText: new RegExp(`· ${receipt.line}$`) })
+    .getAttribute('value');
   await form.getByLabel('Baris anggaran').selectOption(value!);
   await form.getByLabel('Jenis').selectOption({ label: 'Penerimaan (TBP)' });
   await form.getByLabel('Jumlah (Rp)').fill(receipt.amount);
