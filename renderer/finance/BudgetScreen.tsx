@@ -28,7 +28,7 @@ import { may, refusal } from '../../shared/staff/permissions';
 import { useOfficial } from '../state/official';
 import { useT } from '../i18n';
 import { GatedButton } from '../staff/GatedButton';
-import { Button, buttonClass, Message } from '../ui';
+import { Button, buttonClass, Field as UiField, Message } from '../ui';
 import { useOpenSession } from '../state/session-store';
 import { Errors, Field, Money, YearPicker } from './common';
 import { saveFinanceDocs, useFinanceContext, useFinanceData, useFiscalYear } from './store';
@@ -66,6 +66,8 @@ export function BudgetScreen() {
   const [rejected, setRejected] = useState<ImportRejection[]>([]);
   const [kegiatanQuery, setKegiatanQuery] = useState('');
   const [confirming, setConfirming] = useState<{ number: string; date: string } | null>(null);
+  /** The Perdes fields' own errors, shown under each and gone as it changes. */
+  const [perdesRefused, setPerdesRefused] = useState<Record<string, string>>({});
   const role = useOfficial().role;
   const cannotEdit = refusal(role, 'budget.edit');
   const kegiatanShown = searchKegiatan(kegiatanQuery);
@@ -127,7 +129,8 @@ export function BudgetScreen() {
     event.preventDefault();
     if (!confirming) return;
     const refused = perdesErrors(confirming, year);
-    if (Object.keys(refused).length > 0) return setErrors(refused);
+    setPerdesRefused(refused);
+    if (Object.keys(refused).length > 0) return;
     const result = adoptBudget(lines, year, ctx, confirming);
     if (!result.ok) return setErrors(result.errors);
     await save(result.value, `${t('fin_adopted')} (${year})`);
@@ -194,26 +197,49 @@ export function BudgetScreen() {
             tidak dapat diubah lagi, perubahan hanya lewat Perubahan APBDes (PAK). Catat Peraturan
             Desa yang menetapkannya.
           </p>
-          <Field label="Nomor Perdes APBDes">
-            <input
-              value={confirming.number}
-              maxLength={80}
-              placeholder="mis. 1 Tahun 2026"
-              onChange={(e) => setConfirming({ ...confirming, number: e.target.value })}
-            />
-          </Field>
-          <Field label="Tanggal Perdes">
-            <input
-              type="date"
-              value={confirming.date}
-              onChange={(e) => setConfirming({ ...confirming, date: e.target.value })}
-            />
-          </Field>
+          <UiField
+            id="perdes-number"
+            label="Nomor Perdes APBDes"
+            error={perdesRefused.perdesNumber}
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={confirming.number}
+                maxLength={80}
+                placeholder="mis. 1 Tahun 2026"
+                onChange={(e) => {
+                  setConfirming({ ...confirming, number: e.target.value });
+                  setPerdesRefused({ ...perdesRefused, perdesNumber: '' });
+                }}
+              />
+            )}
+          </UiField>
+          <UiField id="perdes-date" label="Tanggal Perdes" error={perdesRefused.perdesDate}>
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                value={confirming.date}
+                onChange={(e) => {
+                  setConfirming({ ...confirming, date: e.target.value });
+                  setPerdesRefused({ ...perdesRefused, perdesDate: '' });
+                }}
+              />
+            )}
+          </UiField>
           <div className="ui-actions">
             <GatedButton action="budget.adopt" type="submit" className={buttonClass('primary')}>
               Ya, tetapkan dan kunci
             </GatedButton>
-            <Button onClick={() => setConfirming(null)}>Batal</Button>
+            <Button
+              onClick={() => {
+                setConfirming(null);
+                setPerdesRefused({});
+              }}
+            >
+              Batal
+            </Button>
           </div>
         </form>
       )}

@@ -117,7 +117,7 @@ function Signatures() {
     <div>
       <p>{title}</p>
       <p className="fin-signature-space" />
-      <p className="fin-signature-name">{o?.name ?? blank}</p>
+      <p className={o ? 'fin-signature-name' : undefined}>{o?.name ?? blank}</p>
       {o?.employeeNumber && <p>NIP/NIPD {o.employeeNumber}</p>}
     </div>
   );

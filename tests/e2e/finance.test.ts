@@ -121,10 +121,10 @@ describe.skipIf(!chromiumAvailable())('village finance, end to end', () => {
     expect(await confirm.textContent()).toContain('mengunci semua barisnya');
     expect(await page.getByTestId('budget-stage').textContent()).toContain('Rancangan');
     await confirm.getByRole('button', { name: 'Ya, tetapkan dan kunci' }).click();
-    await expect
-      .poll(() => page.getByRole('alert').first().textContent())
-      .toContain('Nomor Perdes wajib diisi.');
+    const numberError = confirm.locator('#perdes-number-error');
+    await expect.poll(() => numberError.textContent()).toBe('Nomor Perdes wajib diisi.');
     await confirm.getByLabel('Nomor Perdes APBDes').fill('3 Tahun 2026');
+    expect(await numberError.count()).toBe(0); // the error was about the empty field
     await confirm.getByLabel('Tanggal Perdes').fill(`${year}-01-05`);
     await shot(page, 'anggaran-tetapkan');
     await confirm.getByRole('button', { name: 'Ya, tetapkan dan kunci' }).click();
