@@ -195,7 +195,7 @@ describe.skipIf(!chromiumAvailable())('resident import', () => {
     await form.getByLabel('Pekerjaan').selectOption('Pedagang');
     await shot(page, 'penduduk-form');
     await form.getByRole('button', { name: 'Simpan penduduk' }).click();
-    await page.getByText('Data penduduk tersimpan di kiosk ini (lokal).').waitFor();
+    await page.getByText('Data penduduk tersimpan di kios ini (lokal).').waitFor();
     expect(await residentsFound('siti rahayu')).toBe(1);
     await page
       .getByTestId('resident-results')
