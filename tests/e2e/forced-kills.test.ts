@@ -335,6 +335,5 @@ describe.skipIf(!chromiumAvailable())('twenty forced kills during a busy day', (
     );
     expect(acked.requests.size).toBeGreaterThan(0);
     expect(acked.ledger.size).toBeGreaterThan(0);
-    // One browser start more than before: the treasurer receives the cash the payments need.
-  }, 240_000);
+  }, 180_000);
 });
