@@ -101,7 +101,7 @@ const id = {
   fin_payee: 'Penerima / penyetor',
   fin_note: 'Keterangan',
   fin_remaining: 'Sisa anggaran baris ini:',
-  fin_override: 'Melebihi sisa anggaran dengan persetujuan pejabat',
+  fin_override: 'Melebihi sisa anggaran atau kas, dengan persetujuan pejabat',
   fin_overrideBy: 'Pejabat yang menyetujui',
   fin_record: 'Catat',
   fin_recorded: 'Entri tercatat di buku kas.',

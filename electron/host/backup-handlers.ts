@@ -31,9 +31,9 @@ export function createBackupHandlers({
     'db:record': ({ databaseName, counts }) => backups.record(databaseName, counts, now()),
     'db:disk-space': () => ({ freeBytes: backups.freeBytes() }),
     'backup:local-key': () => ({ passphrase: backups.localKey() }),
-    'backup:save-local': ({ text }) => {
+    'backup:save-local': ({ text, stamp }) => {
       const { villageCode, kioskId } = kiosk();
-      return backups.saveLocal(text, villageCode, kioskId, now());
+      return backups.saveLocal(text, villageCode, kioskId, stamp ?? now());
     },
     'backup:list': () => ({ local: backups.listLocal(), drives: backups.drives() }),
     'backup:read-local': ({ name }) => {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { backupStamp } from '../../shared/backup/channels';
 import { BackupStore, LOCAL_BACKUP_GENERATIONS } from './backup-store';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'balai-backup-store-'));
@@ -19,6 +20,14 @@ describe('BackupStore', () => {
     expect(store.readLocal(kept.at(-1)!.name)).toBe(`cadangan ${LOCAL_BACKUP_GENERATIONS + 3}`);
     // No temp file is left behind.
     expect(readdirSync(join(dir, 'backups')).every((f) => f.endsWith('.balai-backup'))).toBe(true);
+  });
+
+  it('names a scheduled backup on the office clock the renderer stamped, the rule a manual one uses', () => {
+    const store = new BackupStore(fresh(), []);
+    // 07:30 in Banyuwangi is 00:30 UTC: the host's clock would name it after the day before.
+    const office = backupStamp(new Date(2026, 11, 3, 7, 30, 0));
+    const saved = store.saveLocal('cadangan', '3510992001', 'k1', office);
+    expect(saved.name).toBe('balai-3510992001-k1-20261203-073000.balai-backup');
   });
 
   it('refuses to read a name outside the backups folder', () => {

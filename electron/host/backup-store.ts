@@ -20,7 +20,12 @@ import {
   readTextIfExists,
   writePrivateFile,
 } from '../../node-shared/private-files';
-import type { BackupFile, DatabasePointer, RemovableDrive } from '../../shared/backup/channels';
+import {
+  backupStamp,
+  type BackupFile,
+  type DatabasePointer,
+  type RemovableDrive,
+} from '../../shared/backup/channels';
 
 export const LOCAL_BACKUP_GENERATIONS = 7;
 const POINTER_FILE = 'database.json';
@@ -95,11 +100,13 @@ export class BackupStore {
     return key;
   }
 
-  saveLocal(text: string, villageCode: string, kioskId: string, at: Date): BackupFile {
+  /** `at`: the office's local time as the renderer stamped it, else the host's clock. */
+  saveLocal(text: string, villageCode: string, kioskId: string, at: Date | string): BackupFile {
     const dir = join(this.dataDir, BACKUP_DIR);
-    let name = `balai-${villageCode}-${kioskId}-${stamp(at)}.balai-backup`;
+    const when = typeof at === 'string' ? at : backupStamp(at);
+    let name = `balai-${villageCode}-${kioskId}-${when}.balai-backup`;
     for (let n = 2; readTextIfExists(join(dir, name)) !== null; n++) {
-      name = `balai-${villageCode}-${kioskId}-${stamp(at)}-${n}.balai-backup`;
+      name = `balai-${villageCode}-${kioskId}-${when}-${n}.balai-backup`;
     }
     writePrivateFile(join(dir, name), text);
     // Oldest first by name (the stamp sorts by time); keep the newest N.
@@ -174,15 +181,6 @@ function safeUser(): string | null {
   } catch {
     return null;
   }
-}
-
-/** Local time, to the second: the name staff see and the order the files sort in. */
-export function stamp(at: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-` +
-    `${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`
-  );
 }
 
 function describe(file: string): BackupFile {

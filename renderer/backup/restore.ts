@@ -1,6 +1,7 @@
 // A restore from a backup file: verify the whole file first (shared/backup/format.ts), write it
 // into a fresh database and read it back, then move the host's pointer and reload. A kiosk killed
 // at any step before the pointer moves opens its old database, untouched.
+import { backupStamp } from '../../shared/backup/channels';
 import { openBackup } from '../../shared/backup/format';
 import { restoreTargetFor } from '../../shared/backup/target';
 import type { KioskConfig } from '../../shared/ipc';
@@ -24,11 +25,7 @@ export async function restoreFromText(
   return { ok: true, documents };
 }
 
-/** The name the host accepts for a backup file of this kiosk, stamped with local time. */
+/** The name the host accepts for a backup file of this kiosk, stamped on the office's clock. */
 export function backupFileName(config: KioskConfig, at = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const stamp =
-    `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-` +
-    `${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`;
-  return `balai-${config.villageCode}-${config.kioskId}-${stamp}.balai-backup`;
+  return `balai-${config.villageCode}-${config.kioskId}-${backupStamp(at)}.balai-backup`;
 }

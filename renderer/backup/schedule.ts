@@ -1,6 +1,7 @@
 // The scheduled local backup: at the first start of a day (after the desk has settled) and then
 // whenever a day has passed, into the host's data dir under the host's own local key; and the
 // regular report of what the database holds, so a loss is noticed at the next start.
+import { backupStamp } from '../../shared/backup/channels';
 import { localDate } from '../../shared/dates';
 import { getBridge } from '../bridge';
 import type { KioskSession } from '../session';
@@ -14,7 +15,8 @@ export async function backUpLocallyNow(session: KioskSession): Promise<void> {
   const bridge = getBridge();
   const { passphrase } = await bridge.localBackupKey();
   const text = await backupText(session.db, session.config, passphrase);
-  await bridge.saveLocalBackup({ text });
+  // Named on the office's clock, like a backup saved by hand (one naming rule).
+  await bridge.saveLocalBackup({ text, stamp: backupStamp(new Date()) });
 }
 
 async function backUpIfDue(session: KioskSession): Promise<void> {

@@ -25,8 +25,9 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
     // v2: the archived PDF (optional; a letter has none until its kiosk made one).
     2: (doc) => doc,
   },
-  // v2: reference documents; v3: planning documents (new types, nothing to change).
-  finance: { 1: migrateFinanceV0, 2: (doc) => doc, 3: (doc) => doc },
+  // v2: reference documents; v3: planning documents (new types, nothing to change); v4: budget
+  // lines gain the Perdes that adopted them (defaults: none recorded), filled the v1 way.
+  finance: { 1: migrateFinanceV0, 2: (doc) => doc, 3: (doc) => doc, 4: migrateFinanceV0 },
   // v1: village-profile letter settings and keys (with defaults); v2: letter wording (a new type);
   // v3: the regency logo on the village profile (optional: letters without it have no logo).
   registry: { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc },

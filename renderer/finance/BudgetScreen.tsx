@@ -1,10 +1,13 @@
 // APBDes entry: the year's lines (income 4, spending 5 under kegiatan, financing 6), totals and
-// balance always visible; adopt (locks the version) and start an amendment (a new version).
+// balance always visible; adopt (locks the version, after a confirmation that records the Perdes
+// number and date) and start an amendment (a new version). A role that may not write lines is
+// told so before any form, not after filling one.
 import { useState, type FormEvent } from 'react';
 import type { BudgetLineDoc } from '../../shared/documents/budget';
 import {
   adoptBudget,
   budgetTotals,
+  perdesErrors,
   createBudgetLine,
   editBudgetLine,
   latestVersion,
@@ -16,12 +19,16 @@ import {
   accountChoices,
   accountClass,
   fundingSourceChoices,
-  kegiatanChoices,
   accountName,
   kegiatanName,
+  searchKegiatan,
 } from '../../shared/finance/reference';
+import { formatLongDate } from '../../shared/dates';
+import { may, refusal } from '../../shared/staff/permissions';
+import { useOfficial } from '../state/official';
 import { useT } from '../i18n';
 import { GatedButton } from '../staff/GatedButton';
+import { Button, buttonClass, Field as UiField, Message } from '../ui';
 import { useOpenSession } from '../state/session-store';
 import { Errors, Field, Money, YearPicker } from './common';
 import { saveFinanceDocs, useFinanceContext, useFinanceData, useFiscalYear } from './store';
@@ -57,6 +64,14 @@ export function BudgetScreen() {
   const [notice, setNotice] = useState('');
   const isSpending = accountClass(form.accountCode) === 'spending';
   const [rejected, setRejected] = useState<ImportRejection[]>([]);
+  const [kegiatanQuery, setKegiatanQuery] = useState('');
+  const [confirming, setConfirming] = useState<{ number: string; date: string } | null>(null);
+  /** The Perdes fields' own errors, shown under each and gone as it changes. */
+  const [perdesRefused, setPerdesRefused] = useState<Record<string, string>>({});
+  const role = useOfficial().role;
+  const cannotEdit = refusal(role, 'budget.edit');
+  const kegiatanShown = searchKegiatan(kegiatanQuery);
+  const adoptedAs = working.lines.find((l) => l.stage === 'adopted' && l.perdesNumber);
 
   async function importFile(file: File) {
     const result = importSiskeudesBudget(
@@ -110,10 +125,16 @@ export function BudgetScreen() {
     setForm({ ...EMPTY, fundingSource: form.fundingSource });
   }
 
-  async function adopt() {
-    const result = adoptBudget(lines, year, ctx);
+  async function adopt(event: FormEvent) {
+    event.preventDefault();
+    if (!confirming) return;
+    const refused = perdesErrors(confirming, year);
+    setPerdesRefused(refused);
+    if (Object.keys(refused).length > 0) return;
+    const result = adoptBudget(lines, year, ctx, confirming);
     if (!result.ok) return setErrors(result.errors);
     await save(result.value, `${t('fin_adopted')} (${year})`);
+    setConfirming(null);
   }
 
   async function amend() {
@@ -142,10 +163,21 @@ export function BudgetScreen() {
           {t('fin_version')} {working.version || 1} ·{' '}
           {working.lines.length === 0 ? t('fin_noLines') : t(STAGE_LABEL[working.lines[0]!.stage])}
         </span>
-        {!locked && working.lines.length > 0 && (
-          <GatedButton action="budget.adopt" onClick={adopt}>
+        {!locked && working.lines.length > 0 && !confirming && (
+          <GatedButton
+            action="budget.adopt"
+            onClick={() =>
+              setConfirming({ number: '', date: new Date().toISOString().slice(0, 10) })
+            }
+          >
             {t('fin_adopt')}
           </GatedButton>
+        )}
+        {adoptedAs && (
+          <span data-testid="budget-perdes">
+            Perdes No. {adoptedAs.perdesNumber}
+            {adoptedAs.perdesDate && `, ${formatLongDate(adoptedAs.perdesDate)}`}
+          </span>
         )}
         {locked && (
           <GatedButton action="budget.edit" onClick={amend}>
@@ -153,6 +185,64 @@ export function BudgetScreen() {
           </GatedButton>
         )}
       </div>
+      {confirming && (
+        <form
+          className="fin-form fin-confirm"
+          onSubmit={adopt}
+          noValidate
+          aria-label="Penetapan APBDes"
+        >
+          <p role="note">
+            Menetapkan APBDes {year} versi {working.version || 1} mengunci semua barisnya: jumlahnya
+            tidak dapat diubah lagi, perubahan hanya lewat Perubahan APBDes (PAK). Catat Peraturan
+            Desa yang menetapkannya.
+          </p>
+          <UiField
+            id="perdes-number"
+            label="Nomor Perdes APBDes"
+            error={perdesRefused.perdesNumber}
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={confirming.number}
+                maxLength={80}
+                placeholder="mis. 1 Tahun 2026"
+                onChange={(e) => {
+                  setConfirming({ ...confirming, number: e.target.value });
+                  setPerdesRefused({ ...perdesRefused, perdesNumber: '' });
+                }}
+              />
+            )}
+          </UiField>
+          <UiField id="perdes-date" label="Tanggal Perdes" error={perdesRefused.perdesDate}>
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                value={confirming.date}
+                onChange={(e) => {
+                  setConfirming({ ...confirming, date: e.target.value });
+                  setPerdesRefused({ ...perdesRefused, perdesDate: '' });
+                }}
+              />
+            )}
+          </UiField>
+          <div className="ui-actions">
+            <GatedButton action="budget.adopt" type="submit" className={buttonClass('primary')}>
+              Ya, tetapkan dan kunci
+            </GatedButton>
+            <Button
+              onClick={() => {
+                setConfirming(null);
+                setPerdesRefused({});
+              }}
+            >
+              Batal
+            </Button>
+          </div>
+        </form>
+      )}
       <table className="fin-totals" data-testid="budget-totals">
         <tbody>
           <tr>
@@ -177,7 +267,13 @@ export function BudgetScreen() {
         {notice}
       </p>
       <Errors errors={errors} />
-      {!locked && (
+      {!locked && cannotEdit && (
+        <Message tone="info" testId="budget-readonly">
+          {cannotEdit} Anda dapat melihat anggaran
+          {may(role, 'budget.adopt') ? ' dan menetapkannya' : ''}.
+        </Message>
+      )}
+      {!locked && !cannotEdit && (
         <label className="fin-field no-print">
           <span>{t('fin_import')}</span>
           <input
@@ -209,7 +305,7 @@ export function BudgetScreen() {
           </tbody>
         </table>
       )}
-      {!locked && (
+      {!locked && !cannotEdit && (
         <form className="fin-form" onSubmit={add} noValidate aria-label={t('fin_newLine')}>
           <Field label={t('fin_account')}>
             <select {...set('accountCode')} name="accountCode">
@@ -222,16 +318,36 @@ export function BudgetScreen() {
             </select>
           </Field>
           {isSpending && (
-            <Field label={t('fin_kegiatan')}>
-              <select {...set('kegiatanCode')} name="kegiatanCode">
-                <option value="">{t('fin_chooseKegiatan')}</option>
-                {kegiatanChoices().map(([code, name]) => (
-                  <option key={code} value={code}>
-                    {code} {name}
+            <>
+              <Field label="Cari kode atau nama">
+                <input
+                  type="search"
+                  value={kegiatanQuery}
+                  placeholder="mis. jalan, posyandu, 02.03"
+                  onChange={(e) => setKegiatanQuery(e.target.value)}
+                />
+              </Field>
+              <Field label={t('fin_kegiatan')}>
+                <select {...set('kegiatanCode')} name="kegiatanCode">
+                  <option value="">
+                    {kegiatanQuery
+                      ? `— ${kegiatanShown.length} kegiatan cocok —`
+                      : t('fin_chooseKegiatan')}
                   </option>
-                ))}
-              </select>
-            </Field>
+                  {/* The chosen one stays choosable while a search hides the rest. */}
+                  {form.kegiatanCode && !kegiatanShown.some(([c]) => c === form.kegiatanCode) && (
+                    <option value={form.kegiatanCode}>
+                      {form.kegiatanCode} {kegiatanName(form.kegiatanCode)}
+                    </option>
+                  )}
+                  {kegiatanShown.map(([code, name]) => (
+                    <option key={code} value={code}>
+                      {code} {name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </>
           )}
           <Field label={t('fin_source')}>
             <select {...set('fundingSource')} name="fundingSource">
@@ -288,7 +404,7 @@ export function BudgetScreen() {
                   ? `${l.volume} ${l.unit} × ${formatRupiah(l.unitPrice)}`
                   : ''}
               </td>
-              {l.stage === 'adopted' ? (
+              {l.stage === 'adopted' || cannotEdit ? (
                 <Money value={l.amount} />
               ) : (
                 <td className="num">

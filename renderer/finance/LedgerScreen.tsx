@@ -1,11 +1,14 @@
 // The cash book (buku kas): record a receipt or a payment against a line of the budget in force,
-// and reverse an entry. Entries are never edited; paying beyond the remaining budget needs an
-// official's name and a reason, which are recorded with the entry.
+// and reverse an entry. Entries are never edited; paying beyond the remaining budget or beyond the
+// cash at hand needs an official's name and a reason, which are recorded with the entry. The book
+// runs in date order with the cash balance after each entry; the signed-in person records.
 import { useState, type FormEvent } from 'react';
 import type { LedgerEntryDoc } from '../../shared/documents/budget';
 import { budgetInForce } from '../../shared/finance/budget';
 import {
   KIND_LABELS,
+  cashAtHand,
+  cashBook,
   recordEntry,
   remainingOnLine,
   reverseEntry,
@@ -13,7 +16,9 @@ import {
 } from '../../shared/finance/ledger';
 import { formatRupiah, parseRupiah } from '../../shared/finance/money';
 import { accountClass, accountName } from '../../shared/finance/reference';
+import { formatLongDate } from '../../shared/dates';
 import { useT } from '../i18n';
+import { useOfficial } from '../state/official';
 import { GatedButton } from '../staff/GatedButton';
 import { useOpenSession } from '../state/session-store';
 import { Errors, Field, Money, YearPicker } from './common';
@@ -45,7 +50,9 @@ export function LedgerScreen() {
   const { lines, entries } = useFinanceData(year);
   const inForce = budgetInForce(lines, year);
   const [form, setForm] = useState({ ...EMPTY, date: today() });
-  const recordedBy = useFiscalYear((s) => s.recordedBy);
+  const official = useOfficial();
+  // Whoever is signed in records, unless they name someone else for this session.
+  const recordedBy = useFiscalYear((s) => s.recordedBy) || official.name;
   const setRecordedBy = useFiscalYear((s) => s.setRecordedBy);
   const [override, setOverride] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -54,6 +61,8 @@ export function LedgerScreen() {
   const lineOf = new Map(lines.map((l) => [l.id, l]));
   const reversed = new Set(entries.map((e) => e.reverses).filter(Boolean));
   const selected = lineOf.get(form.budgetLineId);
+  const book = cashBook(entries);
+  const cash = cashAtHand(entries);
 
   async function save(doc: LedgerEntryDoc, message: string) {
     try {
@@ -121,6 +130,9 @@ export function LedgerScreen() {
           />
         </Field>
       </div>
+      <p className="fin-cash" data-testid="cash-at-hand">
+        Kas tersedia: <strong>{formatRupiah(cash)}</strong>
+      </p>
       {!inForce.adopted && (
         <p className="fin-warning">
           {t('fin_notAdopted')} ({year})
@@ -216,16 +228,17 @@ export function LedgerScreen() {
             <th>{t('fin_account')}</th>
             <th>{t('fin_payeeShort')}</th>
             <th className="num">{t('fin_amountShort')}</th>
+            <th className="num">Saldo kas</th>
             <th>{t('fin_recordedShort')}</th>
             <th></th>
           </tr>
         </thead>
         <tbody>
-          {[...entries].reverse().map((e) => {
+          {[...book].reverse().map(({ entry: e, balance }) => {
             const line = lineOf.get(e.budgetLineId);
             return (
               <tr key={e.id} className={reversed.has(e.id) ? 'fin-reversed' : undefined}>
-                <td>{e.date}</td>
+                <td>{formatLongDate(e.date)}</td>
                 <td>{e.evidenceNumber}</td>
                 <td>
                   {KIND_LABELS[e.kind]}
@@ -240,6 +253,7 @@ export function LedgerScreen() {
                 </td>
                 <td>{e.payee}</td>
                 <Money value={e.kind === 'reversal' ? -e.amount : e.amount} />
+                <Money value={balance} />
                 <td>
                   {e.recordedBy} {e.syncState === 'pending' ? `· ${t('fin_waiting')}` : ''}
                 </td>

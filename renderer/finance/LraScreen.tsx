@@ -1,7 +1,13 @@
 // The realisation report (LRA): budget in force against realisation per bidang, sub-bidang,
 // kegiatan and account, per funding source and per month, with bars; printable on A4 or F4 and
-// exportable to CSV (and the Siskeudes-style interchange files).
-import { useState } from 'react';
+// exportable to CSV (and the Siskeudes-style interchange files). Months by name, the funding-source
+// codes explained, and the print signed by the kepala desa and the bendahara.
+import { useMemo, useState } from 'react';
+import { map } from 'rxjs';
+import { formatLongDate, localDate, monthName } from '../../shared/dates';
+import type { OfficialDoc } from '../../shared/documents/village-admin';
+import { FUNDING_SOURCES } from '../../shared/finance/reference';
+import { useObservable } from '../state/use-observable';
 import type { LraRow } from '../../shared/finance/lra';
 import { computeLra } from '../../shared/finance/lra';
 import { lraCsv, lraRows } from '../../shared/finance/csv';
@@ -22,7 +28,17 @@ function Bar({ bp }: { bp: number }) {
   );
 }
 
-function Section({ title, rows, testId }: { title: string; rows: LraRow[]; testId: string }) {
+function Section({
+  title,
+  rows,
+  testId,
+  legend,
+}: {
+  title: string;
+  rows: LraRow[];
+  testId: string;
+  legend?: string;
+}) {
   const t = useT();
   if (rows.length === 0) return null;
   return (
@@ -56,7 +72,63 @@ function Section({ title, rows, testId }: { title: string; rows: LraRow[]; testI
           ))}
         </tbody>
       </table>
+      {legend && (
+        <p className="fin-legend" data-testid={`${testId}-legend`}>
+          {legend}
+        </p>
+      )}
     </section>
+  );
+}
+
+/** What `P:DDS` and `B:ADD` in the funding-source table stand for. */
+function sourceLegend(codes: readonly string[]): string {
+  const sources = [...new Set(codes.map((c) => c.split(':')[1] ?? c))]
+    .sort()
+    .map((s) => `${s} = ${FUNDING_SOURCES[s] ?? s}`)
+    .join(', ');
+  return `Kode: P = pendapatan, B = belanja, diikuti sumber dana (${sources}).`;
+}
+
+/** The active officials named on the print's signature block, by their role. */
+function useOfficials(): Partial<Record<OfficialDoc['role'], OfficialDoc>> {
+  const { db } = useOpenSession();
+  const officials$ = useMemo(
+    () =>
+      db.registry.find({ selector: { type: 'official' } }).$.pipe(
+        map((docs) =>
+          Object.fromEntries(
+            docs
+              .map((d) => d.toJSON() as unknown as OfficialDoc)
+              .filter((o) => o.active)
+              .map((o) => [o.role, o]),
+          ),
+        ),
+      ),
+    [db],
+  );
+  return useObservable(officials$, {});
+}
+
+function Signatures() {
+  const officials = useOfficials();
+  const blank = '(........................................)';
+  const signer = (title: string, o: OfficialDoc | undefined) => (
+    <div>
+      <p>{title}</p>
+      <p className="fin-signature-space" />
+      <p className={o ? 'fin-signature-name' : undefined}>{o?.name ?? blank}</p>
+      {o?.employeeNumber && <p>NIP/NIPD {o.employeeNumber}</p>}
+    </div>
+  );
+  return (
+    <div className="fin-signatures" data-testid="lra-signatures">
+      <p className="fin-signature-date">{formatLongDate(localDate())}</p>
+      <div className="fin-signature-row">
+        {signer('Mengetahui, Kepala Desa', officials['kepala-desa'])}
+        {signer('Bendahara Desa', officials['kaur-keuangan'])}
+      </div>
+    </div>
   );
 }
 
@@ -171,7 +243,12 @@ export function LraScreen() {
       <Section title={t('fin_byKegiatan')} rows={report.kegiatan} testId="lra-kegiatan" />
       <Section title={t('fin_byAccount')} rows={report.spendingAccounts} testId="lra-accounts" />
       <Section title={t('fin_financing')} rows={report.financing} testId="lra-financing" />
-      <Section title={t('fin_bySource')} rows={report.fundingSources} testId="lra-sources" />
+      <Section
+        title={t('fin_bySource')}
+        rows={report.fundingSources}
+        testId="lra-sources"
+        legend={sourceLegend(report.fundingSources.map((r) => r.code))}
+      />
       {report.months.length > 0 && (
         <section className="fin-section">
           <h2>{t('fin_byMonth')}</h2>
@@ -186,7 +263,7 @@ export function LraScreen() {
             <tbody>
               {report.months.map((m) => (
                 <tr key={m.month}>
-                  <td>{m.month}</td>
+                  <td>{monthName(m.month)}</td>
                   <Money value={m.income} />
                   <Money value={m.spending} />
                 </tr>
@@ -195,6 +272,7 @@ export function LraScreen() {
           </table>
         </section>
       )}
+      <Signatures />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { useT } from '../i18n';
 import { useFiscalYear } from './store';
 import './finance.css';
 
+export { download } from '../components/download';
+
 export function YearPicker() {
   const t = useT();
   const { year, setYear } = useFiscalYear();
@@ -48,22 +50,4 @@ export function Field({ label, children }: { label: string; children: ReactNode 
       {children}
     </label>
   );
-}
-
-/** Offer a downloaded file: text (CSV, with a BOM so spreadsheet programs read UTF-8) or bytes. */
-export function download(
-  name: string,
-  content: string | Uint8Array,
-  type = 'text/csv;charset=utf-8',
-) {
-  const blob = new Blob(
-    typeof content === 'string' ? ['\uFEFF', content] : [content as Uint8Array<ArrayBuffer>],
-    { type },
-  );
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,6 +1,6 @@
 // finance v0 → v1: budget lines gain the optional volume × unit price detail, ledger entries gain
-// description, the advance an SPJ settles and the override record — all filled with their
-// defaults (shared/documents/budget.ts). The documents are NOT set pending again: the regency
+// description, the advance an SPJ settles and the override record; v3 → v4: budget lines gain the
+// Perdes that adopted them — all filled with their defaults (shared/documents/budget.ts). The documents are NOT set pending again: the regency
 // refuses any rewrite of an adopted line or a ledger entry, and reads its older copies through
 // the same defaults.
 import { budgetLineDocSchema, ledgerEntryDocSchema } from '../../shared/documents/budget';

@@ -16,14 +16,14 @@ import {
 } from '../../shared/planning/musdes';
 import { DEFAULT_FUNDING, planFromDecision, type Funding } from '../../shared/planning/rkpdes';
 import { MAX_SCORE } from '../../shared/planning/settings';
-import { localDate } from '../../shared/dates';
+import { formatLongDate, localDate } from '../../shared/dates';
 import { refusal } from '../../shared/staff/permissions';
 import { YearPicker } from '../finance/common';
 import { PhotoStrip } from '../photos/PhotoStrip';
 import { GatedButton } from '../staff/GatedButton';
 import { useFinanceData, useFiscalYear } from '../finance/store';
 import { useOpenSession } from '../state/session-store';
-import { errorMessage, FormErrors, PlanField, StaffPicker } from './common';
+import { BudgetLockedNotice, FormErrors, PlanField, StaffPicker, errorMessage } from './common';
 import { usePlanningContext, usePlanningData, useStaff } from './store';
 import { usePlanningT } from './words';
 import { savePlanningDocs } from './write';
@@ -140,6 +140,7 @@ export function MusdesScreen() {
         <StaffPicker />
       </div>
       <h2>{t('musdes')}</h2>
+      <BudgetLockedNotice />
       <p className="form-notice" role="status">
         {notice}
       </p>
@@ -180,7 +181,7 @@ export function MusdesScreen() {
       {open && (
         <>
           <p>
-            {open.date} · {open.place}
+            {formatLongDate(open.date)} · {open.place}
           </p>
           <table className="fin-table" aria-label={t('criteria')}>
             <thead>
@@ -405,7 +406,7 @@ export function MusdesScreen() {
         <tbody>
           {decided.map((m) => (
             <tr key={m.id}>
-              <td>{m.date}</td>
+              <td>{formatLongDate(m.date)}</td>
               <td>{m.place}</td>
               <td className="num">{m.attendanceCount}</td>
               <td>

@@ -20,7 +20,7 @@ import { YearPicker } from '../finance/common';
 import { useFiscalYear } from '../finance/store';
 import { PhotoInput } from '../photos/PhotoInput';
 import { useOpenSession } from '../state/session-store';
-import { errorMessage, FormErrors, PlanField, StaffPicker } from './common';
+import { BudgetLockedNotice, FormErrors, PlanField, StaffPicker, errorMessage } from './common';
 import { usePlanningContext, usePlanningData, useStaff, type PlanningData } from './store';
 import { usePlanningT } from './words';
 import { savePlanningDocs } from './write';
@@ -116,6 +116,7 @@ export function ProposalsScreen() {
         <YearPicker />
         <StaffPicker />
       </div>
+      <BudgetLockedNotice />
       <form className="fin-form" onSubmit={submit} noValidate aria-label={t('newProposal')}>
         <h2>{t('newProposal')}</h2>
         <PlanField name="hamlet" label={t('hamlet')} error={errors.hamlet}>

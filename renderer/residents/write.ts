@@ -1,6 +1,7 @@
 // Writing residents on the kiosk: an import of the register, and one resident added or corrected
 // at the desk. Each checks the signed-in role first (renderer/staff/guard.ts).
 import type { ResidentDoc } from '../../shared/documents/resident';
+import { duplicateNikMessage, otherNikHolder } from '../../shared/residents/local';
 import { pendingLocal } from '../../sync/client/local-fields';
 import type { KioskDatabase } from '../../sync/client/store-types';
 import { guard } from '../staff/guard';
@@ -21,7 +22,25 @@ export async function importResidents(
   return { ok: true, written: written.success.length };
 }
 
-export async function saveLocalResident(db: KioskDatabase, doc: ResidentDoc): Promise<void> {
+/** Saved, or refused because another resident holds the NIK (the reason names them). */
+export type ResidentSave = { ok: true } | { ok: false; nik: string };
+
+export async function saveLocalResident(
+  db: KioskDatabase,
+  doc: ResidentDoc,
+): Promise<ResidentSave> {
   guard('resident.edit');
+  const withNik = await db.residents.find({ selector: { nik: doc.nik } }).exec();
+  const holder = otherNikHolder(
+    withNik.map((d) => d.toJSON() as ResidentDoc),
+    doc.corrects,
+  );
+  if (holder) {
+    return {
+      ok: false,
+      nik: `${duplicateNikMessage(doc.nik, holder)}. Cari nama itu dan pilih "Koreksi data" untuk membetulkannya.`,
+    };
+  }
   await db.residents.insert(pendingLocal(doc));
+  return { ok: true };
 }

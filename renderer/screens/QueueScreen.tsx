@@ -3,7 +3,11 @@ import { useMemo, useState } from 'react';
 import { map } from 'rxjs';
 import { formatLongDate, formatTime, localDate } from '../../shared/dates';
 import type { QueueDoc } from '../../shared/documents/queue';
+import { counterLabel, shortTicket } from '../../shared/requests/queue';
 import { useT } from '../i18n';
+import { Button } from '../ui';
+import { useNavigation } from '../state/navigation';
+import { useDesk } from '../state/official';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
 import { callNext, issueTicket } from './queue-actions';
@@ -29,29 +33,37 @@ export function QueueScreen() {
   const called = [...mine].reverse().find((q) => q.status === 'called');
   const waiting = mine.filter((q) => q.status === 'waiting');
 
+  const serve = useDesk((s) => s.serve);
+  const go = useNavigation((s) => s.go);
+
+  /** Calling a ticket is serving it: the desk's request form opens with that ticket. */
+  async function call() {
+    const ticket = await callNext(session);
+    if (!ticket) return;
+    serve(ticket.ticket, ticket.id);
+    go('layanan');
+  }
+
   function print(ticket: QueueDoc) {
     setPrinting(ticket);
     requestAnimationFrame(() => window.print());
   }
 
   return (
-    <section className="queue" aria-labelledby="queue-title">
-      <h2 id="queue-title">{t('queue')}</h2>
+    // The screen's title is the page heading (App); the section is named after it.
+    <section className="queue" aria-label={t('queue')}>
       <div className="now-serving" data-testid="now-serving" aria-live="assertive">
         <span>{t('nowServing')}</span>
-        <strong>{called ? called.ticket : '—'}</strong>
+        <strong>{called ? shortTicket(called.ticket) : '—'}</strong>
+        <span>loket {counterLabel(config.kioskId)}</span>
       </div>
-      <div className="queue-actions">
-        <button type="button" onClick={() => void callNext(session)} disabled={!waiting.length}>
+      <div className="queue-actions ui-row">
+        <Button variant="primary" onClick={() => void call()} disabled={!waiting.length}>
           {t('callNext')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void issueTicket(session).then(print)}
-        >
+        </Button>
+        <Button onClick={() => void issueTicket(session).then(print)}>
           {t('newTicket').replace(' (F2)', '')}
-        </button>
+        </Button>
         <label htmlFor="ticket-paper">{t('paper')}</label>
         <select id="ticket-paper" value={paper} onChange={(e) => setPaper(e.target.value as Paper)}>
           <option value="58mm">58 mm</option>
@@ -68,7 +80,7 @@ export function QueueScreen() {
         <ol data-testid="queue-waiting">
           {waiting.map((q) => (
             <li key={q.id}>
-              {q.ticket} · {formatTime(q.createdAt)}{' '}
+              <strong>{shortTicket(q.ticket)}</strong> · {formatTime(q.createdAt)}{' '}
               <button type="button" className="link" onClick={() => print(q)}>
                 {t('printTicket')}
               </button>
@@ -83,7 +95,7 @@ export function QueueScreen() {
             {t('village')} {config.villageCode}
           </p>
           <p>{t('ticket')}</p>
-          <p className="ticket-number">{printing.ticket.split('-')[1]}</p>
+          <p className="ticket-number">{shortTicket(printing.ticket)}</p>
           <p>{printing.ticket}</p>
           <p>
             {formatLongDate(printing.date)} {formatTime(printing.createdAt)}

@@ -6,14 +6,17 @@ import { formatTime } from '../../shared/dates';
 import { letterTypeName } from '../../shared/letter-types';
 import { REQUEST_STATUS_LABELS, type RequestDoc } from '../../shared/documents/request';
 import { REQUIREMENTS, missingRequirements, requestType } from '../../shared/requests/catalogue';
+import { ticketWithCounter } from '../../shared/requests/queue';
 import {
   ROLE_LABELS,
   STEP_LABELS,
   availableSteps,
   canTake,
+  waitingLine,
   type Step,
 } from '../../shared/requests/workflow';
 import { useT, type MessageKey } from '../i18n';
+import { Button, Message } from '../ui';
 import { getBridge } from '../bridge';
 import { editLocal } from '../../sync/client/local-edit';
 import { issueApprovedLetter } from '../letters/compose';
@@ -120,7 +123,7 @@ export function RequestDetail({ id }: { id: string }) {
         {doc.ticket && (
           <>
             <dt>{t('ticket')}</dt>
-            <dd>{doc.ticket}</dd>
+            <dd title={doc.ticket}>{ticketWithCounter(doc.ticket)}</dd>
           </>
         )}
         {type?.fields
@@ -141,6 +144,8 @@ export function RequestDetail({ id }: { id: string }) {
         ))}
         <dt>{t('status')}</dt>
         <dd data-testid="request-status">{REQUEST_STATUS_LABELS[doc.status]}</dd>
+        <dt>Langkah berikutnya</dt>
+        <dd data-testid="request-waiting">{waitingLine(doc.status)}</dd>
       </dl>
 
       {type && (
@@ -172,34 +177,32 @@ export function RequestDetail({ id }: { id: string }) {
         ))}
       </ol>
 
-      <div className="official">
+      <div className="official ui-field">
         <label htmlFor="step-note">{t('reason')}</label>
         <input id="step-note" value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
-      <div className="steps">
+      <div className="steps ui-actions">
         {(actor ? availableSteps(doc.events, actor) : [])
           .filter((step) => may(official.role, STEP_ACTIONS[step]))
           .filter((step) => !(step === 'incomplete' && missing.length === 0))
+          // A printed letter is printed again from the letter panel, as a marked copy.
+          .filter((step) => !(step === 'printed' && doc.status === 'printed'))
           .map((step) => {
             const input = step === 'checked' ? { missing } : { note, missing };
             const check = canTake(doc.events, step, actor!, input);
             return (
-              <button
+              <Button
                 key={step}
-                type="button"
+                variant={step === 'rejected' ? 'danger' : 'primary'}
                 onClick={() => void take(step)}
                 title={check.ok ? undefined : check.reason}
               >
                 {t(`step_${step}` as MessageKey)}
-              </button>
+              </Button>
             );
           })}
       </div>
-      {message && (
-        <p className="field-error" role="alert">
-          {message}
-        </p>
-      )}
+      {message && <Message tone="error">{message}</Message>}
       <LetterPanel request={doc} />
     </section>
   );

@@ -12,8 +12,9 @@ import {
   type RequestFormErrors,
 } from '../../shared/documents/request-form';
 import { REQUIREMENTS, requestType, type Subject } from '../../shared/requests/catalogue';
+import { ticketWithCounter } from '../../shared/requests/queue';
 import { residentFromWalkIn } from '../../shared/residents/local';
-import { localDate } from '../../shared/dates';
+import { formatLongDate, localDate } from '../../shared/dates';
 import { useT } from '../i18n';
 import { residentByNik, searchResidents } from '../residents/search';
 import { refusal } from '../../shared/staff/permissions';
@@ -73,8 +74,18 @@ export function RequestForm() {
     setActive(-1);
   }
 
+  /** An error stays only while its field still holds what was refused: a change clears it. */
+  function clearErrors(...keys: string[]) {
+    if (!keys.some((k) => errors[k])) return;
+    const rest = { ...errors };
+    for (const k of keys) delete rest[k];
+    setErrors(rest);
+    if (Object.keys(rest).length === 0) setNotice(null);
+  }
+
   function update(name: keyof Form, value: string) {
     setForm({ ...form, [name]: value });
+    clearErrors(name);
     if (name === 'nik' || name === 'name') {
       setPicked(null);
       void search(value);
@@ -83,6 +94,7 @@ export function RequestForm() {
 
   function pick(resident: ResidentDoc) {
     setForm({ ...form, nik: resident.nik, name: resident.name });
+    clearErrors('nik', 'name');
     setPicked(resident);
     setSuggestions([]);
     setActive(-1);
@@ -180,8 +192,8 @@ export function RequestForm() {
         <button type="button" className="secondary" onClick={() => void newTicket()}>
           {t('newTicket')}
         </button>
-        <output data-testid="current-ticket" aria-live="polite">
-          {ticket ? `${t('ticket')} ${ticket}` : t('noTicket')}
+        <output data-testid="current-ticket" aria-live="polite" title={ticket || undefined}>
+          {ticket ? `${t('ticket')} ${ticketWithCounter(ticket)}` : t('noTicket')}
         </output>
       </div>
 
@@ -225,7 +237,7 @@ export function RequestForm() {
             }}
           >
             <span className="nik">{r.nik}</span> {r.name}
-            {r.birthDate ? ` · ${r.birthDate}` : ''}
+            {r.birthDate ? ` · ${formatLongDate(r.birthDate)}` : ''}
             {r.dusun ? ` · ${r.dusun} RT ${r.rt}/RW ${r.rw}` : ''}
             {r.type === 'resident-local' ? ` · ${t('localRecord')}` : ''}
           </li>
@@ -270,8 +282,10 @@ export function RequestForm() {
               id,
               value: fields[f.key] ?? '',
               'aria-invalid': errors[`field.${f.key}`] ? true : undefined,
-              onChange: (e: { target: { value: string } }) =>
-                setFields({ ...fields, [f.key]: e.target.value }),
+              onChange: (e: { target: { value: string } }) => {
+                setFields({ ...fields, [f.key]: e.target.value });
+                clearErrors(`field.${f.key}`);
+              },
             };
             return (
               <div key={f.key} className="field">
@@ -313,8 +327,10 @@ export function RequestForm() {
             .filter((s) => s.role !== 'applicant')
             .map((s) => {
               const value = subjects[s.role] ?? { role: s.role, nik: '', name: '' };
-              const set = (patch: Partial<Subject>) =>
+              const set = (patch: Partial<Subject>) => {
                 setSubjects({ ...subjects, [s.role]: { ...value, ...patch } });
+                clearErrors(`subject.${s.role}`);
+              };
               return (
                 <div key={s.role} className="field subject">
                   <label htmlFor={`request-subject-${s.role}-nik`}>

@@ -1,9 +1,22 @@
 // The resident register: search by NIK, family card or name as you type; open the family of any
 // member; add a resident (with a temporary number when there is no NIK) or correct one. Additions
-// and corrections are `resident-local` records, marked as local, and go up with sync.
+// and corrections are `resident-local` records, marked as local, and go up with sync. The coded
+// elements (agama, pekerjaan…) are picked from the civil registry's lists; the birth date is typed
+// as a clerk writes it (17-08-1945), read by the same parser as the import.
 import { useRef, useState, type FormEvent } from 'react';
 import type { ResidentDoc } from '../../shared/documents/resident';
 import { nikMismatches } from '../../shared/nik';
+import {
+  EDUCATION_LEVELS,
+  FAMILY_RELATIONS,
+  MARITAL_STATUSES,
+  OCCUPATIONS,
+  RELIGIONS,
+  SEXES,
+  canonicalName,
+  namesOf,
+  type CodeList,
+} from '../../shared/residents/civil-codes';
 import {
   EMPTY_RESIDENT_FORM,
   localResidentFromForm,
@@ -13,28 +26,41 @@ import {
 } from '../../shared/residents/local';
 import { saveLocalResident } from '../residents/write';
 import { useT } from '../i18n';
+import { Button, Card, Field, Message } from '../ui';
 import { familyOf, searchResidents, temporaryNiks } from '../residents/search';
 import { useOpenSession } from '../state/session-store';
 
 type FormValues = Record<keyof ResidentForm, string>;
 const EMPTY = EMPTY_RESIDENT_FORM as unknown as FormValues;
 
-const LABELS: [keyof FormValues, string][] = [
-  ['nik', 'NIK'],
-  ['kkNumber', 'Nomor KK'],
-  ['name', 'Nama lengkap'],
-  ['sex', 'Jenis kelamin (L/P)'],
-  ['birthPlace', 'Tempat lahir'],
-  ['birthDate', 'Tanggal lahir (TTTT-BB-HH)'],
-  ['religion', 'Agama'],
-  ['maritalStatus', 'Status perkawinan'],
-  ['familyRelation', 'Hubungan dalam keluarga'],
-  ['education', 'Pendidikan'],
-  ['occupation', 'Pekerjaan'],
-  ['dusun', 'Dusun'],
-  ['rw', 'RW'],
-  ['rt', 'RT'],
+/** The form's fields in order: typed, or picked from a code list (`sex` from L/P). */
+const FIELDS: [keyof FormValues, string, CodeList | 'sex' | null][] = [
+  ['nik', 'NIK', null],
+  ['kkNumber', 'Nomor KK', null],
+  ['name', 'Nama lengkap', null],
+  ['sex', 'Jenis kelamin', 'sex'],
+  ['birthPlace', 'Tempat lahir', null],
+  ['birthDate', 'Tanggal lahir', null],
+  ['religion', RELIGIONS.label, RELIGIONS],
+  ['maritalStatus', MARITAL_STATUSES.label, MARITAL_STATUSES],
+  ['familyRelation', FAMILY_RELATIONS.label, FAMILY_RELATIONS],
+  ['education', EDUCATION_LEVELS.label, EDUCATION_LEVELS],
+  ['occupation', OCCUPATIONS.label, OCCUPATIONS],
+  ['dusun', 'Dusun', null],
+  ['rw', 'RW', null],
+  ['rt', 'RT', null],
 ];
+
+/** Search shows this many; one more is fetched to know that more exist. */
+const SHOWN = 20;
+
+/** A stored record's value for the form: a coded element by its list's name where it has one. */
+function formValue(resident: ResidentDoc, key: keyof FormValues): string {
+  const raw = String((resident as Record<string, unknown>)[key] ?? '');
+  const list = FIELDS.find(([k]) => k === key)?.[2];
+  if (!list || list === 'sex') return raw;
+  return canonicalName(list, raw) ?? raw;
+}
 
 export function ResidentsScreen() {
   const t = useT();
@@ -52,10 +78,20 @@ export function ResidentsScreen() {
   async function search(value: string) {
     setQuery(value);
     const mine = ++latestSearch.current;
-    const results = await searchResidents(db, value, 20);
+    const results = await searchResidents(db, value, SHOWN + 1);
     if (mine !== latestSearch.current) return;
     setFound(results);
     setSearched(value);
+  }
+
+  /** A field changed: its value taken, its old error gone (it was about what was there). */
+  function change(key: keyof FormValues, value: string) {
+    setForm({ ...form, [key]: value });
+    dropError(key);
+  }
+
+  function dropError(key: keyof FormValues) {
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== key)));
   }
 
   function startEdit(resident: ResidentDoc | null) {
@@ -64,14 +100,13 @@ export function ResidentsScreen() {
     setEditing({ corrects: resident ? (resident.corrects ?? resident.id) : null });
     setForm(
       resident
-        ? (Object.fromEntries(
-            LABELS.map(([k]) => [k, String((resident as Record<string, unknown>)[k] ?? '')]),
-          ) as FormValues)
+        ? (Object.fromEntries(FIELDS.map(([k]) => [k, formValue(resident, k)])) as FormValues)
         : EMPTY,
     );
   }
 
   async function giveTemporary() {
+    dropError('nik');
     setForm({
       ...form,
       nik: nextTemporaryNik(
@@ -94,7 +129,11 @@ export function ResidentsScreen() {
       return;
     }
     try {
-      await saveLocalResident(db, made.doc);
+      const saved = await saveLocalResident(db, made.doc);
+      if (!saved.ok) {
+        setErrors({ nik: saved.nik });
+        return;
+      }
     } catch (err) {
       setMessage((err as Error).message);
       return;
@@ -105,96 +144,154 @@ export function ResidentsScreen() {
   }
 
   return (
-    <section className="residents" aria-labelledby="residents-title">
-      <h2 id="residents-title">{t('residents')}</h2>
-      <label htmlFor="resident-search">{t('searchResident')}</label>
-      <input
-        id="resident-search"
-        value={query}
-        autoFocus
-        autoComplete="off"
-        onChange={(e) => void search(e.target.value)}
-      />
-      <button type="button" className="secondary" onClick={() => startEdit(null)}>
-        {t('addResident')}
-      </button>
-      <table data-testid="resident-results" data-query={searched}>
-        <tbody>
-          {found.map((r) => {
-            const warnings = nikMismatches(r.nik, {
-              birthDate: r.birthDate ?? undefined,
-              sex: r.sex,
-            });
-            return (
-              <tr key={r.id}>
-                <td className="nik">{r.nik}</td>
-                <td>
-                  {r.name}
-                  {r.type === 'resident-local' && <em> · {t('localRecord')}</em>}
-                  {warnings.map((w) => (
-                    <div key={w} className="warning">
-                      ⚠ {w}
-                    </div>
-                  ))}
-                </td>
-                <td>{r.kkNumber}</td>
-                <td>
-                  {r.dusun} {r.rt && `RT ${r.rt}/RW ${r.rw}`}
-                </td>
-                <td>
-                  {r.kkNumber && (
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => void familyOf(db, r.kkNumber).then(setFamily)}
-                    >
-                      {t('family')}
-                    </button>
-                  )}{' '}
-                  <button type="button" className="link" onClick={() => startEdit(r)}>
-                    {t('correctResident')}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    // The screen's title is the page heading (App): no second "Penduduk" here.
+    <section className="residents ui-stack" aria-label={t('residents')}>
+      <div className="ui-row">
+        <Field id="resident-search" label={t('searchResident')} className="resident-search">
+          {(control) => (
+            <input
+              {...control}
+              value={query}
+              autoFocus
+              autoComplete="off"
+              onChange={(e) => void search(e.target.value)}
+            />
+          )}
+        </Field>
+        <Button onClick={() => startEdit(null)}>{t('addResident')}</Button>
+      </div>
+      {/* The ui table's look, with the query it answers (the tests wait for it). */}
+      <div className="ui-table-wrap">
+        <table className="ui-table" data-testid="resident-results" data-query={searched}>
+          <thead>
+            <tr>
+              <th>{t('nik')}</th>
+              <th>{t('personName')}</th>
+              <th>KK</th>
+              <th>Alamat</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {found.slice(0, SHOWN).map((r) => {
+              const warnings = nikMismatches(r.nik, {
+                birthDate: r.birthDate ?? undefined,
+                sex: r.sex,
+              });
+              return (
+                <tr key={r.id}>
+                  <td className="nik">{r.nik}</td>
+                  <td>
+                    {r.name}
+                    {r.type === 'resident-local' && <em> · {t('localRecord')}</em>}
+                    {warnings.map((w) => (
+                      <div key={w} className="warning">
+                        ⚠ {w}
+                      </div>
+                    ))}
+                  </td>
+                  <td>{r.kkNumber}</td>
+                  <td>
+                    {r.dusun} {r.rt && `RT ${r.rt}/RW ${r.rw}`}
+                  </td>
+                  <td>
+                    {r.kkNumber && (
+                      <Button
+                        small
+                        variant="quiet"
+                        onClick={() => void familyOf(db, r.kkNumber).then(setFamily)}
+                      >
+                        {t('family')}
+                      </Button>
+                    )}{' '}
+                    <Button small variant="quiet" onClick={() => startEdit(r)}>
+                      {t('correctResident')}
+                    </Button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {found.length > SHOWN && (
+        <Message testId="resident-more">
+          Lebih dari {SHOWN} penduduk cocok; yang tampil {SHOWN} pertama. Ketik lebih lengkap (NIK,
+          nomor KK atau nama) untuk mempersempit.
+        </Message>
+      )}
       {family && (
-        <div data-testid="family">
-          <h3>
-            {t('family')} — KK {family[0]?.kkNumber}
-          </h3>
-          <ul>
+        <Card title={`${t('family')} — KK ${family[0]?.kkNumber ?? ''}`}>
+          <ul data-testid="family">
             {family.map((m) => (
               <li key={m.id}>
                 {m.name} ({m.nik}) {m.familyRelation}
               </li>
             ))}
           </ul>
-        </div>
+        </Card>
       )}
       {editing && (
-        <form onSubmit={save} noValidate className="resident-form">
-          {LABELS.map(([key, label]) => (
-            <div key={key} className="field">
-              <label htmlFor={`resident-${key}`}>{label}</label>
-              <input
-                id={`resident-${key}`}
-                value={form[key]}
-                autoComplete="off"
-                onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-              />
-              {errors[key] && <span className="field-error">{errors[key]}</span>}
+        <Card title={editing.corrects ? t('correctResident') : t('addResident')}>
+          <form
+            onSubmit={save}
+            noValidate
+            aria-label={editing.corrects ? t('correctResident') : t('addResident')}
+          >
+            <div className="ui-form-grid">
+              {FIELDS.map(([key, label, list]) => {
+                const options =
+                  list === 'sex' ? SEXES : list ? namesOf(list).map((n) => [n, n] as const) : [];
+                return (
+                  <Field key={key} id={`resident-${key}`} label={label} error={errors[key]}>
+                    {(control) =>
+                      list ? (
+                        <select
+                          {...control}
+                          value={form[key]}
+                          onChange={(e) => change(key, e.target.value)}
+                        >
+                          <option value="">— pilih —</option>
+                          {/* A stored value not on the list stays visible until corrected. */}
+                          {form[key] && !options.some(([v]) => v === form[key]) && (
+                            <option value={form[key]}>{form[key]} (tidak ada di daftar)</option>
+                          )}
+                          {options.map(([value, name]) => (
+                            <option key={value} value={value}>
+                              {name}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        <input
+                          {...control}
+                          value={form[key]}
+                          autoComplete="off"
+                          onChange={(e) => change(key, e.target.value)}
+                          placeholder={key === 'birthDate' ? 'mis. 17-08-1945' : undefined}
+                          inputMode={
+                            ['nik', 'kkNumber', 'rt', 'rw'].includes(key) ? 'numeric' : undefined
+                          }
+                        />
+                      )
+                    }
+                  </Field>
+                );
+              })}
             </div>
-          ))}
-          <button type="button" className="secondary" onClick={() => void giveTemporary()}>
-            {t('temporaryNumber')}
-          </button>
-          <button type="submit">{t('saveResident')}</button>
-        </form>
+            <div className="ui-actions">
+              <Button variant="primary" type="submit">
+                {t('saveResident')}
+              </Button>
+              <Button onClick={() => void giveTemporary()}>{t('temporaryNumber')}</Button>
+              <Button variant="quiet" onClick={() => setEditing(null)}>
+                Batal
+              </Button>
+            </div>
+          </form>
+        </Card>
       )}
-      {message && <p role="status">{message}</p>}
+      {message && <Message tone="success">{message}</Message>}
     </section>
   );
 }

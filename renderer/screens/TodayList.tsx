@@ -4,6 +4,7 @@ import { map } from 'rxjs';
 import { formatTime, localDate } from '../../shared/dates';
 import { letterTypeName } from '../../shared/letter-types';
 import { REQUEST_STATUS_LABELS, type RequestDoc } from '../../shared/documents/request';
+import { WAITING_FOR } from '../../shared/requests/workflow';
 import type { LocalSyncFields } from '../../sync/client/local-fields';
 import { useDesk } from '../state/official';
 import { useT, type MessageKey } from '../i18n';
@@ -38,38 +39,45 @@ export function TodayList() {
       {requests.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
-        <table data-testid="today-list">
-          <thead>
-            <tr>
-              <th>{t('time')}</th>
-              <th>{t('nik')}</th>
-              <th>{t('name')}</th>
-              <th>{t('serviceType')}</th>
-              <th>{t('status')}</th>
-              <th>{t('sync')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <tr key={r.id} data-request-id={r.id}>
-                <td>{formatTime(r.createdAt)}</td>
-                <td className="nik">{r.residentNik}</td>
-                <td>{r.residentName}</td>
-                <td>{letterTypeName(r.serviceType)}</td>
-                <td>{REQUEST_STATUS_LABELS[r.status]}</td>
-                <td className={`sync-${r.syncState}`} title={r.syncError || undefined}>
-                  {t(SYNC_LABEL[r.syncState] ?? 'syncPending')}
-                </td>
-                <td>
-                  <button type="button" className="link" onClick={() => open(r.id)}>
-                    {t('open')}
-                  </button>
-                </td>
+        <div className="ui-table-wrap">
+          <table data-testid="today-list">
+            <thead>
+              <tr>
+                <th>{t('time')}</th>
+                <th>{t('nik')}</th>
+                <th>{t('name')}</th>
+                <th>{t('serviceType')}</th>
+                <th>{t('status')}</th>
+                <th>{t('sync')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id} data-request-id={r.id}>
+                  <td>{formatTime(r.createdAt)}</td>
+                  <td className="nik">{r.residentNik}</td>
+                  <td>{r.residentName}</td>
+                  <td>{letterTypeName(r.serviceType)}</td>
+                  <td>
+                    {REQUEST_STATUS_LABELS[r.status]}
+                    {WAITING_FOR[r.status] && (
+                      <small className="next-actor"> · {WAITING_FOR[r.status]!.who}</small>
+                    )}
+                  </td>
+                  <td className={`sync-${r.syncState}`} title={r.syncError || undefined}>
+                    {t(SYNC_LABEL[r.syncState] ?? 'syncPending')}
+                  </td>
+                  <td>
+                    <button type="button" className="link" onClick={() => open(r.id)}>
+                      {t('open')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

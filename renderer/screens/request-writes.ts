@@ -37,8 +37,11 @@ export async function saveReceivedRequest(
   extras: { resident?: ResidentDoc | null; ticketId?: string } = {},
 ): Promise<void> {
   guard('request.create');
-  await db.requests.insert(pendingLocal(doc));
+  // The walk-in's resident first: if the disk fills between the two writes, what is left is a
+  // true register record (found, not duplicated, on the retry), never a request the desk said it
+  // did not save.
   if (extras.resident) await db.residents.insert(pendingLocal(extras.resident));
+  await db.requests.insert(pendingLocal(doc));
   if (extras.ticketId) {
     await editLocal(db.requests, extras.ticketId, {
       status: 'served',

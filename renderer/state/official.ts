@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { Actor } from '../../shared/requests/workflow';
 import { deskRoleOf, type StaffRole } from '../../shared/staff/roles';
 import { useSignIn } from '../staff/store';
+import { forgetOnNewHolder } from './forget-on-new-holder';
 
 export interface Official {
   id: string;
@@ -41,3 +42,5 @@ export const useDesk = create<{
   open: (openRequestId) => set({ openRequestId }),
   serve: (ticket, ticketId) => set({ ticket, ticketId }),
 }));
+// The open request and the ticket being served are this person's: the next one starts with none.
+forgetOnNewHolder(useDesk);

@@ -31,6 +31,21 @@ export const removableDriveSchema = z.object({ path: z.string().max(500), label:
 export type RemovableDrive = z.infer<typeof removableDriveSchema>;
 
 const backupTextSchema = z.string().min(1).max(MAX_BACKUP_TEXT);
+/**
+ * `YYYYMMDD-HHMMSS` on the office's calendar and clock — one naming rule for the manual and the
+ * scheduled backup. The renderer stamps it (its clock is the office's; the host process may run
+ * in UTC), the host only adds the village and kiosk it knows.
+ */
+export function backupStamp(at: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-` +
+    `${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`
+  );
+}
+
+const backupStampSchema = z.string().regex(/^\d{8}-\d{6}$/, 'Cap waktu cadangan tidak sah.');
+
 const fileNameSchema = z
   .string()
   .regex(
@@ -56,7 +71,8 @@ export const backupChannels = {
   },
   'backup:local-key': { request: z.null(), response: z.object({ passphrase: z.string().min(20) }) },
   'backup:save-local': {
-    request: z.object({ text: backupTextSchema }),
+    /** `stamp`: the office's local time (`backupStamp`); absent from an older renderer. */
+    request: z.object({ text: backupTextSchema, stamp: backupStampSchema.optional() }),
     response: backupFileSchema,
   },
   'backup:list': {

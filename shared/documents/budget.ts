@@ -23,6 +23,9 @@ export const budgetLineDocSchema = syncedBase('budget').extend({
   volume: z.number().int().min(0).max(1e9).nullable().default(null),
   unit: z.string().max(30).default(''),
   unitPrice: rupiahSchema.nullable().default(null),
+  /** For an adopted line: the Perdes APBDes that adopted it (number, date); finance v4. */
+  perdesNumber: z.string().max(80).default(''),
+  perdesDate: isoDateSchema.nullable().default(null),
 });
 export type BudgetLineDoc = z.infer<typeof budgetLineDocSchema>;
 

@@ -64,7 +64,7 @@ export const COLLECTIONS = {
       'progress-report': progressReportDocSchema,
       'planning-settings': planningSettingsDocSchema,
     },
-    version: 3,
+    version: 4,
     indexes: [['type', 'fiscalYear']],
   },
   /** The regency's master data for the village: officials, profile, letter wording. */

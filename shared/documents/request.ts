@@ -8,8 +8,8 @@ import { isoDateSchema, isoTimestampSchema, nikSchema, syncedBase } from './base
 export const REQUEST_STATUSES = [
   'received', // diterima
   'incomplete', // berkas belum lengkap
-  'checked', // sedang diperiksa / lengkap
-  'approved', // menunggu tanda tangan selesai
+  'checked', // berkas lengkap, menunggu persetujuan
+  'approved', // disetujui dan ditandatangani, siap dicetak
   'printed', // siap diambil
   'collected', // sudah diambil
   'rejected', // ditolak / dibatalkan
@@ -19,8 +19,9 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   received: 'Diterima',
   incomplete: 'Berkas belum lengkap',
-  checked: 'Sedang diperiksa',
-  approved: 'Menunggu tanda tangan',
+  checked: 'Berkas lengkap',
+  // Approval is the signature (the letter is signed as it is issued): what is left is printing.
+  approved: 'Disetujui, siap dicetak',
   printed: 'Siap diambil',
   collected: 'Sudah diambil',
   rejected: 'Ditolak',

@@ -196,11 +196,38 @@ export function budgetTotals(
 }
 
 /** Adopt the year's working version: every line becomes `adopted` (locked). */
+/** The Perdes APBDes (or Perdes on its amendment) that adopts a version. */
+export interface Perdes {
+  number: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+}
+
+/**
+ * Why a Perdes cannot adopt the year's budget, per field; empty when it can. It is dated in the
+ * fiscal year or the year before (an APBDes is adopted by 31 December before its year).
+ */
+export function perdesErrors(perdes: Perdes, fiscalYear: number): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!perdes.number.trim()) errors.perdesNumber = 'Nomor Perdes wajib diisi.';
+  else if (perdes.number.length > 80) errors.perdesNumber = 'Nomor Perdes paling banyak 80 huruf.';
+  const year = Number(perdes.date.slice(0, 4));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(perdes.date)) errors.perdesDate = 'Tanggal Perdes wajib diisi.';
+  else if (year !== fiscalYear && year !== fiscalYear - 1)
+    errors.perdesDate = `Tanggal Perdes harus di tahun ${fiscalYear - 1} atau ${fiscalYear}.`;
+  return errors;
+}
+
 export function adoptBudget(
   lines: readonly BudgetLineDoc[],
   fiscalYear: number,
   ctx: FinanceContext,
+  perdes: Perdes | null = null,
 ): Result<BudgetLineDoc[]> {
+  if (perdes) {
+    const errors = perdesErrors(perdes, fiscalYear);
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
+  }
   const working = latestVersion(lines, fiscalYear);
   if (working.lines.length === 0)
     return { ok: false, errors: { stage: 'Belum ada baris anggaran.' } };
@@ -215,7 +242,13 @@ export function adoptBudget(
   const now = nowIso(ctx);
   return {
     ok: true,
-    value: working.lines.map((l) => ({ ...l, stage: 'adopted' as const, updatedAt: now })),
+    value: working.lines.map((l) => ({
+      ...l,
+      stage: 'adopted' as const,
+      perdesNumber: perdes?.number.trim() ?? '',
+      perdesDate: perdes?.date ?? null,
+      updatedAt: now,
+    })),
   };
 }
 
@@ -237,6 +270,8 @@ export function startAmendment(
       kioskId: ctx.kioskId,
       budgetVersion: working.version + 1,
       stage: 'amendment' as const,
+      perdesNumber: '',
+      perdesDate: null,
       createdAt: now,
       updatedAt: now,
     })),

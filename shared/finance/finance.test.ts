@@ -11,7 +11,7 @@ import {
   startAmendment,
   type FinanceContext,
 } from './budget';
-import { recordEntry, remainingOnLine, reverseEntry } from './ledger';
+import { cashAtHand, cashBook, recordEntry, remainingOnLine, reverseEntry } from './ledger';
 import { computeLra } from './lra';
 import { basisPoints, formatBasisPoints, formatRupiah, parseRupiah, sumRupiah } from './money';
 import { financeValidateSnippet, financeWriteRefusal } from './rules';
@@ -52,6 +52,32 @@ function smallBudget(c: FinanceContext) {
   add('01.01.01.', '5.1.1', 'ADD', 300_000_000);
   add('02.03.01.', '5.3.5', 'DDS', 700_000_000);
   return lines;
+}
+
+/** Dana Desa received into the book, so that payments have cash to come from. */
+function cashIn(
+  lines: readonly BudgetLineDoc[],
+  entries: readonly LedgerEntryDoc[],
+  c: FinanceContext,
+  amount = 1_000_000_000,
+) {
+  const income = lines.find((l) => l.accountCode === '4.2.1')!;
+  return must(
+    recordEntry(
+      {
+        budgetLineId: income.id,
+        kind: 'receipt',
+        date: '2026-01-15',
+        amount,
+        evidenceNumber: `TBP-${entries.length + 1}`,
+        payee: '',
+        description: 'Dana Desa',
+      },
+      { lines, entries },
+      'Bendahara',
+      c,
+    ),
+  );
 }
 
 describe('money', () => {
@@ -157,6 +183,7 @@ describe('the ledger', () => {
     const lines = must(adoptBudget(smallBudget(c), 2026, c));
     const road = lines.find((l) => l.accountCode === '5.3.5')!;
     const entries: LedgerEntryDoc[] = [];
+    entries.push(cashIn(lines, entries, c));
     const pay = (amount: number, override?: { by: string; reason: string }) =>
       recordEntry(
         {
@@ -199,7 +226,7 @@ describe('the ledger', () => {
     const c = ctx();
     const lines = must(adoptBudget(smallBudget(c), 2026, c));
     const pay = lines.find((l) => l.accountCode === '5.1.1')!;
-    const entries: LedgerEntryDoc[] = [];
+    const entries: LedgerEntryDoc[] = [cashIn(lines, [], c)];
     const um = must(
       recordEntry(
         {
@@ -245,6 +272,49 @@ describe('the ledger', () => {
       realised: { spending: 9_000_000 },
     });
     expect(reverseEntry(um.id, 'x', '2026-02-11', entries, 'B', c).ok).toBe(false);
+  });
+});
+
+describe('the cash at hand', () => {
+  it('refuses a payment beyond the cash in the book unless an official allows it, and runs a balance', () => {
+    const c = ctx();
+    const lines = must(adoptBudget(smallBudget(c), 2026, c));
+    const road = lines.find((l) => l.accountCode === '5.3.5')!;
+    const entries: LedgerEntryDoc[] = [cashIn(lines, [], c, 100_000_000)];
+    const pay = (amount: number, override: { by: string; reason: string } | null = null) =>
+      recordEntry(
+        {
+          budgetLineId: road.id,
+          kind: 'payment-ls',
+          date: '2026-03-02',
+          amount,
+          evidenceNumber: `BKU-${entries.length}`,
+          payee: 'CV Maju',
+          description: '',
+          override,
+        },
+        { lines, entries },
+        'Bendahara',
+        c,
+      );
+    entries.push(must(pay(60_000_000)));
+    expect(cashAtHand(entries)).toBe(40_000_000);
+    expect(pay(50_000_000)).toEqual({
+      ok: false,
+      errors: {
+        amount:
+          'Melebihi kas yang tersedia (kas Rp40.000.000); perlu persetujuan pejabat dengan alasan.',
+      },
+    });
+    const allowed = must(
+      pay(50_000_000, { by: 'Kepala Desa', reason: 'Talangan sebelum DD tahap 2' }),
+    );
+    expect(allowed.overrideBy).toBe('Kepala Desa');
+    entries.push(allowed);
+    entries.push(must(reverseEntry(allowed.id, 'Batal', '2026-03-03', entries, 'Bendahara', c)));
+    expect(cashBook(entries).map((r) => r.balance)).toEqual([
+      100_000_000, 40_000_000, -10_000_000, 40_000_000,
+    ]);
   });
 });
 

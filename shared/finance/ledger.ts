@@ -1,11 +1,12 @@
 // The realisation ledger (buku kas): receipts on income and financing-in lines, payments (SPP LS,
 // SPP UM advances, SPJ accounting for an advance) on spending and financing-out lines.
 // Append-only: a mistake is corrected by a `reversal` that references the original.
-// Paying beyond a line's remaining budget is refused unless an official overrides with a reason.
+// Paying beyond a line's remaining budget, or beyond the cash at hand, is refused unless an
+// official overrides with a reason (recorded on the entry).
 import type { BudgetLineDoc, LedgerEntryDoc, LedgerKind } from '../documents/budget';
 import { ledgerEntryDocSchema } from '../documents/budget';
 import { budgetInForce, lineKey, type FinanceContext, type Result } from './budget';
-import { sumRupiah } from './money';
+import { formatRupiah, sumRupiah } from './money';
 import { accountClass } from './reference';
 import { newDocument } from '../documents/base';
 
@@ -65,6 +66,55 @@ export function entryEffects(entries: readonly LedgerEntryDoc[]): Map<string, Ef
     }
   }
   return effects;
+}
+
+/** How an entry moves the cash at hand: receipts in, payments and advances out, SPJ none. */
+function ownCash(kind: LedgerKind, amount: number): number {
+  switch (kind) {
+    case 'receipt':
+      return amount;
+    case 'payment-ls':
+    case 'payment-um':
+      return -amount;
+    default:
+      return 0;
+  }
+}
+
+/** Each entry's effect on the cash at hand, a reversal undoing its original's. */
+export function cashEffects(entries: readonly LedgerEntryDoc[]): Map<string, number> {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const effects = new Map<string, number>();
+  for (const e of entries) {
+    if (e.kind !== 'reversal') effects.set(e.id, ownCash(e.kind, e.amount));
+    else {
+      const original = e.reverses ? byId.get(e.reverses) : undefined;
+      if (original && original.kind !== 'reversal')
+        effects.set(e.id, -ownCash(original.kind, original.amount));
+    }
+  }
+  return effects;
+}
+
+/** The cash book in its order (date, then when recorded), each entry with the balance after it. */
+export function cashBook<E extends LedgerEntryDoc>(
+  entries: readonly E[],
+): { entry: E; cash: number; balance: number }[] {
+  const effects = cashEffects(entries);
+  const ordered = [...entries].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt),
+  );
+  let balance = 0n;
+  return ordered.map((entry) => {
+    const cash = effects.get(entry.id) ?? 0;
+    balance += BigInt(cash);
+    return { entry, cash, balance: Number(balance) };
+  });
+}
+
+/** The cash at hand after every entry of the year: what the treasurer can pay out now. */
+export function cashAtHand(entries: readonly LedgerEntryDoc[]): number {
+  return sumRupiah(cashEffects(entries).values());
 }
 
 /** What is committed against a line key: realised plus advances not yet accounted for. */
@@ -153,11 +203,17 @@ export function recordEntry(
   let overrideBy = '';
   let overrideReason = '';
   if (!errors.amount && input.kind !== 'receipt' && input.kind !== 'spj') {
+    // Beyond the line's budget or beyond the cash in the village's account: an official must
+    // allow it, with a reason, and both are kept on the entry.
+    const beyond: string[] = [];
     const remaining = remainingOnLine(line, state.lines, state.entries);
-    if (input.amount > remaining) {
+    if (input.amount > remaining) beyond.push(`sisa anggaran (sisa ${formatRupiah(remaining)})`);
+    const cash = cashAtHand(state.entries.filter((e) => e.fiscalYear === line.fiscalYear));
+    if (input.amount > cash) beyond.push(`kas yang tersedia (kas ${formatRupiah(cash)})`);
+    if (beyond.length > 0) {
       const o = input.override;
       if (!o || !o.by.trim() || o.reason.trim().length < 10)
-        errors.amount = `Melebihi sisa anggaran (sisa ${remaining}); perlu persetujuan pejabat dengan alasan.`;
+        errors.amount = `Melebihi ${beyond.join(' dan ')}; perlu persetujuan pejabat dengan alasan.`;
       else {
         overrideBy = o.by.trim();
         overrideReason = o.reason.trim();

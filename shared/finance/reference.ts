@@ -59,6 +59,17 @@ export function kegiatanChoices(): [string, string][] {
     .filter(([c]) => isActive('kegiatan', c))
     .sort(([a], [b]) => (a < b ? -1 : 1));
 }
+/**
+ * The kegiatan whose code or name holds every word typed (`jalan 02.03`), for a picker over some
+ * 240 of them; all of them for an empty query.
+ */
+export function searchKegiatan(query: string): [string, string][] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return kegiatanChoices().filter(([code, name]) => {
+    const text = `${code} ${name}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
 export function accountChoices(): [string, string][] {
   return [...accountNames]
     .filter(([c]) => c.split('.').length === 3 && isActive('account', c))

@@ -100,6 +100,22 @@ describe('Siskeudes import', () => {
         .sort();
     expect(strip(again.lines)).toEqual(strip(imported.lines));
     const road = lines.value.find((l) => l.accountCode === '5.3.5')!;
+    const dd = lines.value.find((l) => l.accountCode === '4.2.1')!;
+    const cashIn = recordEntry(
+      {
+        budgetLineId: dd.id,
+        kind: 'receipt',
+        date: '2026-05-01',
+        amount: 5000,
+        evidenceNumber: 'T1',
+        payee: '',
+        description: 'Dana Desa tahap 1',
+      },
+      { lines: lines.value, entries: [] },
+      'Bendahara',
+      c,
+    );
+    if (!cashIn.ok) throw new Error('receipt failed');
     const pay = recordEntry(
       {
         budgetLineId: road.id,
@@ -110,20 +126,21 @@ describe('Siskeudes import', () => {
         payee: 'CV',
         description: 'x',
       },
-      { lines: lines.value, entries: [] },
+      { lines: lines.value, entries: [cashIn.value] },
       'Bendahara',
       c,
     );
     if (!pay.ok) throw new Error('pay failed');
-    const rows = parseCsv(exportRealisationCsv(lines.value, [pay.value], 2026, code)).map(
-      (r) => r.cells,
-    );
-    expect(rows[1]).toEqual([
+    const rows = parseCsv(
+      exportRealisationCsv(lines.value, [cashIn.value, pay.value], 2026, code),
+    ).map((r) => r.cells);
+    expect(rows[1]![4]).toBe('TBP');
+    expect(rows[2]).toEqual([
       '2026',
       '35.10.99.2001',
       '2026-05-02',
       'B1',
-      'payment-ls',
+      'LS',
       '02.03.01.',
       '5.3.5.',
       'DDS',

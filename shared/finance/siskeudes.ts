@@ -47,6 +47,18 @@ export const REALISATION_COLUMNS = [
   'Ref_Bukti',
 ] as const;
 
+/**
+ * The cash-book entry's kind as Siskeudes' penatausahaan names its documents: TBP (tanda bukti
+ * penerimaan), SPP LS and UM (panjar), SPJ of a panjar, and JU (jurnal umum) for a correction.
+ */
+export const SISKEUDES_JENIS: Record<LedgerEntryDoc['kind'], string> = {
+  receipt: 'TBP',
+  'payment-ls': 'LS',
+  'payment-um': 'UM',
+  spj: 'SPJ',
+  reversal: 'JU',
+};
+
 const formatDesa = (code: string) =>
   `${code.slice(0, 2)}.${code.slice(2, 4)}.${code.slice(4, 6)}.${code.slice(6)}`;
 
@@ -93,7 +105,7 @@ export function exportRealisationCsv(
       formatDesa(villageCode),
       e.date,
       e.evidenceNumber,
-      e.kind,
+      SISKEUDES_JENIS[e.kind],
       l.kegiatanCode || NO_KEGIATAN,
       `${l.accountCode}.`,
       l.fundingSource,

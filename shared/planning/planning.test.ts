@@ -392,6 +392,8 @@ describe('from the decision to the budget and a monitored project', () => {
         {
           budgetLineId: line.id,
           kind: 'payment-ls',
+          // Not about the cash at hand: the book here holds no receipts.
+          override: { by: 'Kepala Desa', reason: 'kas tidak dicatat dalam uji ini' },
           date: '2026-03-05',
           amount: 12_000_000,
           evidenceNumber: 'BKU-1',
@@ -408,6 +410,8 @@ describe('from the decision to the budget and a monitored project', () => {
         {
           budgetLineId: line.id,
           kind: 'payment-ls',
+          // Not about the cash at hand: the book here holds no receipts.
+          override: { by: 'Kepala Desa', reason: 'kas tidak dicatat dalam uji ini' },
           date: '2026-03-06',
           amount: 1_000_000,
           evidenceNumber: 'BKU-2',

@@ -11,7 +11,7 @@ import {
   type RkpKegiatanDoc,
 } from '../documents/planning';
 import { accountClass } from '../finance/reference';
-import { createBudgetLine, lineKey, type Result } from '../finance/budget';
+import { createBudgetLine, latestVersion, lineKey, type Result } from '../finance/budget';
 import { nowOf, type PlanningContext } from './proposal';
 
 /** How an accepted proposal is funded: its spending account and funding source. */
@@ -22,6 +22,15 @@ export interface Funding {
 
 /** Belanja Modal, Jalan: what most hamlet proposals are (a default the meeting can change). */
 export const DEFAULT_FUNDING: Funding = { accountCode: '5.3.5', fundingSource: 'DDS' };
+
+/**
+ * Whether a musdes of the year can still put its accepted proposals into that year's budget:
+ * not once the year's latest APBDes version is adopted — then only an amendment (PAK) opens it,
+ * or the proposals are planned for the next year. Said before the meeting does its work.
+ */
+export function budgetLockedFor(lines: readonly BudgetLineDoc[], fiscalYear: number): boolean {
+  return latestVersion(lines, fiscalYear).lines.some((l) => l.stage === 'adopted');
+}
 
 export interface PlanFromDecision {
   kegiatan: RkpKegiatanDoc[];

@@ -22,6 +22,20 @@ export function ticketNumber(isoDate: string, seq: number, kioskId: string): str
   return `${ticketDay(isoDate)}-${String(seq).padStart(3, '0')}-${counterLabel(kioskId)}`;
 }
 
+/**
+ * What the printed ticket shows large and what the counter calls out: `007` of `281126-007-K1`.
+ * The day and the counter are on the ticket in small print; a resident only knows the number.
+ */
+export function shortTicket(ticket: string): string {
+  return ticket.split('-')[1] ?? ticket;
+}
+
+/** `007 · loket K1`: the short number with its counter, for lists that mix counters. */
+export function ticketWithCounter(ticket: string): string {
+  const counter = ticket.split('-')[2];
+  return counter ? `${shortTicket(ticket)} · loket ${counter}` : ticket;
+}
+
 /** The next ticket of this kiosk today, given the sequence numbers it already issued today. */
 export function nextTicket(
   issuedSeqs: readonly number[],

@@ -57,6 +57,32 @@ export const STEP_LABELS: Record<Step, string> = {
   rejected: 'Ditolak',
 };
 
+/**
+ * What a request in each status waits for and who acts next, so nobody at the desk has to guess
+ * why a request sits still. Null for the two statuses where nothing is left to do.
+ */
+export const WAITING_FOR: Record<RequestStatus, { what: string; who: string } | null> = {
+  received: { what: 'pemeriksaan berkas', who: ROLE_LABELS.operator },
+  incomplete: {
+    what: 'berkas yang belum lengkap dibawa pemohon',
+    who: `pemohon, lalu ${ROLE_LABELS.operator}`,
+  },
+  checked: {
+    what: 'persetujuan dan tanda tangan',
+    who: `${ROLE_LABELS.sekretaris} atau ${ROLE_LABELS['kepala-desa']}`,
+  },
+  approved: { what: 'pencetakan surat', who: ROLE_LABELS.operator },
+  printed: { what: 'pengambilan surat oleh pemohon', who: ROLE_LABELS.operator },
+  collected: null,
+  rejected: null,
+};
+
+/** `Menunggu persetujuan dan tanda tangan — oleh Sekretaris Desa atau Kepala Desa.` */
+export function waitingLine(status: RequestStatus): string {
+  const next = WAITING_FOR[status];
+  return next ? `Menunggu ${next.what} — oleh ${next.who}.` : 'Selesai, tidak ada langkah lagi.';
+}
+
 /** The status the events add up to; null for no events. Events are assumed already valid. */
 export function statusOf(events: readonly RequestEvent[]): RequestStatus | null {
   return events.length ? events[events.length - 1]!.step : null;

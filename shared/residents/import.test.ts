@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createIdGenerator } from '../ids';
-import { planImport } from './import';
+import { importTemplateCsv, planImport } from './import';
 
 const author = {
   villageCode: '3510992001',
@@ -61,7 +61,11 @@ describe('resident import', () => {
       '3510171713450003,Cici,31-02-1990,X',
       '3510171708450004,,,L',
     ].join('\n');
-    const plan = planImport(csv, author, { existingNiks: new Set(['3510171708450004']) });
+    const plan = planImport(csv, author, {
+      existing: new Map([
+        ['3510171708450004', { name: 'Dewi Lestari', dusun: 'Krajan', rt: '1', rw: '2' }],
+      ]),
+    });
     expect(plan.problems).toEqual([
       { line: 3, message: 'NIK harus 16 angka (tertulis 15).' },
       { line: 4, message: 'NIK 3510171708450001 sudah ada di baris 2.' },
@@ -70,7 +74,35 @@ describe('resident import', () => {
         message:
           'Bulan lahir 13 pada NIK tidak sah; tanggal lahir "31-02-1990" tidak sah; jenis kelamin "X" harus L atau P.',
       },
-      { line: 6, message: 'NIK 3510171708450004 sudah terdaftar di kiosk; nama kosong.' },
+      {
+        line: 6,
+        message:
+          'NIK 3510171708450004 sudah terdaftar atas nama Dewi Lestari (Krajan RT 1/RW 2); nama kosong.',
+      },
     ]);
+  });
+
+  it('lists the columns it does not read, and maps SIAK codes and spellings to the lists', () => {
+    const csv = [
+      'NIK;NAMA;ALAMAT;AGAMA;STAT_HBKEL;PDDK_AKH;JENIS_PKRJN;TGL_LHR',
+      '3510171708450001;Budi;Jl. Mawar 3;1;KEPALA KELUARGA;SLTA / SEDERAJAT;88;1/1/1945',
+    ].join('\n');
+    const plan = planImport(csv, author);
+    expect(plan.problems).toEqual([]);
+    expect(plan.unknownColumns).toEqual(['ALAMAT']);
+    expect(plan.docs[0]).toMatchObject({
+      religion: 'Islam',
+      familyRelation: 'Kepala Keluarga',
+      education: 'SLTA/Sederajat',
+      occupation: 'Wiraswasta',
+      birthDate: '1945-01-01',
+    });
+  });
+
+  it('offers a template that imports as it is', () => {
+    const plan = planImport(importTemplateCsv(), author);
+    expect(plan.problems).toEqual([]);
+    expect(plan.unknownColumns).toEqual([]);
+    expect(plan.docs).toHaveLength(1);
   });
 });

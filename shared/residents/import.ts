@@ -1,10 +1,20 @@
 // Importing a resident extract (CSV from Dukcapil/SIAK or OpenSID): the columns are recognised by
 // name (docs/resident-import.md), every row is checked, and the file is taken whole or not at all:
 // any wrong row means nothing is imported, and each wrong line is reported with its reason.
-import { parseCsv, type CsvRecord } from '../csv';
+import { parseCsv, toCsv, type CsvRecord } from '../csv';
+import { parseDateInput } from '../dates';
+import {
+  EDUCATION_LEVELS,
+  FAMILY_RELATIONS,
+  MARITAL_STATUSES,
+  OCCUPATIONS,
+  RELIGIONS,
+  canonicalName,
+  type CodeList,
+} from './civil-codes';
 import type { ResidentDoc } from '../documents/resident';
 import { isTemporaryNik, nikMismatches, parseNik, type Sex } from '../nik';
-import { nameKey } from './local';
+import { duplicateNikMessage, nameKey, type NikHolder } from './local';
 import { newDocument, type Author } from '../documents/base';
 
 type Field =
@@ -47,6 +57,47 @@ export const COLUMN_NAMES: Record<Field, readonly string[]> = {
 
 const REQUIRED: Field[] = ['nik', 'name'];
 
+/**
+ * The file a village fills when it has no SIAK extract: SIAK's column names, one example row (a
+ * made-up resident, to be overwritten), `;`-separated as Indonesian spreadsheets save.
+ */
+export function importTemplateCsv(): string {
+  return toCsv([
+    [
+      'NIK',
+      'NO_KK',
+      'NAMA_LGKP',
+      'TMPT_LHR',
+      'TGL_LHR',
+      'JENIS_KLMIN',
+      'AGAMA',
+      'STAT_KWN',
+      'STAT_HBKEL',
+      'PDDK_AKH',
+      'JENIS_PKRJN',
+      'DUSUN',
+      'NO_RW',
+      'NO_RT',
+    ],
+    [
+      '3510171708450001',
+      '3510170101090001',
+      'Budi Santoso',
+      'Banyuwangi',
+      '17-08-1945',
+      'L',
+      'Islam',
+      'Kawin',
+      'Kepala Keluarga',
+      'SLTA/Sederajat',
+      'Petani/Pekebun',
+      'Krajan',
+      '1',
+      '2',
+    ],
+  ]);
+}
+
 const normalise = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 export interface RowProblem {
@@ -57,29 +108,13 @@ export interface RowProblem {
 export interface ImportPlan {
   /** Which column each recognised field came from. */
   columns: Partial<Record<Field, string>>;
+  /** Columns the file has that Balai does not read (e.g. `ALAMAT`): shown, not dropped in silence. */
+  unknownColumns: string[];
   docs: ResidentDoc[];
   /** Warnings that do not stop the import (NIK disagreeing with the row's birth date or sex). */
   warnings: RowProblem[];
   /** Any problem here means nothing is imported. */
   problems: RowProblem[];
-}
-
-function parseDate(value: string): string | null | 'bad' {
-  const v = value.trim();
-  if (!v) return null;
-  let y: number, m: number, d: number;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
-  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else {
-    match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(v);
-    if (!match) return 'bad';
-    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  }
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return 'bad';
-  }
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function parseSex(value: string): Sex | null | 'bad' {
@@ -98,7 +133,16 @@ function parseStatus(value: string): ResidentDoc['status'] | 'bad' {
   return 'bad';
 }
 
-type ImportOptions = { existingNiks?: ReadonlySet<string>; now?: Date };
+type ImportOptions = {
+  /** The register's residents by NIK: a row with one of these NIKs is refused, naming its holder. */
+  existing?: ReadonlyMap<string, NikHolder>;
+  now?: Date;
+};
+
+/** A coded element (agama, pekerjaan…) as the list names it; unknown text is kept as written. */
+function coded(list: CodeList, value: string, max: number): string {
+  return (canonicalName(list, value) ?? value).slice(0, max);
+}
 
 export function planImport(text: string, author: Author, options: ImportOptions = {}): ImportPlan {
   return planImportRecords(parseCsv(text), author, options);
@@ -110,7 +154,13 @@ export function planImportRecords(
   author: Author,
   options: ImportOptions = {},
 ): ImportPlan {
-  const plan: ImportPlan = { columns: {}, docs: [], warnings: [], problems: [] };
+  const plan: ImportPlan = {
+    columns: {},
+    unknownColumns: [],
+    docs: [],
+    warnings: [],
+    problems: [],
+  };
   const header = records[0];
   if (!header) {
     plan.problems.push({ line: 1, message: 'Berkas kosong.' });
@@ -119,12 +169,15 @@ export function planImportRecords(
   const index: Partial<Record<Field, number>> = {};
   header.cells.forEach((raw, i) => {
     const name = normalise(raw);
+    let known = false;
     for (const [field, names] of Object.entries(COLUMN_NAMES) as [Field, readonly string[]][]) {
       if (names.includes(name) && index[field] === undefined) {
         index[field] = i;
         plan.columns[field] = raw.trim();
+        known = true;
       }
     }
+    if (!known && raw.trim()) plan.unknownColumns.push(raw.trim());
   });
   const missing = REQUIRED.filter((f) => index[f] === undefined);
   if (missing.length) {
@@ -150,14 +203,15 @@ export function planImportRecords(
     const earlier = seen.get(nik);
     if (nik && earlier !== undefined) problems.push(`NIK ${nik} sudah ada di baris ${earlier}`);
     else if (nik) seen.set(nik, record.line);
-    if (nik && options.existingNiks?.has(nik)) problems.push(`NIK ${nik} sudah terdaftar di kiosk`);
+    const holder = nik ? options.existing?.get(nik) : undefined;
+    if (holder) problems.push(duplicateNikMessage(nik, holder));
     const name = get('name').replace(/\s+/g, ' ');
     if (!name) problems.push('nama kosong');
     else if (name.length > 120) problems.push('nama lebih dari 120 huruf');
     const kk = get('kkNumber').replace(/[\s']/g, '');
     if (kk && !/^[1-9]\d{15}$/.test(kk))
       problems.push(`nomor KK "${kk}" harus 16 angka, tidak diawali 0`);
-    const birthDate = parseDate(get('birthDate'));
+    const birthDate = parseDateInput(get('birthDate'));
     if (birthDate === 'bad') problems.push(`tanggal lahir "${get('birthDate')}" tidak sah`);
     let sex = parseSex(get('sex'));
     if (sex === 'bad') problems.push(`jenis kelamin "${get('sex')}" harus L atau P`);
@@ -187,11 +241,11 @@ export function planImportRecords(
       birthPlace: get('birthPlace').slice(0, 80),
       birthDate: birthDate as string | null,
       sex: sex as Sex,
-      religion: get('religion').slice(0, 40),
-      maritalStatus: get('maritalStatus').slice(0, 40),
-      familyRelation: get('familyRelation').slice(0, 40),
-      education: get('education').slice(0, 60),
-      occupation: get('occupation').slice(0, 80),
+      religion: coded(RELIGIONS, get('religion'), 40),
+      maritalStatus: coded(MARITAL_STATUSES, get('maritalStatus'), 40),
+      familyRelation: coded(FAMILY_RELATIONS, get('familyRelation'), 40),
+      education: coded(EDUCATION_LEVELS, get('education'), 60),
+      occupation: coded(OCCUPATIONS, get('occupation'), 80),
       nationality: (get('nationality') || 'WNI').slice(0, 10),
       dusun: get('dusun').slice(0, 60),
       rw,

@@ -6,6 +6,7 @@ import {
   localResidentFromForm,
   nameKey,
   nextTemporaryNik,
+  otherNikHolder,
   residentFromWalkIn,
   searchPlan,
   withoutCorrected,
@@ -46,7 +47,7 @@ describe('local residents', () => {
       errors: {
         nik: 'NIK harus 16 angka (tertulis 3).',
         kkNumber: 'Nomor KK harus 16 angka, tidak diawali 0.',
-        sex: 'Pilih jenis kelamin (L/P).',
+        sex: 'Pilih jenis kelamin.',
       },
     });
   });
@@ -103,5 +104,40 @@ describe('a walk-in not yet in the register', () => {
   it('is not made from a temporary number', () => {
     const at = '2026-11-28T02:00:00.000Z';
     expect(residentFromWalkIn({ nik: '0351099200100001', name: 'X', at }, author)).toBeNull();
+  });
+
+  it('takes the date forms a clerk types and the civil registry names, refusing others', () => {
+    for (const birthDate of ['17-08-1945', '17/8/1945', '1945-08-17', '17.08.1945']) {
+      const made = localResidentFromForm(
+        form({ nik: '3510175708450002', name: 'Siti', sex: 'P', birthDate, religion: 'ISLAM' }),
+        author,
+      );
+      expect(made).toMatchObject({ ok: true, doc: { birthDate: '1945-08-17', religion: 'Islam' } });
+    }
+    const bad = localResidentFromForm(
+      form({ nik: '3510175708450002', name: 'Siti', sex: 'P', birthDate: '31-02-1945' }),
+      author,
+    );
+    expect(bad).toMatchObject({
+      ok: false,
+      errors: { birthDate: expect.stringMatching(/^Tanggal lahir tidak sah/) },
+    });
+    const unknown = localResidentFromForm(
+      form({ nik: '3510175708450002', name: 'Siti', sex: 'P', occupation: 'Astronot' }),
+      author,
+    );
+    expect(unknown).toMatchObject({
+      ok: false,
+      errors: { occupation: 'Pilih pekerjaan dari daftar.' },
+    });
+  });
+
+  it('finds another holder of a NIK, but lets a correction keep its own', () => {
+    const regency = { id: 'resident:x', corrects: null, name: 'Budi' };
+    const fix = { id: 'resident-local:y', corrects: 'resident:x', name: 'Budi S.' };
+    expect(otherNikHolder([regency], null)).toBe(regency);
+    expect(otherNikHolder([regency, fix], null)).toBe(fix);
+    expect(otherNikHolder([regency, fix], 'resident:x')).toBeUndefined();
+    expect(otherNikHolder([regency], 'resident:z')).toBe(regency);
   });
 });

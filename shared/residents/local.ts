@@ -5,6 +5,41 @@ import type { ResidentDoc } from '../documents/resident';
 import { fieldErrors, residentNumberField } from '../validation';
 import { nikMismatches, parseNik, temporaryNik, type Sex } from '../nik';
 import { newDocument, type Author } from '../documents/base';
+import { parseDateInput } from '../dates';
+import {
+  EDUCATION_LEVELS,
+  FAMILY_RELATIONS,
+  MARITAL_STATUSES,
+  OCCUPATIONS,
+  RELIGIONS,
+  canonicalName,
+  type CodeList,
+} from './civil-codes';
+
+/** Who holds a NIK in the register, as a refusal names them. */
+export type NikHolder = Pick<ResidentDoc, 'name' | 'dusun' | 'rt' | 'rw'>;
+
+/** `NIK … sudah terdaftar atas nama Budi Santoso (Krajan RT 1/RW 2)` — a NIK is one person's. */
+export function duplicateNikMessage(nik: string, holder: NikHolder): string {
+  const place = [holder.dusun, holder.rt && `RT ${holder.rt}/RW ${holder.rw}`]
+    .filter(Boolean)
+    .join(' ');
+  return `NIK ${nik} sudah terdaftar atas nama ${holder.name}${place ? ` (${place})` : ''}`;
+}
+
+/**
+ * Of the register's records with a NIK, one held by someone else than the resident being saved:
+ * a new resident may take no NIK already there; a correction may keep its own (the record it
+ * corrects, or an earlier correction of it).
+ */
+export function otherNikHolder<T extends { id: string; corrects: string | null }>(
+  withNik: readonly T[],
+  corrects: string | null,
+): T | undefined {
+  return withoutCorrected(withNik).find(
+    (d) => corrects === null || (d.id !== corrects && d.corrects !== corrects),
+  );
+}
 
 /** The lower-cased, single-spaced key names are searched by (the `nameKey` index). */
 export function nameKey(name: string): string {
@@ -56,6 +91,14 @@ const text = (max: number, label: string) =>
     .transform((v) => v.trim())
     .pipe(z.string().max(max, `${label} terlalu panjang (maks. ${max} huruf).`));
 
+/** A coded element: empty, or a name (or code) of the civil registry's list, stored by name. */
+const coded = (list: CodeList) =>
+  z
+    .string()
+    .transform((v) => canonicalName(list, v))
+    .refine((v) => v !== null, `Pilih ${list.label.toLowerCase()} dari daftar.`)
+    .transform((v) => v ?? '');
+
 export const residentFormSchema = z.object({
   nik: residentNumberField(),
   kkNumber: z
@@ -74,17 +117,17 @@ export const residentFormSchema = z.object({
   birthPlace: text(80, 'Tempat lahir'),
   birthDate: z
     .string()
-    .transform((v) => v.trim())
+    .transform((v) => parseDateInput(v) ?? '')
     .refine(
-      (v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))),
-      'Tanggal lahir harus TTTT-BB-HH.',
+      (v) => v !== 'bad',
+      'Tanggal lahir tidak sah: tulis HH-BB-TTTT (17-08-1945) atau TTTT-BB-HH.',
     ),
-  sex: z.enum(['L', 'P'], { error: 'Pilih jenis kelamin (L/P).' }),
-  religion: text(40, 'Agama'),
-  maritalStatus: text(40, 'Status perkawinan'),
-  familyRelation: text(40, 'Hubungan dalam keluarga'),
-  education: text(60, 'Pendidikan'),
-  occupation: text(80, 'Pekerjaan'),
+  sex: z.enum(['L', 'P'], { error: 'Pilih jenis kelamin.' }),
+  religion: coded(RELIGIONS),
+  maritalStatus: coded(MARITAL_STATUSES),
+  familyRelation: coded(FAMILY_RELATIONS),
+  education: coded(EDUCATION_LEVELS),
+  occupation: coded(OCCUPATIONS),
   dusun: text(60, 'Dusun'),
   rw: z
     .string()

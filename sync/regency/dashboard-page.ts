@@ -1,9 +1,15 @@
 // The regency dashboard as one plain, server-rendered HTML page in Bahasa Indonesia: a table of
 // villages, the ones not seen for N days marked with a word and a sign, not by colour alone. No
 // scripts, no external assets; every piece of text is escaped.
+import {
+  REQUEST_STATUSES,
+  REQUEST_STATUS_LABELS,
+  type RequestStatus,
+} from '../../shared/documents/request';
 import { formatVillageCode } from '../../shared/village';
 import {
   DEFAULT_STALLED_DAYS,
+  fiscalYearAt,
   isStale,
   type DashboardData,
   type DashboardPage,
@@ -102,8 +108,23 @@ tr.stale td:first-child { border-left: 6px solid #b35c00; }
 <h1>Dasbor Kabupaten — sinkronisasi desa</h1>
 <p>Dibuat ${escapeHtml(dateTime.format(new Date(data.generatedAt)))} WIB. Tahun anggaran ${escapeHtml(data.fiscalYear)}.
 ${summary}
+<form method="get" data-testid="year-form"><label>Tahun anggaran <select name="tahun">${yearChoices(
+    data.fiscalYear,
+    now,
+  )
+    .map(
+      (y) =>
+        `<option value="${escapeHtml(y)}"${y === data.fiscalYear ? ' selected' : ''}>${escapeHtml(y)}</option>`,
+    )
+    .join('')}</select></label>
+<input type="hidden" name="days" value="${escapeHtml(days)}">
+<input type="hidden" name="bidang" value="${escapeHtml(planning.bidang)}">
+<input type="hidden" name="prioritas" value="${escapeHtml(planning.priority)}">
+<input type="hidden" name="laporan" value="${escapeHtml(planning.stalledDays)}">${perHidden}
+<button type="submit">Tampilkan tahun</button></form>
 <form method="get"><label>Tandai desa yang tidak terlihat lebih dari
 <input type="number" name="days" min="1" max="365" value="${escapeHtml(days)}"> hari</label>
+<input type="hidden" name="tahun" value="${escapeHtml(data.fiscalYear)}">
 <input type="hidden" name="bidang" value="${escapeHtml(planning.bidang)}">
 <input type="hidden" name="prioritas" value="${escapeHtml(planning.priority)}">
 <input type="hidden" name="laporan" value="${escapeHtml(planning.stalledDays)}">${perHidden}
@@ -173,7 +194,8 @@ function villageRowHtml(v: VillageRow, days: number, now: Date): string {
       : `${escapeHtml(number.format(v.openRequests))}${
           v.openRequests
             ? `<br><span class="small">${Object.entries(v.openByStatus)
-                .map(([status, n]) => `${escapeHtml(status)} ${escapeHtml(n)}`)
+                .sort(([a], [b]) => statusOrder(a) - statusOrder(b))
+                .map(([status, n]) => `${escapeHtml(statusWord(status))} ${escapeHtml(n)}`)
                 .join(', ')}</span>`
             : ''
         }`;
@@ -187,6 +209,25 @@ function villageRowHtml(v: VillageRow, days: number, now: Date): string {
   )}</td><td class="n">${escapeHtml(number.format(v.rejected))}</td><td class="n">${open}</td><td class="n">${budget}</td></tr>`;
 }
 
+/** A request status as the desk names it ("Siap diambil"), never the stored English word. */
+function statusWord(status: string): string {
+  return REQUEST_STATUS_LABELS[status as RequestStatus] ?? status;
+}
+
+/** Statuses in the workflow's order (received first); an unknown one last. */
+function statusOrder(status: string): number {
+  const at = (REQUEST_STATUSES as readonly string[]).indexOf(status);
+  return at === -1 ? REQUEST_STATUSES.length : at;
+}
+
+/** The years offered: around this one, and whichever year is shown. */
+function yearChoices(shown: number, now: Date): number[] {
+  const current = fiscalYearAt(now);
+  return [...new Set([current - 2, current - 1, current, current + 1, shown])].sort(
+    (a, b) => a - b,
+  );
+}
+
 function percent(part: number, whole: number): string {
   if (whole <= 0) return '—';
   return `${(Math.round((part / whole) * 1000) / 10).toLocaleString('id-ID')}%`;
@@ -198,8 +239,10 @@ export function pageQuery(
   perPage: number,
   days: number,
   planning: PlanningFilter,
+  fiscalYear: number,
 ): string {
   const params = new URLSearchParams({
+    tahun: String(fiscalYear),
     days: String(days),
     bidang: planning.bidang,
     prioritas: planning.priority,
@@ -223,7 +266,7 @@ function pageSummaryHtml(data: DashboardPage, days: number, planning: PlanningFi
   const links = problemPages
     .map(
       (p) =>
-        `<a href="${escapeHtml(pageQuery(p, data.perPage, days, planning))}">halaman ${escapeHtml(p)}</a>`,
+        `<a href="${escapeHtml(pageQuery(p, data.perPage, days, planning, data.fiscalYear))}">halaman ${escapeHtml(p)}</a>`,
     )
     .join(', ');
   return `<span data-testid="regency-totals">Seluruh kabupaten: ${escapeHtml(number.format(t.villages))} desa;
@@ -239,7 +282,7 @@ ${pageLinksHtml(data, days, planning)}`;
 
 function pageLinksHtml(data: DashboardPage, days: number, planning: PlanningFilter): string {
   const link = (page: number, rel: string, label: string) =>
-    `<a rel="${rel}" href="${escapeHtml(pageQuery(page, data.perPage, days, planning))}">${label}</a>`;
+    `<a rel="${rel}" href="${escapeHtml(pageQuery(page, data.perPage, days, planning, data.fiscalYear))}">${label}</a>`;
   const parts = [
     data.page > 1 ? link(data.page - 1, 'prev', '← Sebelumnya') : '',
     `Halaman ${escapeHtml(data.page)} dari ${escapeHtml(data.pages)}`,

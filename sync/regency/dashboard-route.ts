@@ -4,7 +4,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REGENCY_STAFF_ROLE, type VillageCode } from '../../shared/village';
 import { couchRequest, type AdminConnection } from '../provision/couch-request';
-import { DEFAULT_STALLED_DAYS, gatherDashboardPage, PageOutOfRange } from './dashboard-data';
+import {
+  DEFAULT_STALLED_DAYS,
+  fiscalYearAt,
+  gatherDashboardPage,
+  PageOutOfRange,
+} from './dashboard-data';
 import {
   DEFAULT_PER_PAGE,
   DEFAULT_STALE_DAYS,
@@ -60,6 +65,15 @@ async function serve(
   if (!Number.isInteger(days) || days < 1 || days > 3650) {
     return send(res, 400, 'text/plain; charset=utf-8', 'days harus bilangan bulat 1–3650.\n');
   }
+  // `?tahun=2027`: next year's proposals and projects, or a past year's budget realisation.
+  const yearParam = url.searchParams.get('tahun');
+  const fiscalYear = yearParam === null || yearParam === '' ? null : Number(yearParam);
+  if (
+    fiscalYear !== null &&
+    (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100)
+  ) {
+    return send(res, 400, 'text/plain; charset=utf-8', 'tahun harus bilangan bulat 2000–2100.\n');
+  }
   // The planning section's filters (sync/regency/planning-page.ts): empty means all.
   const bidang = url.searchParams.get('bidang') ?? '';
   const priority = url.searchParams.get('prioritas') ?? '';
@@ -113,6 +127,7 @@ async function serve(
   try {
     data = await gatherDashboardPage(login, {
       now,
+      fiscalYear: fiscalYear ?? fiscalYearAt(now),
       stalledDays,
       page,
       perPage,

@@ -105,7 +105,7 @@ export function planningSectionHtml(
     )
     .join('\n');
   return `<h2>Perencanaan dan proyek desa — tahun ${escapeHtml(data.fiscalYear)}</h2>
-<form method="get"><input type="hidden" name="days" value="${escapeHtml(staleDays)}">${
+<form method="get"><input type="hidden" name="tahun" value="${escapeHtml(data.fiscalYear)}"><input type="hidden" name="days" value="${escapeHtml(staleDays)}">${
     perPage === undefined ? '' : `<input type="hidden" name="per" value="${escapeHtml(perPage)}">`
   }
 <label>Bidang <select name="bidang">${option('', 'semua', filter.bidang)}${BIDANG_CODES.map((c) =>

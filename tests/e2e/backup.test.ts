@@ -24,6 +24,7 @@ import {
   signInOnPage,
   type KioskInBrowser,
 } from '../support/kiosk-in-browser';
+import { adoptBudgetOnScreen, receiveCashOnScreen } from '../support/finance-on-screen';
 import { readStoredDocuments } from '../support/stored-documents';
 
 if (!chromiumAvailable())
@@ -95,11 +96,12 @@ async function budgetAndLedger(kiosk: KioskInBrowser) {
   }
   await kiosk.signIn('kepala-desa');
   await menu(page, 'Anggaran (APBDes)').click();
-  await page.getByRole('button', { name: 'Tetapkan APBDes' }).click();
+  await adoptBudgetOnScreen(page);
   await expect.poll(() => page.getByTestId('budget-stage').textContent()).toContain('Ditetapkan');
 
   await kiosk.signIn('bendahara');
   await menu(page, 'Buku Kas').click();
+  await receiveCashOnScreen(page, { line: 'Dana Desa', amount: '10000000', voucher: 'TBP-001' });
   const form = page.getByRole('form', { name: 'Entri buku kas' });
   const officer = page.getByLabel('Petugas pencatat');
   if (await officer.count()) await officer.fill('Bu Bendahara');

@@ -1,12 +1,17 @@
-// Village finance as a new treasurer meets it, in the real renderer in Debian's Chromium: enter a
-// budget of a few lines, adopt it, record a payment (an over-budget one is refused), see the LRA
-// and the transparency board show it, reverse it, and see the LRA go back.
+// Village finance as a new treasurer meets it, in the real renderer in Debian's Chromium at
+// 1366×768: enter a budget of a few lines (the kegiatan found by typing), adopt it after a
+// confirmation that records the Perdes, record cash in and a payment (an over-budget one and one
+// beyond the cash at hand are refused), see the running balance, the LRA (month names, the codes
+// explained, a signature block) and the transparency board show it, reverse it, and see the LRA go
+// back; the Siskeudes export speaks Siskeudes' codes.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { uniqueVillageCode } from '../support/couch-server';
 import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
+import { shot } from '../support/screenshots';
 import { openKioskInBrowser, type KioskInBrowser } from '../support/kiosk-in-browser';
+import { receiveCashOnScreen } from '../support/finance-on-screen';
 
 if (!chromiumAvailable())
   console.warn(`Skipping finance end-to-end tests: no Chromium at ${CHROMIUM_PATH}.`);
@@ -19,6 +24,7 @@ beforeAll(async () => {
   if (!chromiumAvailable()) return;
   kiosk = await openKioskInBrowser({ villageCode, signInAs: 'bendahara' });
   page = kiosk.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
 });
 
 afterAll(async () => kiosk?.close());
@@ -47,6 +53,8 @@ async function addLine(line: {
   await form.getByRole('button', { name: 'Tambah baris' }).click();
   await page.getByTestId('budget-lines').getByText(line.description, { exact: true }).waitFor();
 }
+
+const year = new Date().getFullYear();
 
 const lraRow = (testId: string, code: string) =>
   page.getByTestId(testId).locator(`tr[data-code="${code}"]`);
@@ -82,21 +90,70 @@ describe.skipIf(!chromiumAvailable())('village finance, end to end', () => {
       description: 'Rabat beton jalan dusun',
       amount: '450000000',
     });
+    // 240 kegiatan: typing narrows the list; the regulation's "**)" marks are not in the names.
+    const lineForm = page.getByRole('form', { name: 'Baris anggaran baru' });
+    await lineForm.getByLabel('Rekening').selectOption('5.3.5');
+    const kegiatan = lineForm.getByLabel('Kegiatan');
+    expect(await kegiatan.locator('option').count()).toBeGreaterThan(200);
+    expect(await kegiatan.textContent()).not.toContain('**)');
+    await lineForm.getByLabel('Cari kode atau nama').fill('jalan desa');
+    await expect.poll(() => kegiatan.locator('option').count()).toBeLessThan(12);
+    expect(await kegiatan.textContent()).toContain(
+      '02.03.10. Pembangunan/Rehabilitas/Peningkatan/Pengerasan Jalan Desa',
+    );
+    await lineForm.getByLabel('Cari kode atau nama').fill('');
+    await shot(page, 'anggaran-bendahara');
     const totals = page.getByTestId('budget-totals');
     await expect.poll(() => totals.textContent()).toContain('Rp800.000.000');
     await expect.poll(() => totals.textContent()).toContain('Rp486.000.000');
     // The treasurer drafts; only the head adopts.
     expect(await page.getByRole('button', { name: 'Tetapkan APBDes' }).isDisabled()).toBe(true);
     await kiosk!.signIn('kepala-desa');
+    await menu('Anggaran (APBDes)').click();
+    // The head may not add lines, and is told so before any form to fill.
+    expect(await page.getByRole('form', { name: 'Baris anggaran baru' }).count()).toBe(0);
+    expect(await page.getByTestId('budget-readonly').textContent()).toContain(
+      'Kepala Desa tidak boleh menyusun anggaran. Hanya Bendahara Desa atau Sekretaris Desa',
+    );
+    // Adopting asks first, and records the Perdes.
     await page.getByRole('button', { name: 'Tetapkan APBDes' }).click();
+    const confirm = page.getByRole('form', { name: 'Penetapan APBDes' });
+    expect(await confirm.textContent()).toContain('mengunci semua barisnya');
+    expect(await page.getByTestId('budget-stage').textContent()).toContain('Rancangan');
+    await confirm.getByRole('button', { name: 'Ya, tetapkan dan kunci' }).click();
+    const numberError = confirm.locator('#perdes-number-error');
+    await expect.poll(() => numberError.textContent()).toBe('Nomor Perdes wajib diisi.');
+    await confirm.getByLabel('Nomor Perdes APBDes').fill('3 Tahun 2026');
+    expect(await numberError.count()).toBe(0); // the error was about the empty field
+    await confirm.getByLabel('Tanggal Perdes').fill(`${year}-01-05`);
+    await shot(page, 'anggaran-tetapkan');
+    await confirm.getByRole('button', { name: 'Ya, tetapkan dan kunci' }).click();
     await expect.poll(() => page.getByTestId('budget-stage').textContent()).toContain('Ditetapkan');
+    expect(await page.getByTestId('budget-perdes').textContent()).toBe(
+      'Perdes No. 3 Tahun 2026, 5 Januari ' + year,
+    );
     // Locked: no more adding, no amount inputs.
     expect(await page.getByRole('form', { name: 'Baris anggaran baru' }).count()).toBe(0);
 
     await kiosk!.signIn('bendahara');
     await menu('Buku Kas').click();
     const form = page.getByRole('form', { name: 'Entri buku kas' });
-    await page.getByLabel('Petugas pencatat').fill('Sri Wahyuni');
+    // The signed-in treasurer records, unless she names someone else.
+    expect(await page.getByLabel('Petugas pencatat').inputValue()).toBe('Bu Bendahara');
+    // No cash yet: a payment within the budget is refused for want of cash.
+    const road = await form
+      .locator('option', { hasText: 'Rabat beton jalan dusun' })
+      .getAttribute('value');
+    await form.getByLabel('Baris anggaran').selectOption(road!);
+    await form.getByLabel('Jumlah (Rp)').fill('60000000');
+    await form.getByLabel('Nomor bukti').fill('BKU-000');
+    await form.getByLabel('Penerima / penyetor').fill('CV Maju');
+    await form.getByRole('button', { name: 'Catat' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toBe('Melebihi kas yang tersedia (kas Rp0); perlu persetujuan pejabat dengan alasan.');
+    await receiveCashOnScreen(page, { line: 'Dana Desa', amount: '50000000', voucher: 'TBP-001' });
+    expect(await page.getByTestId('cash-at-hand').textContent()).toBe('Kas tersedia: Rp50.000.000');
     const siltap = await form
       .locator('option', { hasText: 'Siltap Kepala Desa' })
       .getAttribute('value');
@@ -110,18 +167,48 @@ describe.skipIf(!chromiumAvailable())('village finance, end to end', () => {
     await form.getByRole('button', { name: 'Catat' }).click();
     await expect
       .poll(() => page.getByRole('alert').first().textContent())
-      .toContain('Melebihi sisa anggaran');
+      .toBe('Melebihi sisa anggaran (sisa Rp36.000.000); perlu persetujuan pejabat dengan alasan.');
 
     await form.getByLabel('Jumlah (Rp)').fill('3000000');
     await form.getByRole('button', { name: 'Catat' }).click();
     const entries = page.getByTestId('ledger-entries');
     await entries.getByText('BKU-001').waitFor();
     await expect.poll(() => page.getByTestId('line-remaining').count()).toBe(0);
+    // The book: id-ID dates and the cash balance after each entry (newest first).
+    const newest = entries.locator('tbody tr').first();
+    expect(await newest.textContent()).toContain('BKU-001');
+    expect(await newest.textContent()).toContain('Rp47.000.000');
+    expect(await newest.locator('td').first().textContent()).toMatch(
+      /^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/,
+    );
+    await shot(page, 'buku-kas');
 
     await menu('Laporan Realisasi').click();
     await expect.poll(() => lraRow('lra-bidang', '01').textContent()).toContain('Rp3.000.000');
     expect(await lraRow('lra-bidang', '01').textContent()).toContain('8,33%');
     expect(await lraRow('lra-kegiatan', '01.01.01.').textContent()).toContain('Rp33.000.000');
+    // Months by name; the funding-source codes explained; a signature block for the print.
+    const months = await page
+      .getByTestId('lra-months')
+      .locator('tbody td:first-child')
+      .allTextContents();
+    expect(months).toContain(
+      new Intl.DateTimeFormat('id-ID', { month: 'long' }).format(new Date()),
+    );
+    expect(await page.getByTestId('lra-sources-legend').textContent()).toBe(
+      'Kode: P = pendapatan, B = belanja, diikuti sumber dana (ADD = Alokasi Dana Desa, DDS = Dana Desa).',
+    );
+    expect(await page.getByTestId('lra-signatures').textContent()).toContain(
+      'Mengetahui, Kepala Desa',
+    );
+    await shot(page, 'lra');
+    const [siskeudes] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ekspor realisasi (Siskeudes)' }).click(),
+    ]);
+    const realisation = (await readFile((await siskeudes.path())!, 'utf8')).split('\r\n');
+    expect(realisation.filter((l) => l.includes(';TBP-001;TBP;'))).toHaveLength(1);
+    expect(realisation.filter((l) => l.includes(';BKU-001;LS;'))).toHaveLength(1);
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Unduh CSV' }).click(),
@@ -155,7 +242,10 @@ describe.skipIf(!chromiumAvailable())('village finance, end to end', () => {
     await board.getByRole('button', { name: 'Tutup papan' }).click();
 
     await menu('Buku Kas').click();
-    await entries.getByRole('button', { name: 'Balikkan' }).click();
+    await entries
+      .getByRole('row', { name: /BKU-001/ })
+      .getByRole('button', { name: 'Balikkan' })
+      .click();
     await entries.getByLabel('Alasan pembalikan').fill('Salah catat nominal');
     await entries.getByRole('button', { name: 'Simpan pembalikan' }).click();
     await expect.poll(() => entries.textContent()).toContain('Salah catat nominal');

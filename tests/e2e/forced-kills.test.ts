@@ -14,6 +14,7 @@ import type { StaffRole } from '../../shared/staff/roles';
 import { villageDbName } from '../../shared/village';
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
 import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
+import { adoptBudgetOnScreen, receiveCashOnScreen } from '../support/finance-on-screen';
 import {
   couchCall,
   startCouchServer,
@@ -199,9 +200,18 @@ async function adoptBudget(): Promise<void> {
   const head = await start('kepala-desa');
   page = head.page;
   await menu(page, 'Anggaran (APBDes)').click();
-  await page.getByRole('button', { name: 'Tetapkan APBDes' }).click();
+  await adoptBudgetOnScreen(page);
   await expect.poll(() => page.getByTestId('budget-stage').textContent()).toContain('Ditetapkan');
   await head.kill();
+  // Cash in the book, so the day's payments have money to come from.
+  const treasurer = await start('bendahara');
+  await menu(treasurer.page, 'Buku Kas').click();
+  await receiveCashOnScreen(treasurer.page, {
+    line: 'Dana Desa',
+    amount: '10000000',
+    voucher: 'TBP-001',
+  });
+  await treasurer.kill();
 }
 
 const ackCount = () => acked.requests.size + acked.letters.size + acked.ledger.size;

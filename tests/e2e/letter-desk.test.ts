@@ -50,11 +50,13 @@ describe.skipIf(!chromiumAvailable())('letters at the desk', () => {
     await detail.getByRole('button', { name: 'Berkas lengkap' }).click();
     await expect
       .poll(() => detail.getByTestId('request-status').textContent())
-      .toBe('Sedang diperiksa');
+      .toBe('Berkas lengkap');
     // Checked, not approved: no letter, no QR, nothing to print.
     expect(await detail.getByTestId('letter-panel').count()).toBe(0);
 
+    // Nothing of the operator's session stays for the secretary: she opens the request herself.
     await kiosk!.signIn('sekretaris');
+    await row.getByRole('button', { name: 'Buka' }).click();
     await detail.getByRole('button', { name: 'Setujui' }).click();
     const number = detail.getByTestId('letter-number');
     await expect.poll(() => number.textContent()).toBe(`470/001-K1/${dotted}/${roman()}/${year()}`);

@@ -1,7 +1,8 @@
 // Planning as a new village secretary meets it, in the real renderer in Debian's Chromium, with
 // no regency anywhere: proposals entered at a hamlet meeting (one with a photo of the need, a bad
 // one refused field by field), the village meeting scores and decides, the accepted proposal is a
-// draft line on the budget screen, the budget is adopted, a payment is recorded, and the project
+// draft line on the budget screen, the budget is adopted (and the year's musdes then points to the
+// next year or an amendment), cash is received and a payment recorded, and the project
 // gets two progress reports with photos (a falling percentage refused). Then the regency's hub
 // comes up, the kiosk syncs, and the regency dashboard shows the proposal and the project.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,7 +16,9 @@ import { startHub, type RunningHub } from '../../sync/hub/server';
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
 import { basicAuth, uniqueVillageCode } from '../support/couch-server';
 import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
+import { shot } from '../support/screenshots';
 import { openKioskInBrowser, type KioskInBrowser } from '../support/kiosk-in-browser';
+import { adoptBudgetOnScreen, receiveCashOnScreen } from '../support/finance-on-screen';
 import { freePort } from '../support/ports';
 
 if (!chromiumAvailable())
@@ -42,6 +45,7 @@ beforeAll(async () => {
     password: kioskPassword,
   });
   page = kiosk.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
 });
 
 afterAll(async () => {
@@ -213,14 +217,27 @@ describe.skipIf(!chromiumAvailable())('planning and project monitoring, end to e
     await lines.getByText('Dana Desa', { exact: true }).waitFor();
     // The head of the village adopts it.
     await kiosk!.signIn('kepala-desa');
-    await page.getByRole('button', { name: 'Tetapkan APBDes' }).click();
+    await menu('Anggaran (APBDes)').click();
+    await adoptBudgetOnScreen(page);
     await expect.poll(() => page.getByTestId('budget-stage').textContent()).toContain('Ditetapkan');
+    // Now a musdes of this year could no longer put anything into its budget: the screen says so
+    // before anyone scores, and offers the ways on — next year, or an amendment (PAK).
+    await menu('Musdes').click();
+    const locked = page.getByTestId('budget-locked');
+    await expect.poll(() => locked.textContent()).toContain(`APBDes ${year} sudah ditetapkan`);
+    expect(
+      await locked.getByRole('button', { name: `Buat perubahan (PAK) ${year}` }).isDisabled(),
+    ).toBe(true); // the head may not draft; the secretary or the treasurer may
+    await shot(page, 'musdes-terkunci');
+    await locked.getByRole('button', { name: `Rencanakan untuk ${year + 1}` }).click();
+    expect(await page.getByLabel('Tahun anggaran').inputValue()).toBe(String(year + 1));
+    expect(await locked.count()).toBe(0);
 
     // The treasurer pays for cement on the project's line.
     await kiosk!.signIn('bendahara');
     await menu('Buku Kas').click();
     const entry = page.getByRole('form', { name: 'Entri buku kas' });
-    await page.getByLabel('Petugas pencatat').fill('Bu Bendahara');
+    await receiveCashOnScreen(page, { line: 'Dana Desa', amount: '100000000', voucher: 'TBP-001' });
     const roadLine = await entry.locator('option', { hasText: ROAD }).getAttribute('value');
     await entry.getByLabel('Baris anggaran').selectOption(roadLine!);
     await entry.getByLabel('Jumlah (Rp)').fill('18000000');

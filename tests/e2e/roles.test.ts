@@ -174,9 +174,13 @@ describe.skipIf(!chromiumAvailable())('every role, on screen', () => {
       'Bendahara Desa tidak boleh menetapkan APBDes. Hanya Kepala Desa yang dapat melakukannya.',
     );
 
+    // The head may not draft: told so before any form, rather than a disabled button after it.
     await kiosk!.signIn('kepala-desa');
     await menuItem(page, 'Anggaran (APBDes)').click();
-    expect(await page.getByRole('button', { name: 'Tambah baris' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Tambah baris' }).count()).toBe(0);
+    expect(await page.getByTestId('budget-readonly').textContent()).toContain(
+      'Kepala Desa tidak boleh menyusun anggaran.',
+    );
     expect(await page.getByRole('button', { name: 'Tetapkan APBDes' }).isDisabled()).toBe(false);
   });
 
@@ -213,7 +217,7 @@ describe.skipIf(!chromiumAvailable())('every role, on screen', () => {
     await detail.getByRole('button', { name: 'Berkas lengkap' }).click();
     await expect
       .poll(() => detail.getByTestId('request-status').textContent())
-      .toBe('Sedang diperiksa');
+      .toBe('Berkas lengkap');
     expect(await detail.getByRole('button', { name: 'Setujui' }).count()).toBe(0);
 
     // Straight to the host from the operator's page, past the buttons: refused by its session.

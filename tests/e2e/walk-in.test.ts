@@ -19,6 +19,7 @@ beforeAll(async () => {
   if (!chromiumAvailable()) return;
   kiosk = await openKioskInBrowser({ villageCode });
   page = kiosk.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
 });
 
 afterAll(async () => kiosk?.close());
@@ -38,7 +39,7 @@ describe.skipIf(!chromiumAvailable())('a walk-in at the service desk, keyboard o
     await key('F2');
     await expect
       .poll(() => page.getByTestId('current-ticket').textContent())
-      .toMatch(/^Antrean \d{6}-001-K1$/);
+      .toBe('Antrean 001 · loket K1');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('request-nik');
 
     await page.keyboard.type('3510175708450002');
@@ -87,7 +88,7 @@ describe.skipIf(!chromiumAvailable())('a walk-in at the service desk, keyboard o
     await row.getByRole('button', { name: 'Buka' }).click();
     const detail = page.getByTestId('request-detail');
     await expect.poll(() => detail.textContent()).toContain('Warung Siti');
-    await expect.poll(() => detail.textContent()).toMatch(/\d{6}-001-K1/);
+    await expect.poll(() => detail.textContent()).toContain('001 · loket K1');
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Diterima');
     expect(await detail.getByRole('checkbox', { name: 'Fotokopi KTP' }).isChecked()).toBe(false);
     expect(
@@ -98,7 +99,14 @@ describe.skipIf(!chromiumAvailable())('a walk-in at the service desk, keyboard o
   it('finds the resident in the register by name as the operator types', async () => {
     await page.getByLabel('NIK').focus();
     await key('F2');
-    await expect.poll(() => page.getByTestId('current-ticket').textContent()).toMatch(/-002-K1$/);
+    await expect
+      .poll(() => page.getByTestId('current-ticket').textContent())
+      .toBe('Antrean 002 · loket K1');
+    // A NIK half typed and Enter: refused. Picking the resident then clears that error.
+    await page.keyboard.type('3510');
+    await key('Enter');
+    const nikError = page.locator('#request-nik-error');
+    await expect.poll(() => nikError.textContent()).toBe('NIK harus 16 angka (tertulis 4).');
     await key('Tab');
     await page.keyboard.type('siti a');
     const suggestions = page.getByTestId('resident-suggestions');
@@ -109,6 +117,7 @@ describe.skipIf(!chromiumAvailable())('a walk-in at the service desk, keyboard o
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('request-serviceType');
     expect(await page.getByLabel('NIK').inputValue()).toBe('3510175708450002');
     expect(await page.getByLabel('Nama pemohon').inputValue()).toBe('Siti Aminah');
+    expect(await nikError.count()).toBe(0);
     await key('ArrowDown'); // domisili
     await key('Tab');
     await page.keyboard.type('Membuka rekening bank');

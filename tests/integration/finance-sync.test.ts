@@ -123,6 +123,8 @@ describe('village finance over sync', () => {
         {
           budgetLineId: road.id,
           kind: 'payment-ls',
+          // Not about the cash at hand: the book here holds no receipts.
+          override: { by: 'Kepala Desa', reason: 'kas tidak dicatat dalam uji ini' },
           date: '2026-04-01',
           amount: 150_000_000,
           evidenceNumber: 'BKU-010',
@@ -158,6 +160,8 @@ describe('village finance over sync', () => {
         {
           budgetLineId: road.id,
           kind: 'payment-ls',
+          // Not about the cash at hand: the book here holds no receipts.
+          override: { by: 'Kepala Desa', reason: 'kas tidak dicatat dalam uji ini' },
           date: '2026-05-01',
           amount: 100_000_000,
           evidenceNumber: 'BKU-011',

@@ -131,6 +131,8 @@ describe('the regency keeps the books append-only', () => {
         {
           budgetLineId: lines[0]!.id,
           kind: 'payment-ls',
+          // Not about the cash at hand: the book here holds no receipts.
+          override: { by: 'Kepala Desa', reason: 'kas tidak dicatat dalam uji ini' },
           date: '2027-01-31',
           amount: 8_000_000,
           evidenceNumber: 'BKU-001',

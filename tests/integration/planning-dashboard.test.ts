@@ -174,6 +174,8 @@ describe('planning, from the hamlet meeting to the regency dashboard', () => {
         {
           budgetLineId: roadLine.id,
           kind: 'payment-ls',
+          // Not about the cash at hand: the book here holds no receipts.
+          override: { by: 'Kepala Desa', reason: 'kas tidak dicatat dalam uji ini' },
           date: today,
           amount: 12_500_000,
           evidenceNumber: 'BKU-007',

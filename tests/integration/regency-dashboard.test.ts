@@ -385,7 +385,22 @@ describe.skipIf(couchServerKind === 'couchdb')('GET /_balai/dashboard on the hub
       expect(rowB).toContain('data-stale="true"');
       expect(rowB).toContain('10 hari lalu');
       expect(rowB).toContain('—');
+      // Open requests by the desk's status words, never the stored English ones.
+      expect(rowA).toContain('Diterima 2, Berkas lengkap 1, Siap diambil 1');
+      expect(rowA).not.toMatch(/received|checked|printed|approved/);
     }
+  });
+
+  it('?tahun=YYYY shows that fiscal year, keeps it in every form and link; a bad one is refused', async () => {
+    const year = new Date().getFullYear();
+    const next = await (await page(staff, `?tahun=${year + 1}`)).text();
+    expect(next).toContain(`Tahun anggaran ${year + 1}.`);
+    expect(next).toContain(`<option value="${year + 1}" selected>`);
+    expect(next).toContain(`Perencanaan dan proyek desa — tahun ${year + 1}`);
+    // This year's budget realisation is not next year's: no adopted budget there yet.
+    expect(rowOf(next, codeA)).not.toContain('18,8%');
+    expect(next.match(new RegExp(`name="tahun" value="${year + 1}"`, 'g'))).toHaveLength(2);
+    expect((await page(staff, '?tahun=dua')).status).toBe(400);
   });
 
   it('?days=N moves the threshold; a bad N is refused', async () => {
