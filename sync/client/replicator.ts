@@ -28,7 +28,7 @@ import {
   type CollectionName,
 } from '../../shared/documents/collections';
 import { isRegencyDocType, isVillageDocType, type SyncedFields } from '../../shared/doc-types';
-import { photoIsIntact } from '../../shared/photos/photo-doc';
+import { attachmentIsIntact } from '../../shared/dukcapil/file-doc';
 import { bulkModify } from './bulk-modify';
 import { pickWinner, type ConflictRecord } from './conflicts';
 import { createLinkMonitor, sleep } from './link-monitor';
@@ -528,9 +528,12 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     return left > 0;
   }
 
-  /** Photos whose bytes hash to their `sha256`; the others are logged and never stored. */
+  /**
+   * Photos (and Dukcapil's issued PDFs) whose bytes hash to their `sha256`; the others are
+   * logged and never stored.
+   */
   async function intactPhotos(remotes: CouchDoc[]): Promise<CouchDoc[]> {
-    const checked = await Promise.all(remotes.map((r) => photoIsIntact(stripCouchMeta(r))));
+    const checked = await Promise.all(remotes.map((r) => attachmentIsIntact(stripCouchMeta(r))));
     const refused = remotes.filter((_, i) => !checked[i]);
     if (refused.length > 0) {
       const at = new Date().toISOString();
