@@ -50,6 +50,7 @@ th { background: #eef2f6; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 form.filter { display: flex; gap: .75rem; flex-wrap: wrap; align-items: end; margin: .5rem 0 1rem; }
 label { display: flex; flex-direction: column; font-size: .9rem; gap: .15rem; }
+form[method=post] { max-width: 44rem; } form[method=post] label { margin: .35rem 0; }
 select, input, textarea, button { font: inherit; padding: .25rem .4rem; }
 button { background: #1f5f8b; color: #fff; border: 0; border-radius: 4px; padding: .35rem .9rem; cursor: pointer; }
 .counts { display: flex; gap: .5rem; flex-wrap: wrap; margin: .5rem 0; padding: 0; list-style: none; }
@@ -279,7 +280,7 @@ ${msg}
 <section><h2>Data formulir</h2><dl>
 <dt>Nama</dt><dd>${e(app.subjectName)}</dd>
 <dt>NIK</dt><dd>${e(app.subjectNik || '— (belum ada)')}</dd>
-<dt>Nomor KK</dt><dd>${e(app.kkNumber || '—')}</dd>
+${def.fields.some((f) => f.key === 'nomorKk') ? '' : `<dt>Nomor KK</dt><dd>${e(app.kkNumber || '—')}</dd>`}
 ${fields}${people}</dl></section>
 <section><h2>Riwayat</h2><ol>${history}</ol></section>
 </div>

@@ -18,7 +18,11 @@ import {
 } from './dukcapil-page';
 import { DUKCAPIL_DOCUMENT_TYPES } from '../../shared/dukcapil/catalogue';
 import { APPLICATION_STATUSES } from '../../shared/dukcapil/application';
-import { DUKCAPIL_FILE_MAX_BYTES } from '../../shared/documents/dukcapil';
+import {
+  DECISION_STEP_LABELS,
+  DUKCAPIL_FILE_MAX_BYTES,
+  type DecisionStep,
+} from '../../shared/documents/dukcapil';
 
 export const DUKCAPIL_PATH = '/_balai/dukcapil';
 
@@ -110,7 +114,14 @@ async function serve(
       renderApplicationPage(detail, {
         officer: name,
         basePath: DUKCAPIL_PATH,
-        ...(saved ? { message: { ok: true, text: `Keputusan tersimpan: ${saved}.` } } : {}),
+        ...(saved && saved in DECISION_STEP_LABELS
+          ? {
+              message: {
+                ok: true,
+                text: `Keputusan tersimpan: ${DECISION_STEP_LABELS[saved as DecisionStep]}.`,
+              },
+            }
+          : {}),
       }),
     );
   }
