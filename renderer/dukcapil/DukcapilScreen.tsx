@@ -389,7 +389,8 @@ function ApplicationDetail({
       {message && (
         <div className={message.ok ? 'dk-ok' : 'dk-missing'} role="status">
           {message.text}
-          {message.missing.length > 0 && (
+          {/* What is missing is listed above while the application can still be edited. */}
+          {!editable && message.missing.length > 0 && (
             <ul>
               {message.missing.map((m) => (
                 <li key={m}>{m}</li>
