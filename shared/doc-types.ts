@@ -15,6 +15,7 @@ export const VILLAGE_DOC_TYPES = [
   'rkp-kegiatan', // an RKPDes kegiatan from an accepted proposal (a project once funded)
   'progress-report', // a project's progress report (append-only)
   'photo', // photos (JPEG in the document), synced in their own lane after the text
+  'dukcapil-application', // an application to the regency's Dukcapil (akta, KK, SKPWNI, KTP-el, KIA)
 ] as const;
 
 export const REGENCY_DOC_TYPES = [
@@ -25,6 +26,8 @@ export const REGENCY_DOC_TYPES = [
   'reference', // chart of accounts, kegiatan, funding sources
   'verification', // the regency's checks on village documents
   'planning-settings', // national priorities, musdes criteria, stalled-project days
+  'dukcapil-decision', // a Dukcapil decision on an application, one per step (Dukcapil accounts only)
+  'dukcapil-file', // a document Dukcapil issued, as a PDF, synced in the photo lane
 ] as const;
 
 export type VillageDocType = (typeof VILLAGE_DOC_TYPES)[number];

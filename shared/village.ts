@@ -38,3 +38,19 @@ export function villageRole(code: VillageCode): string {
 
 /** The CouchDB role of regency staff: read access to every village database. */
 export const REGENCY_STAFF_ROLE = 'kabupaten';
+
+/** The regency a village belongs to: the first four digits of its code (`3510` for Banyuwangi). */
+export function regencyCodeOf(code: VillageCode): string {
+  return code.slice(0, 4);
+}
+
+/** `dukcapil_`: what a Dukcapil officer's role is before the regency's four digits. */
+export const DUKCAPIL_ROLE_PREFIX = 'dukcapil_';
+
+/**
+ * The CouchDB role of one regency's Dukcapil officers: a member of that regency's village
+ * databases only, writing only Dukcapil decisions, issued files and the residents they change.
+ */
+export function dukcapilRole(regencyCode: string): string {
+  return `${DUKCAPIL_ROLE_PREFIX}${regencyCode}`;
+}

@@ -8,7 +8,8 @@ import { migrateRequestV0 } from './request-migration';
 import { migrateFinanceV0 } from '../finance/migration';
 
 export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
-  requests: { 1: migrateRequestV0 },
+  // v2: applications to Dukcapil and its decisions (new types, nothing to change).
+  requests: { 1: migrateRequestV0, 2: (doc) => doc },
   residents: {},
   // v1 letters: series/serial, rendering, hash, signature, reprints; no v0 letter was ever written
   // by the app, but one would get the schema's defaults.
@@ -31,5 +32,6 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   // v1: village-profile letter settings and keys (with defaults); v2: letter wording (a new type);
   // v3: the regency logo on the village profile (optional: letters without it have no logo).
   registry: { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc },
-  photos: {},
+  // v1: the PDFs Dukcapil issues (a new type, nothing to change).
+  photos: { 1: (doc) => doc },
 };

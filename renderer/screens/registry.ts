@@ -17,6 +17,7 @@ import { MusdesScreen } from '../planning/MusdesScreen';
 import { ProjectsScreen } from '../planning/ProjectsScreen';
 import { ProposalsScreen } from '../planning/ProposalsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
+import { DukcapilScreen } from '../dukcapil/DukcapilScreen';
 
 export interface Screen {
   id: string;
@@ -57,6 +58,7 @@ export const SCREENS: Screen[] = [
   { id: 'musdes', title: 'planningMusdes', component: MusdesScreen, action: 'musdes.score' },
   { id: 'proyek', title: 'planningProjects', component: ProjectsScreen, action: 'project.report' },
   { id: 'petugas', title: 'staffAdmin', component: StaffScreen, action: 'staff.manage' },
+  { id: 'dukcapil', title: 'dukcapil', component: DukcapilScreen, action: 'request.create' },
 ];
 
 /** The menu's groups, in order: what a clerk looks for, not how the code is split. */

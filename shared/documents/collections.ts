@@ -16,6 +16,11 @@ import {
   rkpKegiatanDocSchema,
 } from './planning';
 import { photoDocSchema } from './photo';
+import {
+  dukcapilApplicationDocSchema,
+  dukcapilDecisionDocSchema,
+  dukcapilFileDocSchema,
+} from './dukcapil';
 import { queueDocSchema } from './queue';
 import { requestDocSchema } from './request';
 import { residentDocSchema } from './resident';
@@ -30,10 +35,15 @@ export interface CollectionDef {
 }
 
 export const COLLECTIONS = {
-  /** The service desk: walk-in requests and their queue tickets. */
+  /** The service desk: walk-in requests and their queue tickets; applications to Dukcapil and its decisions. */
   requests: {
-    schemas: { request: requestDocSchema, queue: queueDocSchema },
-    version: 1,
+    schemas: {
+      request: requestDocSchema,
+      queue: queueDocSchema,
+      'dukcapil-application': dukcapilApplicationDocSchema,
+      'dukcapil-decision': dukcapilDecisionDocSchema,
+    },
+    version: 2,
     indexes: [['date', 'createdAt']],
   },
   /** The register as the regency holds it, and the village's own additions and corrections. */
@@ -77,10 +87,10 @@ export const COLLECTIONS = {
     version: 3,
     indexes: ['type'],
   },
-  /** Photos, apart from the text so the sync pushes and pulls them in their own lane. */
+  /** Photos and the PDFs Dukcapil issues, apart from the text, in their own sync lane. */
   photos: {
-    schemas: { photo: photoDocSchema },
-    version: 0,
+    schemas: { photo: photoDocSchema, 'dukcapil-file': dukcapilFileDocSchema },
+    version: 1,
     indexes: ['refId'],
   },
 } as const satisfies Record<string, CollectionDef>;

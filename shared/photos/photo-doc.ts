@@ -57,8 +57,16 @@ export async function buildPhotoDoc(
  */
 export async function photoIsIntact(doc: unknown): Promise<boolean> {
   const parsed = photoDocSchema.safeParse(doc);
-  if (!parsed.success) return false;
-  const bytes = base64ToBytes(parsed.data.data);
-  if (!bytes || bytes.length !== parsed.data.bytes) return false;
-  return (await sha256Hex(bytes)) === parsed.data.sha256;
+  return parsed.success && contentMatches(parsed.data);
+}
+
+/** Whether base64 `data` decodes to `bytes` bytes hashing to `sha256` (photos, issued PDFs). */
+export async function contentMatches(doc: {
+  data: string;
+  bytes: number;
+  sha256: string;
+}): Promise<boolean> {
+  const bytes = base64ToBytes(doc.data);
+  if (!bytes || bytes.length !== doc.bytes) return false;
+  return (await sha256Hex(bytes)) === doc.sha256;
 }

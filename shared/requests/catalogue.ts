@@ -43,7 +43,7 @@ export interface RequestType {
   requirements: readonly RequirementCode[];
 }
 
-const text = (key: string, label: string, required = false, maxLength = 120): FieldDef => ({
+export const text = (key: string, label: string, required = false, maxLength = 120): FieldDef => ({
   key,
   label,
   kind: 'text',
@@ -57,7 +57,7 @@ const area = (key: string, label: string, required = false): FieldDef => ({
   required,
   maxLength: 500,
 });
-const date = (key: string, label: string, required = false): FieldDef => ({
+export const date = (key: string, label: string, required = false): FieldDef => ({
   key,
   label,
   kind: 'date',
@@ -71,7 +71,7 @@ const time = (key: string, label: string, required = false): FieldDef => ({
   required,
   maxLength: 5,
 });
-const select = (
+export const select = (
   key: string,
   label: string,
   options: readonly string[],
@@ -249,7 +249,7 @@ export interface RequestDetails {
 
 /** Messages in Bahasa Indonesia, keyed `field.<key>` or `subject.<role>`; empty when all is right. */
 export function validateDetails(
-  type: RequestType,
+  type: Pick<RequestType, 'fields' | 'subjects'>,
   details: RequestDetails,
 ): Record<string, string> {
   const errors: Record<string, string> = {};

@@ -7,7 +7,7 @@ import {
   schemaOfType,
   type CollectionName,
 } from '../../shared/documents/collections';
-import { photoIsIntact } from '../../shared/photos/photo-doc';
+import { attachmentIsIntact } from '../../shared/dukcapil/file-doc';
 import type { ChangeRow, CouchClient, CouchDoc } from './couch-client';
 import {
   collectionOf,
@@ -99,7 +99,7 @@ export function createPull(options: {
 
   /** Photos whose bytes hash to their `sha256`; the others are logged and never stored. */
   async function intactPhotos(remotes: CouchDoc[]): Promise<CouchDoc[]> {
-    const checked = await Promise.all(remotes.map((r) => photoIsIntact(stripCouchMeta(r))));
+    const checked = await Promise.all(remotes.map((r) => attachmentIsIntact(stripCouchMeta(r))));
     const refused = remotes.filter((_, i) => !checked[i]);
     if (refused.length > 0) {
       await history.logRefusedPhotos(refused.map((r) => ({ id: r._id, rev: String(r._rev) })));

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { letterKeySchema, type LetterKey } from '../../shared/ipc';
 import {
+  dukcapilRole,
   formatVillageCode,
   parseVillageCode,
   villageDbName,
@@ -20,13 +21,48 @@ import {
 } from '../provision/provision';
 import { provisionLetterKey, publishRegencyLogo } from '../provision/letter-key';
 import { DEFAULT_LOGO_FILE, readLogoFile } from '../provision/letterhead-logo';
-import { listVillages, provisionStaff, rotateKioskPassword } from '../provision/regency';
+import {
+  listVillages,
+  provisionDukcapil,
+  provisionStaff,
+  rotateKioskPassword,
+} from '../provision/regency';
 import { DASHBOARD_PATH, dashboardRoute } from '../regency/dashboard-route';
+import { DUKCAPIL_PATH, dukcapilRoute, isDukcapilRequest } from '../regency/dukcapil-route';
 import { adminAccount, commandConnection, hubSettings } from './cli-settings';
 import { readJsonFile, readServerUrl, recordServerUrl, writePrivateJson } from './hub-files';
 import { startHub } from './server';
 
 /** A fictional village (province 35, regency 10, district 99) for demos and development. */
+async function addDukcapil(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      password: { type: 'string' },
+      server: { type: 'string' },
+      regency: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1 || !values.regency) {
+    throw new Error(`Give one name and --regency <4 digits>.\n\n${USAGE}`);
+  }
+  const { connection } = await commandConnection(process.env, values.server);
+  const officer = await provisionDukcapil(connection, {
+    name: positionals[0]!,
+    regency: values.regency,
+    ...(values.password !== undefined ? { password: values.password } : {}),
+  });
+  if (!officer.changed) {
+    console.log(`Dukcapil officer ${officer.username} already exists: nothing changed.`);
+    return;
+  }
+  console.log(`Dukcapil officer ${officer.username} ${officer.created ? 'added' : 'has a new password'} (role ${dukcapilRole(values.regency)}: reads the regency's villages, writes only Dukcapil decisions).
+  User:        ${officer.username}
+  Password:    ${officer.password}
+  Back office: ${connection.url}${DUKCAPIL_PATH.slice(1)}  (on the hub)`);
+}
+
 const DEMO_VILLAGE = '3510992001' as VillageCode;
 const DEMO_KIOSK = 'k1';
 
@@ -36,8 +72,10 @@ const USAGE = `Usage:
   npm run hub -- rotate-kiosk <code> <kiosk-id> [--password <new>] [--server <url>]
   npm run hub -- rotate-letter-key <code> <kiosk-id> [--server <url>]
   npm run hub -- add-staff <name> [--password <password>] [--server <url>]
+  npm run hub -- add-dukcapil <name> --regency <4 digits> [--password <password>] [--server <url>]
   npm run hub -- list-villages [--server <url>]
   npm run hub -- dashboard --server <url-with-credentials> [--port N] [--village <code>]…
+  npm run hub -- dukcapil --server <url-with-admin-credentials> [--port N]
 
 Without --server, a command works on the hub last run from the data folder, as its admin.
 
@@ -389,6 +427,33 @@ async function dashboardCommand(args: string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+/** The Dukcapil back office against any CouchDB: officers log in; the list is read as the admin. */
+async function dukcapilCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { server: { type: 'string' }, port: { type: 'string' } },
+  });
+  if (!values.server) {
+    throw new Error(`dukcapil needs --server <url-with-admin-credentials>.\n\n${USAGE}`);
+  }
+  const admin = connectionFromUrl(values.server);
+  const port = Number(values.port ?? 8081);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port: 0-65535.');
+  const route = dukcapilRoute({ serverUrl: () => admin.url, adminLogin: admin });
+  const server = createServer((req, res) => {
+    if (isDukcapilRequest(req)) return route(req, res);
+    res.statusCode = 302;
+    res.setHeader('Location', DUKCAPIL_PATH);
+    res.end();
+  });
+  const actual = await new Promise<number>((resolve) =>
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
+  console.log(
+    `The Dukcapil back office for ${admin.url} is at http://127.0.0.1:${actual}${DUKCAPIL_PATH} (Dukcapil officers log in).`,
+  );
+}
+
 async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
   if (command === undefined) return serve();
@@ -396,8 +461,10 @@ async function main(args: string[]): Promise<void> {
   if (command === 'rotate-kiosk') return rotateKiosk(rest);
   if (command === 'rotate-letter-key') return rotateLetterKey(rest);
   if (command === 'add-staff') return addStaff(rest);
+  if (command === 'add-dukcapil') return addDukcapil(rest);
   if (command === 'list-villages') return listVillagesCommand(rest);
   if (command === 'dashboard') return dashboardCommand(rest);
+  if (command === 'dukcapil') return dukcapilCommand(rest);
   if (command === 'help' || command === '--help' || command === '-h') return console.log(USAGE);
   throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
 }

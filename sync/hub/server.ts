@@ -16,6 +16,7 @@ import { checkRequestBodies } from './request-bodies';
 import { checkRequestQueries } from './request-queries';
 import { limitChunkedBody, requestFrameProblem } from './request-frame';
 import { dashboardRoute, isDashboardRequest } from '../regency/dashboard-route';
+import { dukcapilRoute, isDukcapilRequest } from '../regency/dukcapil-route';
 import {
   expressPouchDB,
   PouchDB,
@@ -141,6 +142,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     },
     requireLogin: true,
   });
+  // The Dukcapil back office (docs/decisions/0018): a Dukcapil officer's login, checked by this hub.
+  const dukcapil = dukcapilRoute({
+    serverUrl: () => selfUrl,
+    adminLogin: { ...options.admin, url: '' },
+  });
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const serverOptions = {
@@ -151,6 +157,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   };
   const lockout = authLockout(options.authLockout ?? DEFAULT_LOCKOUT);
   const server = createServer(serverOptions, (req: IncomingMessage, res: ServerResponse) => {
+    // Before the frame check: the back office's decision form is multipart (a PDF), which
+    // express-pouchdb must never see; the route reads it itself, bounded.
+    if (isDukcapilRequest(req)) return dukcapil(req, res);
     const problem = requestFrameProblem(req, maxBodyBytes);
     if (problem) return sendCouchError(res, problem);
     limitChunkedBody(req, res, maxBodyBytes);

@@ -4,7 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { kioskIdSchema } from '../../shared/ipc';
 import {
+  dukcapilRole,
   isVillageCode,
+  regencyCodeOf,
   REGENCY_STAFF_ROLE,
   villageDbName,
   villageRole,
@@ -24,14 +26,20 @@ export interface SecuritySection {
   roles: string[];
 }
 
-/** The `_security` of a village database: its kiosks and the regency's staff, nobody else. */
+/**
+ * The `_security` of a village database: its kiosks, the regency's staff and the Dukcapil
+ * officers of the village's own regency (docs/decisions/0018), nobody else.
+ */
 export function villageSecurity(code: VillageCode): {
   admins: SecuritySection;
   members: SecuritySection;
 } {
   return {
     admins: { names: [], roles: [] },
-    members: { names: [], roles: [villageRole(code), REGENCY_STAFF_ROLE] },
+    members: {
+      names: [],
+      roles: [villageRole(code), REGENCY_STAFF_ROLE, dukcapilRole(regencyCodeOf(code))],
+    },
   };
 }
 

@@ -21,6 +21,11 @@ export interface CouchView {
  *   `[year, "report", projectId, date, id]`, and `[year, "adopted-line", lineKey, version]` for
  *   adopted spending lines (a project is funded when its line is adopted). Read by
  *   sync/regency/planning-data.ts.
+ * - `dukcapil` (no reduce; one small row per sent application and per decision, and the village's
+ *   name): `[applicationId, 0]` → the application's summary, `[applicationId, 1, createdAt]` → a
+ *   decision, `["~profile"]` → the village and district names.
+ * - `dukcapil-families`: the regency's `resident` documents by KK number (the members whose
+ *   card Dukcapil reissues). Read by sync/regency/dukcapil-data.ts.
  */
 export function regencyViews(): Record<string, CouchView> {
   return {
@@ -66,6 +71,25 @@ export function regencyViews(): Record<string, CouchView> {
     emit([y, 'adopted-line', doc.kegiatanCode + '|' + doc.accountCode + '|' + doc.fundingSource,
       doc.budgetVersion], doc.amount);
   }
+}`,
+    },
+    dukcapil: {
+      map: `function (doc) {
+  if (doc.type === 'dukcapil-application' && doc.submissions && doc.submissions.length > 0) {
+    emit([doc._id, 0], { documentType: doc.documentType, subjectName: doc.subjectName,
+      firstAt: doc.submissions[0].at, lastAt: doc.submissions[doc.submissions.length - 1].at,
+      submissions: doc.submissions.length, collected: !!doc.collectedAt });
+  } else if (doc.type === 'dukcapil-decision') {
+    emit([doc.applicationId, 1, doc.createdAt], { step: doc.step, submission: doc.submission,
+      documentNumber: doc.documentNumber, officer: doc.officer });
+  } else if (doc.type === 'village-profile') {
+    emit(['~profile'], { villageName: doc.villageName, districtName: doc.districtName });
+  }
+}`,
+    },
+    'dukcapil-families': {
+      map: `function (doc) {
+  if (doc.type === 'resident' && doc.kkNumber) emit(doc.kkNumber, null);
 }`,
     },
   };

@@ -3,6 +3,7 @@
 // the villages. Each reads before it writes; a second run with the same inputs writes nothing.
 import { kioskIdSchema } from '../../shared/ipc';
 import {
+  dukcapilRole,
   REGENCY_STAFF_ROLE,
   villageCodeOfDb,
   villageDbName,
@@ -107,7 +108,12 @@ const STAFF_NAME = /^[a-z][a-z0-9._-]{1,39}$/;
  */
 export async function provisionStaff(
   admin: AdminConnection,
-  opts: { name: string; password?: string },
+  opts: {
+    name: string;
+    password?: string;
+    /** Another role than `kabupaten`: a regency's Dukcapil officers (`provisionDukcapil`). */
+    roles?: string[];
+  },
 ): Promise<{ username: string; password: string | null; changed: boolean; created: boolean }> {
   const username = opts.name;
   if (!STAFF_NAME.test(username) || username.startsWith('kiosk-')) {
@@ -117,7 +123,7 @@ export async function provisionStaff(
     );
   }
   checkPassword(opts.password);
-  const roles = [REGENCY_STAFF_ROLE];
+  const roles = opts.roles ?? [REGENCY_STAFF_ROLE];
   const existing = await readUser(admin, username);
   if (existing && (existing.type !== 'user' || !sameList(existing.roles, roles))) {
     throw new Error(
@@ -135,6 +141,25 @@ export async function provisionStaff(
   const password = opts.password ?? generatePassword();
   await saveUser(admin, username, existing?._rev, roles, password);
   return { username, password, changed: true, created: existing === null };
+}
+
+/**
+ * A Dukcapil officer of one regency (docs/decisions/0018): the role `dukcapil_<4 digits>`, a
+ * member of that regency's village databases only (each village's `_security` lists it), writing
+ * only Dukcapil decisions, issued files and residents. Idempotent like `provisionStaff`.
+ */
+export async function provisionDukcapil(
+  admin: AdminConnection,
+  opts: { name: string; regency: string; password?: string },
+): ReturnType<typeof provisionStaff> {
+  if (!/^\d{4}$/.test(opts.regency)) {
+    throw new Error(`Regency code "${opts.regency}": four digits (e.g. 3510 for Banyuwangi).`);
+  }
+  return provisionStaff(admin, {
+    name: opts.name,
+    roles: [dukcapilRole(opts.regency)],
+    ...(opts.password !== undefined ? { password: opts.password } : {}),
+  });
 }
 
 export interface VillageListing {

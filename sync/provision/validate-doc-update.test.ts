@@ -58,9 +58,14 @@ describe('the village validate_doc_update', () => {
       expect(forbidden(() => validate(doc(type), null, kiosk))).toMatch(/village kiosk/);
   });
 
-  it('lets regency staff write every regency type, and nothing else', () => {
-    for (const type of REGENCY_DOC_TYPES)
+  it('lets regency staff write every regency type but Dukcapil decisions and files, and nothing else', () => {
+    const dukcapilOnly: string[] = ['dukcapil-decision', 'dukcapil-file'];
+    for (const type of REGENCY_DOC_TYPES.filter((t) => !dukcapilOnly.includes(t)))
       expect(() => validate(doc(type), null, staff)).not.toThrow();
+    for (const type of dukcapilOnly)
+      expect(forbidden(() => validate(doc(type), null, staff))).toMatch(
+        /Only the regency's Dukcapil/,
+      );
     for (const type of VILLAGE_DOC_TYPES)
       expect(forbidden(() => validate(doc(type), null, staff))).toMatch(/Regency staff/);
   });

@@ -6,6 +6,10 @@ import { financeValidateSnippet } from '../../shared/finance/rules';
 import { planningValidateSnippet } from '../../shared/planning/rules';
 import { photoValidateSnippet } from '../../shared/photos/validate-snippet';
 import {
+  dukcapilValidateSnippet,
+  isDukcapilExpression,
+} from '../../shared/dukcapil/validate-snippet';
+import {
   REGENCY_STAFF_ROLE,
   villageDbName,
   villageRole,
@@ -43,7 +47,8 @@ export function villageValidateDocUpdate(): string {
   }
   var isKiosk = roles.indexOf(${json(ROLE_PREFIX)} + code) !== -1;
   var isRegency = roles.indexOf(${json(REGENCY_STAFF_ROLE)}) !== -1;
-  if (!isKiosk && !isRegency) {
+  var isDukcapil = ${isDukcapilExpression()};
+  if (!isKiosk && !isRegency && !isDukcapil) {
     forbid('You may not write to this village database.', 'Anda tidak boleh menulis ke basis data desa ini.');
   }
   if (newDoc._deleted) {
@@ -58,6 +63,8 @@ export function villageValidateDocUpdate(): string {
   ${planningValidateSnippet()}
   // Photos (shared/photos/validate-snippet.ts): a JPEG of bounded size and sane shape, never replaced.
   ${photoValidateSnippet()}
+  // Dukcapil (shared/dukcapil/validate-snippet.ts): decisions and issued files by the regency's Dukcapil only.
+  ${dukcapilValidateSnippet()}
   if (isKiosk && villageTypes.indexOf(newDoc.type) !== -1) {
     if (newDoc.villageCode !== code) {
       forbid('villageCode must be this village (' + code + ').', 'villageCode harus kode desa ini.');

@@ -115,7 +115,7 @@ export async function gatherDashboard(
   return { generatedAt: now.toISOString(), fiscalYear, villages };
 }
 
-async function villageCodes(login: AdminConnection): Promise<VillageCode[]> {
+export async function villageCodes(login: AdminConnection): Promise<VillageCode[]> {
   const reply = await couchRequest<unknown>(login, 'GET', '_all_dbs');
   if (reply.status === 401 || reply.status === 403) {
     throw new Error(
@@ -444,7 +444,7 @@ export async function gatherDashboardPage(
 }
 
 /** `work` over `items`, at most `limit` at once, the results in the items' order. */
-async function mapLimited<T, R>(
+export async function mapLimited<T, R>(
   items: readonly T[],
   limit: number,
   work: (item: T) => Promise<R>,

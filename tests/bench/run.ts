@@ -2,6 +2,7 @@
 // line of the run is one JSON object with every figure, keyed by benchmark.
 // A benchmark is a module in this folder exporting `bench(): Promise<object>`, listed here.
 import { bench as backup } from './backup';
+import { bench as dukcapilList } from './dukcapil-list';
 import { bench as financeImport } from './finance-import';
 import { bench as hubGuards } from './hub-guards';
 import { bench as letterRender } from './letter-render';
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   hubGuards,
   staffSignIn,
   backup,
+  dukcapilList,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');

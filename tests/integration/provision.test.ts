@@ -2,7 +2,13 @@
 // creates, that a second run writes nothing, and that it repairs what was changed by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGENCY_DOC_TYPES, VILLAGE_DOC_TYPES } from '../../shared/doc-types';
-import { REGENCY_STAFF_ROLE, villageDbName, villageRole } from '../../shared/village';
+import {
+  dukcapilRole,
+  regencyCodeOf,
+  REGENCY_STAFF_ROLE,
+  villageDbName,
+  villageRole,
+} from '../../shared/village';
 import {
   provisionKiosk,
   provisionVillage,
@@ -47,7 +53,10 @@ describe('provisionVillage', () => {
     const security = await asAdmin(`GET`, `${db}/_security`);
     expect(security.body).toEqual({
       admins: { names: [], roles: [] },
-      members: { names: [], roles: [villageRole(code), REGENCY_STAFF_ROLE] },
+      members: {
+        names: [],
+        roles: [villageRole(code), REGENCY_STAFF_ROLE, dukcapilRole(regencyCodeOf(code))],
+      },
     });
     const design = await asAdmin<{ _rev: string; validate_doc_update: string }>(
       'GET',
@@ -78,7 +87,11 @@ describe('provisionVillage', () => {
 
     expect((await provisionVillage(admin, { villageCode: code })).changed).toBe(true);
     const security = await asAdmin<{ members: { roles: string[] } }>('GET', `${db}/_security`);
-    expect(security.body.members.roles).toEqual([villageRole(code), REGENCY_STAFF_ROLE]);
+    expect(security.body.members.roles).toEqual([
+      villageRole(code),
+      REGENCY_STAFF_ROLE,
+      dukcapilRole(regencyCodeOf(code)),
+    ]);
     const repaired = await asAdmin<Record<string, unknown>>('GET', `${db}/_design/balai`);
     expect(repaired.body.validate_doc_update).toBe(design.body.validate_doc_update);
     // Other contents of the design document are not provisioning's to remove.

@@ -197,6 +197,12 @@ describe('listVillages', () => {
       'GET',
       `${villageDbName(codeA)}/_design/regency`,
     );
-    expect(Object.keys(views.body.views)).toEqual(['open-requests', 'finance', 'planning']);
+    expect(Object.keys(views.body.views)).toEqual([
+      'open-requests',
+      'finance',
+      'planning',
+      'dukcapil',
+      'dukcapil-families',
+    ]);
   });
 });
