@@ -28,7 +28,7 @@ import type {
   DukcapilFileDoc,
 } from '../../shared/documents/dukcapil';
 import { localDate } from '../../shared/dates';
-import { base64ToBytes } from '../../shared/photos/base64';
+import { base64ToBytes } from '../../shared/bytes/base64';
 import { PhotoInput } from '../photos/PhotoInput';
 import { useOfficial } from '../state/official';
 import { useOpenSession } from '../state/session-store';

@@ -25,7 +25,7 @@ import { photoDocSchema, type PhotoDoc } from '../../shared/documents/photo';
 import { residentDocSchema, type ResidentDoc } from '../../shared/documents/resident';
 import { createIdGenerator } from '../../shared/ids';
 import { sha256Hex } from '../../shared/photos/photo-doc';
-import { bytesToBase64 } from '../../shared/photos/base64';
+import { bytesToBase64 } from '../../shared/bytes/base64';
 import { nameKey } from '../../shared/residents/local';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { couchRequest, expectStatus, type AdminConnection } from '../provision/couch-request';

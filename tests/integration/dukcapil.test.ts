@@ -18,7 +18,7 @@ import type { DukcapilApplicationDoc, DukcapilDecisionDoc } from '../../shared/d
 import type { ResidentDoc } from '../../shared/documents/resident';
 import { createIdGenerator } from '../../shared/ids';
 import { buildPhotoDoc, sha256Hex } from '../../shared/photos/photo-doc';
-import { bytesToBase64 } from '../../shared/photos/base64';
+import { bytesToBase64 } from '../../shared/bytes/base64';
 import { nameKey } from '../../shared/residents/local';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { editLocal } from '../../sync/client/local-edit';
