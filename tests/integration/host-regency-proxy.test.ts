@@ -227,7 +227,7 @@ describe('regency proxy: offline', () => {
     });
     expect(answer.status).toBe(204);
     expect(answer.headers.get(REGENCY_STATE_HEADER)).toBe('unreachable');
-    const probe = createCouchClient({ dbUrl: `${kiosk.url}regency/` });
+    const probe = createCouchClient({ dbUrl: `${kiosk.url}regency/`, headers: { cookie } });
     expect(await probe.probe()).toBe(false);
   });
 
