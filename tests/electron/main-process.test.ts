@@ -256,18 +256,51 @@ describe('the IPC bridge in the main process', () => {
     expect(existsSync(join(process.env.BALAI_DATA_DIR!, 'config.json'))).toBe(false);
   });
 
-  it('refuses a malformed payload on every channel, in Indonesian', async () => {
+  it('refuses a malformed payload on every channel, in Indonesian, after the door', async () => {
     const standIn = await launch();
+    const { CHANNEL_ACCESS } = await import('../../shared/ipc');
+    const { refusal } = await import('../../shared/staff/permissions');
     const fromApp = { senderFrame: { url: APP_URL }, sender: { id: 1 } };
     const malformed: unknown[] = ['\u0000', 42, ['x'], { __proto__: { polluted: true } }, true];
-    for (const [channel, handler] of standIn.record.ipcHandlers) {
+    const call = (channel: string, payload: unknown) =>
+      standIn.record.ipcHandlers.get(channel)!(fromApp, payload) as Promise<{
+        ok: boolean;
+        error?: string;
+      }>;
+    // Signed out: a staff channel turns the caller away before it reads the payload (decision
+    // 0013), every other channel names what is wrong with it.
+    for (const channel of standIn.record.ipcHandlers.keys()) {
+      const access = CHANNEL_ACCESS[channel as keyof typeof CHANNEL_ACCESS];
       for (const payload of malformed) {
         // `{}` is a valid payload of nothing for no channel: every request is null or has fields.
-        const answer = (await handler(fromApp, payload)) as { ok: boolean; error?: string };
+        const answer = await call(channel, payload);
+        expect(answer.ok, `${channel} took ${JSON.stringify(payload)}`).toBe(false);
+        expect(answer.error, channel).toMatch(
+          access.who === 'staff' ? /^Silakan masuk \(login\)/ : /^Data tidak sah: /,
+        );
+      }
+    }
+    // Signed in as the first administrator: every staff channel the role may take reads the
+    // payload and refuses it in Indonesian.
+    const admin = await call('staff:setup', {
+      villageCode: '3510172001',
+      kioskId: 'k1',
+      villageName: 'Sumberrejo',
+      admin: { name: 'Admin Desa', secret: '112233' },
+      regency: null,
+    });
+    expect(admin.ok).toBe(true);
+    let checked = 0;
+    for (const [channel, access] of Object.entries(CHANNEL_ACCESS)) {
+      if (access.who !== 'staff' || refusal('administrator', access.action)) continue;
+      checked += 1;
+      for (const payload of malformed) {
+        const answer = await call(channel, payload);
         expect(answer.ok, `${channel} took ${JSON.stringify(payload)}`).toBe(false);
         expect(answer.error, channel).toMatch(/^Data tidak sah: /);
       }
     }
+    expect(checked).toBeGreaterThan(5);
     // The same handlers do answer the app itself when the payload is right.
     const config = (await standIn.record.ipcHandlers.get('kiosk:get-config')!(fromApp, null)) as {
       ok: boolean;
