@@ -15,6 +15,7 @@ export const VILLAGE_DOC_TYPES = [
   'rkp-kegiatan', // an RKPDes kegiatan from an accepted proposal (a project once funded)
   'progress-report', // a project's progress report (append-only)
   'photo', // photos (JPEG in the document), synced in their own lane after the text
+  'village-office', // the office's address, contacts and signing officials (newest one current)
 ] as const;
 
 export const REGENCY_DOC_TYPES = [

@@ -28,7 +28,15 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   // v2: reference documents; v3: planning documents (new types, nothing to change).
   finance: { 1: migrateFinanceV0, 2: (doc) => doc, 3: (doc) => doc },
   // v1: village-profile letter settings and keys (with defaults); v2: letter wording (a new type);
-  // v3: the regency logo on the village profile (optional: letters without it have no logo).
-  registry: { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc },
+  // v3: the regency logo on the village profile (optional: letters without it have no logo);
+  // v4: the office's own document (a new type) and the profile's province and regency kind
+  // (defaults; the regency's next write of the profile fills them).
+  registry: {
+    1: (doc) => doc,
+    2: (doc) => doc,
+    3: (doc) => doc,
+    4: (doc) =>
+      doc.type === 'village-profile' ? { provinceName: '', regencyKind: 'Kabupaten', ...doc } : doc,
+  },
   photos: {},
 };

@@ -20,7 +20,11 @@ import { queueDocSchema } from './queue';
 import { requestDocSchema } from './request';
 import { residentDocSchema } from './resident';
 import { templateDocSchema } from './template';
-import { officialDocSchema, villageProfileDocSchema } from './village-admin';
+import {
+  officialDocSchema,
+  villageOfficeDocSchema,
+  villageProfileDocSchema,
+} from './village-admin';
 
 export interface CollectionDef {
   /** The schema of each document type the collection holds. */
@@ -73,8 +77,9 @@ export const COLLECTIONS = {
       official: officialDocSchema,
       'village-profile': villageProfileDocSchema,
       template: templateDocSchema,
+      'village-office': villageOfficeDocSchema,
     },
-    version: 3,
+    version: 4,
     indexes: ['type'],
   },
   /** Photos, apart from the text so the sync pushes and pulls them in their own lane. */
