@@ -194,6 +194,7 @@ const id = {
   importDone: 'baris diimpor.',
   line: 'Baris',
   problem: 'Masalah',
+  officeProfile: 'Profil Kantor',
 };
 
 const en: typeof id = {
@@ -388,6 +389,7 @@ const en: typeof id = {
   importDone: 'rows imported.',
   line: 'Line',
   problem: 'Problem',
+  officeProfile: 'Office profile',
 };
 
 export type MessageKey = keyof typeof id;

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { staffSetupRequestSchema } from '../../shared/ipc';
 import { getBridge } from '../bridge';
 import { useSignIn } from './store';
+import { OfficeSetupFields } from '../office/OfficeSetupFields';
 
 type Fields = Record<
   | 'villageCode'
@@ -137,6 +138,7 @@ export function SetupWizard() {
           <input {...field('villageName')} />
           {error('villageName')}
         </fieldset>
+        <OfficeSetupFields />
         <fieldset>
           <legend>2. Administrator pertama</legend>
           <label htmlFor="setup-adminName">Nama administrator</label>

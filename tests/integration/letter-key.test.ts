@@ -146,9 +146,9 @@ describe('letter keys and the logo by provisioning', () => {
     });
     await until(async () => {
       await kiosk.replicator.syncOnce();
-      return (await villageSettings(kiosk.db, code)).keys['k2-1'] !== undefined;
+      return (await villageSettings(kiosk.db)).keys['k2-1'] !== undefined;
     });
-    const settings = await villageSettings(kiosk.db, code);
+    const settings = await villageSettings(kiosk.db);
     const blocks = letterBlocks({
       letterType: 'domisili',
       number: `470/001-K1/${code}/XI/2026`,
@@ -201,9 +201,9 @@ describe('letter keys and the logo by provisioning', () => {
     expect(store.letterKey()).toEqual(rotated.letterKey);
     await until(async () => {
       await kiosk.replicator.syncOnce();
-      return (await villageSettings(kiosk.db, code)).keys['k1-2'] !== undefined;
+      return (await villageSettings(kiosk.db)).keys['k1-2'] !== undefined;
     });
-    const keysNow = (await villageSettings(kiosk.db, code)).keys;
+    const keysNow = (await villageSettings(kiosk.db)).keys;
     expect(Object.keys(keysNow).sort()).toEqual(['k1-1', 'k1-2', 'k2-1']);
     expect(await verifyLetter(payload, { [code]: keysNow })).toMatchObject({ verdict: 'valid' });
   }, 90_000);
