@@ -36,7 +36,7 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
     2: (doc) => doc,
     3: (doc) => doc,
     4: (doc) =>
-      doc.type === 'village-profile' ? { provinceName: '', regencyKind: 'Kabupaten', ...doc } : doc,
+      doc.type === 'village-profile' ? { provinceName: '', regencyKind: 'Kabupaten', verifyUrl: '', ...doc } : doc,
   },
   photos: {},
 };

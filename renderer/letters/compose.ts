@@ -12,6 +12,7 @@ import type { KioskBridge } from '../../shared/ipc';
 import { isApproved } from '../../shared/letters/certify';
 import { DEFAULT_NUMBERING, type NumberingSettings } from '../../shared/letters/numbering';
 import { qrSvg } from '../../shared/letters/qr';
+import { qrContent } from '../../shared/letters/verify';
 import { sha256Base64Url } from '../../shared/letters/signing';
 import {
   DEFAULT_PAGE,
@@ -36,6 +37,8 @@ export interface VillageSettings {
   page: PageSettings;
   numbering: NumberingSettings;
   keys: Record<string, string>;
+  /** The regency's verification page the QR opens (empty: the QR is the bare payload). */
+  verifyUrl: string;
   /** The regency's wording per letter type (`template` documents), newest first wins. */
   wording: Partial<Record<string, LetterWording>>;
 }
@@ -48,6 +51,7 @@ export async function villageSettings(db: KioskDatabase): Promise<VillageSetting
     page: (profile?.letterPage as PageSettings | undefined) ?? DEFAULT_PAGE,
     numbering: profile?.letterNumbering ?? DEFAULT_NUMBERING,
     keys: profile?.letterKeys ?? {},
+    verifyUrl: profile?.verifyUrl ?? '',
     wording: await regencyWording(db),
   };
 }
@@ -214,7 +218,7 @@ export async function issueApprovedLetter(
       }
       const html = letterHtml(blocks, {
         page: settings.page,
-        ...(payload ? { qrSvg: qrSvg(payload) } : {}),
+        ...(payload ? { qrSvg: qrSvg(qrContent(payload, settings.verifyUrl)) } : {}),
       });
       return { html, textHash, signedPayload: payload };
     },

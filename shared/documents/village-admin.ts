@@ -56,6 +56,11 @@ export const villageProfileDocSchema = syncedBase('village-profile').extend({
   letterKeys: z.record(z.string().max(40), z.string().max(60)).default({}),
   /** Registry v3: the regency logo for the letterhead (PNG/JPEG/SVG data URL, shared/letters/logo.ts). */
   regencyLogo: logoDataUrlSchema.optional(),
+  /**
+   * Registry v4: the regency's public verification page; a letter's QR is this URL with the
+   * signed payload after `#`. Empty: the QR carries the bare payload (checked with the CLI).
+   */
+  verifyUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(200)]).default(''),
 });
 export type VillageProfileDoc = z.infer<typeof villageProfileDocSchema>;
 

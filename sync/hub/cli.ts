@@ -25,8 +25,10 @@ import {
   publishedVillageNames,
   publishRegencyLogo,
   publishVillageNames,
+  publishVerifyUrl,
   publishedKeyIds,
 } from '../provision/letter-key';
+import { VERIFY_PATH, verificationRoute } from '../regency/verification-route';
 import { DEFAULT_LOGO_FILE, readLogoFile } from '../provision/letterhead-logo';
 import { listVillages, provisionStaff, rotateKioskPassword } from '../provision/regency';
 import { DASHBOARD_PATH, dashboardRoute } from '../regency/dashboard-route';
@@ -47,11 +49,13 @@ const USAGE = `Usage:
   npm run hub -- add-staff <name> [--password <password>] [--server <url>]
   npm run hub -- list-villages [--server <url>]
   npm run hub -- dashboard --server <url-with-credentials> [--port N] [--village <code>]…
+  npm run hub -- verification-page --server <url-with-admin-credentials> [--port N] [--village <code>]…
 
 Without --server, a command works on the hub last run from the data folder, as its admin.
 add-village takes the village's names from its Kemendagri code (idn-area-data); give all four
 names only for a code the dataset does not know. Run again, it changes no password and no key:
-rotate-kiosk and rotate-letter-key do that.
+rotate-kiosk and rotate-letter-key do that. A letter's QR opens the public verification page:
+on the hub ${VERIFY_PATH}, elsewhere the URL given with add-village --verify-url <url>.
 
 Environment: BALAI_HUB_DATA (default .data/hub), BALAI_HUB_PORT (default 5984),
 BALAI_HUB_HOST (default 127.0.0.1), BALAI_HUB_ADMIN and BALAI_HUB_PASSWORD.`;
@@ -107,6 +111,10 @@ async function serve(): Promise<void> {
     villageCode: DEMO_VILLAGE,
     names: await namesFor(connection, DEMO_VILLAGE, {}),
   });
+  await publishVerifyUrl(connection, {
+    villageCode: DEMO_VILLAGE,
+    verifyUrl: hubVerifyUrl(hub.url),
+  });
   const path = kioskFile(settings.dataDir, DEMO_VILLAGE, DEMO_KIOSK);
   const saved = (await readJsonFile(path)) as Partial<KioskConnection> | undefined;
   // Keep the demo kiosk's password across restarts, so a kiosk set up once keeps working.
@@ -134,6 +142,7 @@ The Balai regency hub is running at ${hub.url}
   Data folder:  ${settings.dataDir}
   Admin login:  ${admin.username} / ${admin.password}   (from ${admin.source})
   Admin pages:  ${hub.url}_utils/
+  Letter check: ${hubVerifyUrl(hub.url)}   (public: what a letter's QR opens)
 
 Demo village ${formatVillageCode(DEMO_VILLAGE)} (database ${villageDbName(DEMO_VILLAGE)}) has kiosk "${DEMO_KIOSK}".
 Start a kiosk connected to this hub with:
@@ -144,6 +153,9 @@ Start a kiosk connected to this hub with:
 Add a village:  npm run hub -- add-village <10-digit code> --kiosk <id>
 Stop the hub:   Ctrl+C`);
 }
+
+/** The hub's own verification page. */
+const hubVerifyUrl = (hubUrl: string) => new URL(VERIFY_PATH.slice(1), hubUrl).href;
 
 const NAME_FLAGS = {
   provinsi: { type: 'string' },
@@ -201,6 +213,7 @@ async function addVillage(args: string[]): Promise<void> {
       kiosk: { type: 'string' },
       server: { type: 'string' },
       logo: { type: 'string' },
+      'verify-url': { type: 'string' },
       ...NAME_FLAGS,
     },
   });
@@ -234,6 +247,17 @@ async function addVillage(args: string[]): Promise<void> {
   console.log(
     `Desa ${names.villageName}, Kecamatan ${names.districtName}, ${names.regencyKind} ${names.regencyName}, Provinsi ${names.provinceName} ${named.changed ? 'is now' : 'was already'} on the village profile.`,
   );
+  // The hub serves the page itself; beside another CouchDB, the regency says where it deployed it.
+  const verifyUrl =
+    values['verify-url'] ?? (values.server ? undefined : hubVerifyUrl(connection.url));
+  if (verifyUrl !== undefined) {
+    if (verifyUrl && !/^https?:\/\//.test(verifyUrl))
+      throw new Error('--verify-url: an http(s) URL.');
+    const set = await publishVerifyUrl(connection, { villageCode: code, verifyUrl });
+    console.log(
+      `Letters' QR opens ${verifyUrl || '(no page: the bare payload)'}${set.changed ? '' : ' (as before)'}.`,
+    );
+  }
   const logoSet = await publishRegencyLogo(connection, {
     villageCode: code,
     logo,
@@ -501,6 +525,54 @@ async function dashboardCommand(args: string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+async function verificationPageCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      server: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      village: { type: 'string', multiple: true },
+    },
+  });
+  if (!values.server)
+    throw new Error(`verification-page needs --server <url-with-admin-credentials>.\n\n${USAGE}`);
+  const login = connectionFromUrl(values.server);
+  const port = Number(values.port ?? 8081);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port: 0-65535.');
+  const villages = (values.village ?? []).map((v) => {
+    const code = parseVillageCode(v);
+    if (!code) throw new Error(`--village ${v}: not a 10-digit village code.`);
+    return code;
+  });
+  const route = verificationRoute({
+    login: () => login,
+    ...(villages.length ? { villages } : {}),
+  });
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/') {
+      res.statusCode = 302;
+      res.setHeader('Location', VERIFY_PATH);
+      return res.end();
+    }
+    route(req, res);
+  });
+  const host = values.host ?? '127.0.0.1';
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => done());
+  });
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  console.log(`The public letter verification page for ${login.url} is at http://${host}:${actual}${VERIFY_PATH}
+Put it behind the regency's public address, and give that address to add-village --verify-url.
+(It answers with the page, its script and the villages' public keys and names: no login, no NIK.) Stop with Ctrl+C.`);
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
   if (command === undefined) return serve();
@@ -510,6 +582,7 @@ async function main(args: string[]): Promise<void> {
   if (command === 'add-staff') return addStaff(rest);
   if (command === 'list-villages') return listVillagesCommand(rest);
   if (command === 'dashboard') return dashboardCommand(rest);
+  if (command === 'verification-page') return verificationPageCommand(rest);
   if (command === 'help' || command === '--help' || command === '-h') return console.log(USAGE);
   throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
 }

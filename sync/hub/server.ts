@@ -15,6 +15,7 @@ import { checkRequestBodies } from './request-bodies';
 import { checkRequestQueries } from './request-queries';
 import { requestFrameProblem } from './request-frame';
 import { dashboardRoute, isDashboardRequest } from '../regency/dashboard-route';
+import { isVerificationRequest, verificationRoute } from '../regency/verification-route';
 import {
   expressPouchDB,
   PouchDB,
@@ -138,6 +139,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     },
     requireLogin: true,
   });
+  // The public letter verification page (docs/decisions/0015): no login, keys read as the admin.
+  const verification = verificationRoute({ login: () => ({ ...options.admin, url: selfUrl }) });
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const serverOptions = {
@@ -150,6 +153,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const problem = requestFrameProblem(req, maxBodyBytes);
     if (problem) return sendCouchError(res, problem);
     if (isDashboardRequest(req)) return dashboard(req, res);
+    if (isVerificationRequest(req)) return verification(req, res);
     res.on('finish', () => {
       if (res.statusCode >= 500) log(`${req.method} ${req.url} answered ${res.statusCode}`);
     });

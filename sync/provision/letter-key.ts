@@ -53,6 +53,7 @@ async function updateProfile(
             address: '',
             provinceName: '',
             regencyKind: 'Kabupaten',
+            verifyUrl: '',
           };
     const before = villageProfileDocSchema.parse(stored);
     const after = change(before);
@@ -161,4 +162,17 @@ export async function publishedKeyIds(
   return Object.keys(profile.letterKeys)
     .filter((id) => id.startsWith(prefix) && /^\d+$/.test(id.slice(prefix.length)))
     .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
+}
+
+/** Publishes where the regency's verification page is, for the QR on every later letter. */
+export async function publishVerifyUrl(
+  admin: AdminConnection,
+  opts: { villageCode: VillageCode; verifyUrl: string },
+): Promise<{ changed: boolean }> {
+  const code = checkVillageCode(opts.villageCode);
+  const { changed } = await updateProfile(admin, code, (p) => ({
+    ...p,
+    verifyUrl: opts.verifyUrl,
+  }));
+  return { changed };
 }
