@@ -106,12 +106,18 @@ function OfficeForm({
       </form>
       <h2>Kop surat</h2>
       <div className="kop-preview" data-testid="kop-preview">
-        <strong>
-          PEMERINTAH {kind.toUpperCase()} {village.regencyName.toUpperCase() || '…'}
-        </strong>
-        <strong>KECAMATAN {village.districtName.toUpperCase() || '…'}</strong>
-        <strong>DESA {village.villageName.toUpperCase() || '…'}</strong>
-        <span>{village.address || '(alamat belum diisi)'}</span>
+        <div>
+          <strong>
+            PEMERINTAH {kind.toUpperCase()} {village.regencyName.toUpperCase() || '…'}
+          </strong>
+        </div>
+        <div>
+          <strong>KECAMATAN {village.districtName.toUpperCase() || '…'}</strong>
+        </div>
+        <div>
+          <strong>DESA {village.villageName.toUpperCase() || '…'}</strong>
+        </div>
+        <div>{village.address || '(alamat belum diisi)'}</div>
       </div>
       {(problem || !village.address) && (
         <p className="field-error" role="alert" data-testid="letterhead-problem">
