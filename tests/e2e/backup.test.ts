@@ -235,7 +235,7 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
     // And it stays so across a restart of the kiosk.
     page = await newPc.restart();
     expect(await readStoredDocuments(page)).toEqual(before);
-  }, 120_000);
+  }, 240_000);
 
   it.skipIf(!tmpfsAvailable)(
     'a full disk gives a clear message and loses nothing already saved',
