@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { formatVillageCode, type VillageCode } from '../shared/village';
 import { RecoveryPanel } from './backup/RecoveryPanel';
+import { VillageLabel } from './office/VillageLabel';
 import { SyncBadge } from './components/SyncBadge';
 import { useT } from './i18n';
 import { menuOf, SCREENS } from './screens/registry';
@@ -65,8 +65,7 @@ export function App() {
           <header className="app-header">
             <h1>{t('appTitle')}</h1>
             <span className="app-place">
-              {t('village')} {formatVillageCode(config.villageCode as VillageCode)} · {t('kiosk')}{' '}
-              {config.kioskId}
+              <VillageLabel /> · {t('kiosk')} {config.kioskId}
             </span>
             <SyncBadge />
             <StaffBar />

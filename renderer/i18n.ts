@@ -196,6 +196,7 @@ const id = {
   line: 'Baris',
   problem: 'Masalah',
   syncRetryAt: 'dicoba lagi pukul',
+  officeProfile: 'Profil Kantor',
 };
 
 const en: typeof id = {
@@ -392,6 +393,7 @@ const en: typeof id = {
   line: 'Line',
   problem: 'Problem',
   syncRetryAt: 'next try at',
+  officeProfile: 'Office profile',
 };
 
 export type MessageKey = keyof typeof id;

@@ -16,6 +16,7 @@ export const VILLAGE_DOC_TYPES = [
   'progress-report', // a project's progress report (append-only)
   'photo', // photos (JPEG in the document), synced in their own lane after the text
   'dukcapil-application', // an application to the regency's Dukcapil (akta, KK, SKPWNI, KTP-el, KIA)
+  'village-office', // the office's address, contacts and signing officials (newest one current)
 ] as const;
 
 export const REGENCY_DOC_TYPES = [

@@ -59,7 +59,7 @@ describe('resolveKioskSettings', () => {
 
   it('runs offline with the demo village when nothing is configured', () => {
     expect(resolveKioskSettings({}, {}, noHub)).toEqual({
-      villageCode: '3510992001',
+      villageCode: '3510172001',
       kioskId: 'k1',
       regency: null,
       regencySource: null,
@@ -131,8 +131,8 @@ describe('ConfigStore', () => {
   it('picks up the hub demo file, and lets a saved connection override it', () => {
     mkdirSync(hubDir, { recursive: true });
     writeFileSync(
-      hubConnectionFile(hubDir, '3510992001' as VillageCode, 'k1'),
-      JSON.stringify({ ...hubConnection, villageCode: '3510992001', kioskId: 'k1' }),
+      hubConnectionFile(hubDir, '3510172001' as VillageCode, 'k1'),
+      JSON.stringify({ ...hubConnection, villageCode: '3510172001', kioskId: 'k1' }),
     );
     const store = make();
     expect(store.settings()).toMatchObject({ regency: hubConnection, regencySource: 'hub' });

@@ -38,8 +38,8 @@ export const ENV_NAMES = {
   kioskMode: 'BALAI_KIOSK_MODE',
 } as const;
 
-/** The fictional demo village of `resources/`. */
-export const DEFAULT_VILLAGE_CODE = '3510992001';
+/** The demo village of `npm run hub` (Jambesari, Giri, Banyuwangi). */
+export const DEFAULT_VILLAGE_CODE = '3510172001';
 export const DEFAULT_KIOSK_ID = 'k1';
 export const CONFIG_FILE_NAME = 'config.json';
 

@@ -30,8 +30,16 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   // lines gain the Perdes that adopted them (defaults: none recorded), filled the v1 way.
   finance: { 1: migrateFinanceV0, 2: (doc) => doc, 3: (doc) => doc, 4: migrateFinanceV0 },
   // v1: village-profile letter settings and keys (with defaults); v2: letter wording (a new type);
-  // v3: the regency logo on the village profile (optional: letters without it have no logo).
-  registry: { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc },
+  // v3: the regency logo on the village profile (optional: letters without it have no logo);
+  // v4: the office's own document (a new type) and the profile's province and regency kind
+  // (defaults; the regency's next write of the profile fills them).
+  registry: {
+    1: (doc) => doc,
+    2: (doc) => doc,
+    3: (doc) => doc,
+    4: (doc) =>
+      doc.type === 'village-profile' ? { provinceName: '', regencyKind: 'Kabupaten', verifyUrl: '', ...doc } : doc,
+  },
   // v1: the PDFs Dukcapil issues (a new type, nothing to change).
   photos: { 1: (doc) => doc },
 };

@@ -13,6 +13,8 @@ import { guard } from '../staff/guard';
 import { useOfficial } from '../state/official';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
+import { ADDRESS_MISSING, letterheadProblem } from '../../shared/letters/letterhead';
+import { villageIdentity$, type VillageIdentity } from '../office/office-data';
 import { issueApprovedLetter } from './compose';
 import { recordReprint } from './issue';
 import { archiveLetterPdf, printLetter } from './print';
@@ -30,7 +32,12 @@ export function LetterPanel({ request }: { request: RequestDoc }) {
     [db, request.id],
   );
   const letter = useObservable<LetterDoc | null>(letter$, null);
+  const identity$ = useMemo(() => villageIdentity$(db), [db]);
+  const identity = useObservable<VillageIdentity | null>(identity$, null);
   if (!isApproved(request)) return null;
+  // Before issuing: what the kop lacks, and where it is filled (nothing is signed without names).
+  const kopProblem = identity && !letter ? letterheadProblem(identity.village) : null;
+  const kopNotice = identity && !letter && !identity.village.address ? ADDRESS_MISSING : null;
 
   const archive = { db, bridge: getBridge(), shell: config.shell, kioskId: config.kioskId };
 
@@ -77,9 +84,16 @@ export function LetterPanel({ request }: { request: RequestDoc }) {
   return (
     <section className="letter-panel" aria-label="Surat" data-testid="letter-panel">
       {!letter ? (
-        <GatedButton action="letter.sign" onClick={() => void issue()}>
-          Terbitkan surat
-        </GatedButton>
+        <>
+          {(kopProblem || kopNotice) && (
+            <p className="field-error" data-testid="letterhead-problem">
+              {kopProblem ?? kopNotice}
+            </p>
+          )}
+          <GatedButton action="letter.sign" onClick={() => void issue()}>
+            Terbitkan surat
+          </GatedButton>
+        </>
       ) : (
         <>
           <p>

@@ -6,7 +6,12 @@ import { map } from 'rxjs';
 import type { LetterDoc } from '../../shared/documents/letter';
 import type { VillageProfileDoc } from '../../shared/documents/village-admin';
 import { letterTypeName } from '../../shared/letter-types';
-import { VERDICT_LABELS, verifyLetter, type Verdict } from '../../shared/letters/verify';
+import {
+  VERDICT_LABELS,
+  payloadFromScan,
+  verifyLetter,
+  type Verdict,
+} from '../../shared/letters/verify';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
 import { getBridge } from '../bridge';
@@ -43,7 +48,8 @@ export function LettersScreen() {
       (d) => d.toJSON() as unknown as VillageProfileDoc,
     );
     const keys = Object.fromEntries(profiles.map((p) => [p.villageCode, p.letterKeys ?? {}]));
-    setVerdict(await verifyLetter(payload, keys));
+    // A scanned QR is the verification page's URL: the payload is after its `#`.
+    setVerdict(await verifyLetter(payloadFromScan(payload), keys));
   }
 
   async function reprint(letter: LetterDoc) {

@@ -5,12 +5,14 @@ import type { LetterDoc } from '../../shared/documents/letter';
 import type { RequestDoc } from '../../shared/documents/request';
 import type { ResidentDoc } from '../../shared/documents/resident';
 import type { TemplateDoc } from '../../shared/documents/template';
-import type { VillageProfileDoc, OfficialDoc } from '../../shared/documents/village-admin';
+import type { OfficialDoc } from '../../shared/documents/village-admin';
+import { letterheadProblem } from '../../shared/letters/letterhead';
 import type { IdGenerator } from '../../shared/ids';
 import type { KioskBridge } from '../../shared/ipc';
 import { isApproved } from '../../shared/letters/certify';
 import { DEFAULT_NUMBERING, type NumberingSettings } from '../../shared/letters/numbering';
 import { qrSvg } from '../../shared/letters/qr';
+import { qrContent } from '../../shared/letters/verify';
 import { sha256Base64Url } from '../../shared/letters/signing';
 import {
   DEFAULT_PAGE,
@@ -26,6 +28,7 @@ import {
 import { STAFF_ROLE_LABELS, type StaffRole } from '../../shared/staff/roles';
 import { localDate } from '../../shared/dates';
 import type { KioskDatabase } from '../../sync/client/store-types';
+import { villageIdentity } from '../office/office-data';
 import { guard } from '../staff/guard';
 import { issueLetter } from './issue';
 
@@ -34,28 +37,21 @@ export interface VillageSettings {
   page: PageSettings;
   numbering: NumberingSettings;
   keys: Record<string, string>;
+  /** The regency's verification page the QR opens (empty: the QR is the bare payload). */
+  verifyUrl: string;
   /** The regency's wording per letter type (`template` documents), newest first wins. */
   wording: Partial<Record<string, LetterWording>>;
 }
 
-export async function villageSettings(
-  db: KioskDatabase,
-  villageCode: string,
-): Promise<VillageSettings> {
-  const profile = (
-    await db.registry.findOne({ selector: { type: 'village-profile' } }).exec()
-  )?.toJSON() as unknown as VillageProfileDoc | undefined;
+/** The letter settings of the village; a missing name stays empty (the kop check says so). */
+export async function villageSettings(db: KioskDatabase): Promise<VillageSettings> {
+  const { profile, village } = await villageIdentity(db);
   return {
-    village: {
-      villageName: profile?.villageName || villageCode,
-      districtName: profile?.districtName || '-',
-      regencyName: profile?.regencyName || '-',
-      address: profile?.address || '',
-      ...(profile?.regencyLogo ? { logo: profile.regencyLogo } : {}),
-    },
+    village,
     page: (profile?.letterPage as PageSettings | undefined) ?? DEFAULT_PAGE,
     numbering: profile?.letterNumbering ?? DEFAULT_NUMBERING,
     keys: profile?.letterKeys ?? {},
+    verifyUrl: profile?.verifyUrl ?? '',
     wording: await regencyWording(db),
   };
 }
@@ -112,13 +108,22 @@ const OFFICIAL_ROLES: Record<StaffRole, OfficialDoc['role']> = {
   administrator: 'staf',
 };
 
+/**
+ * Who signs: the signed-in official as the office lists them (Profil Kantor: jabatan, NIP/NIPD),
+ * else as the regency's `official` documents do, else by their staff role alone.
+ */
 export async function signerOf(
   db: KioskDatabase,
   official: { name: string; role: StaffRole },
 ): Promise<LetterSigner> {
-  const known = (await db.registry.find({ selector: { type: 'official' } }).exec())
-    .map((d) => d.toJSON() as unknown as OfficialDoc)
-    .find((o) => o.active && o.name.trim().toLowerCase() === official.name.trim().toLowerCase());
+  const sameName = (o: { name: string }) =>
+    o.name.trim().toLowerCase() === official.name.trim().toLowerCase();
+  const { office } = await villageIdentity(db);
+  const known =
+    office?.officials.find(sameName) ??
+    (await db.registry.find({ selector: { type: 'official' } }).exec())
+      .map((d) => d.toJSON() as unknown as OfficialDoc)
+      .find((o) => o.active && sameName(o));
   const role = OFFICIAL_ROLES[official.role];
   return {
     name: known?.name ?? official.name,
@@ -153,7 +158,10 @@ export async function issueApprovedLetter(
     .exec();
   if (existing) return { letter: existing.toJSON() as unknown as LetterDoc, signError: null };
   const official = guard('letter.sign');
-  const settings = await villageSettings(ctx.db, ctx.villageCode);
+  const settings = await villageSettings(ctx.db);
+  // Never a signature under an incomplete kop: staff are told what is missing and where to fill it.
+  const incomplete = letterheadProblem(settings.village);
+  if (incomplete) throw new Error(incomplete);
   const signer = await signerOf(ctx.db, official);
   const date = localDate();
   const subjects = await people(ctx.db, request);
@@ -210,7 +218,7 @@ export async function issueApprovedLetter(
       }
       const html = letterHtml(blocks, {
         page: settings.page,
-        ...(payload ? { qrSvg: qrSvg(payload) } : {}),
+        ...(payload ? { qrSvg: qrSvg(qrContent(payload, settings.verifyUrl)) } : {}),
       });
       return { html, textHash, signedPayload: payload };
     },

@@ -18,6 +18,7 @@ import { ProjectsScreen } from '../planning/ProjectsScreen';
 import { ProposalsScreen } from '../planning/ProposalsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
 import { DukcapilScreen } from '../dukcapil/DukcapilScreen';
+import { OfficeProfileScreen } from '../office/OfficeProfileScreen';
 
 export interface Screen {
   id: string;
@@ -59,6 +60,7 @@ export const SCREENS: Screen[] = [
   { id: 'proyek', title: 'planningProjects', component: ProjectsScreen, action: 'project.report' },
   { id: 'petugas', title: 'staffAdmin', component: StaffScreen, action: 'staff.manage' },
   { id: 'dukcapil', title: 'dukcapil', component: DukcapilScreen, action: 'request.create' },
+  { id: 'kantor', title: 'officeProfile', component: OfficeProfileScreen, action: 'settings.edit' },
 ];
 
 /** The menu's groups, in order: what a clerk looks for, not how the code is split. */
@@ -66,11 +68,11 @@ export type MenuGroup = 'layanan' | 'kependudukan' | 'keuangan' | 'perencanaan' 
 
 export const MENU_GROUPS: { id: MenuGroup; label: string; screens: string[] }[] = [
   { id: 'layanan', label: 'Layanan', screens: ['layanan', 'antrean', 'register', 'surat'] },
-  { id: 'kependudukan', label: 'Kependudukan', screens: ['penduduk', 'impor'] },
+  { id: 'kependudukan', label: 'Kependudukan', screens: ['penduduk', 'dukcapil', 'impor'] },
   { id: 'keuangan', label: 'Keuangan', screens: ['anggaran', 'kas', 'lra', 'papan'] },
   { id: 'perencanaan', label: 'Perencanaan', screens: ['usulan', 'musdes', 'proyek'] },
   // Staff first: a new office's administrator has nobody to work with until staff are added.
-  { id: 'pengaturan', label: 'Pengaturan', screens: ['petugas', 'cadangan'] },
+  { id: 'pengaturan', label: 'Pengaturan', screens: ['petugas', 'kantor', 'cadangan'] },
 ];
 
 /**

@@ -8,6 +8,7 @@ import { formatVillageCode, type VillageCode } from '../../shared/village';
 import { getBridge } from '../bridge';
 import { Button, Field, Message, PageHeader } from '../ui';
 import { useSignIn } from './store';
+import { OfficeSetupFields } from '../office/OfficeSetupFields';
 
 type Fields = Record<
   | 'villageCode'
@@ -153,6 +154,7 @@ export function SetupWizard() {
             <Message>Kode desa dan ID kios sudah ditetapkan oleh pemasang kios.</Message>
           )}
         </fieldset>
+        <OfficeSetupFields />
         <fieldset className="ui-fieldset">
           <legend>2. Administrator pertama</legend>
           <div className="ui-form-grid">

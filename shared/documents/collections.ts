@@ -25,7 +25,11 @@ import { queueDocSchema } from './queue';
 import { requestDocSchema } from './request';
 import { residentDocSchema } from './resident';
 import { templateDocSchema } from './template';
-import { officialDocSchema, villageProfileDocSchema } from './village-admin';
+import {
+  officialDocSchema,
+  villageOfficeDocSchema,
+  villageProfileDocSchema,
+} from './village-admin';
 
 export interface CollectionDef {
   /** The schema of each document type the collection holds. */
@@ -83,8 +87,9 @@ export const COLLECTIONS = {
       official: officialDocSchema,
       'village-profile': villageProfileDocSchema,
       template: templateDocSchema,
+      'village-office': villageOfficeDocSchema,
     },
-    version: 3,
+    version: 4,
     indexes: ['type'],
   },
   /** Photos and the PDFs Dukcapil issues, apart from the text, in their own sync lane. */

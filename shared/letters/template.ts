@@ -47,6 +47,8 @@ export interface LetterVillage {
   villageName: string;
   districtName: string;
   regencyName: string;
+  /** `Kabupaten` (the default, and every letter before it was recorded) or `Kota`. */
+  regencyKind?: 'Kabupaten' | 'Kota';
   address: string;
   /** The regency logo as a data URL (shared/letters/logo.ts), drawn at the left of the kop. */
   logo?: string;
@@ -261,6 +263,9 @@ function body(input: LetterInput, main: Person): string[] {
   }
 }
 
+/** `Kabupaten Banyuwangi`, `Kota Batu`. */
+const regencyOf = (v: LetterVillage) => `${v.regencyKind ?? 'Kabupaten'} ${v.regencyName}`;
+
 /** The letter as blocks: what is shown, printed and (as text) hashed and signed. */
 export function letterBlocks(input: LetterInput): Block[] {
   const v = input.village;
@@ -285,7 +290,7 @@ export function letterBlocks(input: LetterInput): Block[] {
     {
       kind: 'kop',
       lines: [
-        `PEMERINTAH KABUPATEN ${v.regencyName.toUpperCase()}`,
+        `PEMERINTAH ${regencyOf(v).toUpperCase()}`,
         `KECAMATAN ${v.districtName.toUpperCase()}`,
         `DESA ${v.villageName.toUpperCase()}`,
       ],
@@ -296,7 +301,7 @@ export function letterBlocks(input: LetterInput): Block[] {
     { kind: 'number', text: `Nomor: ${input.number}` },
     {
       kind: 'para',
-      text: `Yang bertanda tangan di bawah ini, ${headSigns ? '' : 'a.n. '}Kepala Desa ${v.villageName}, Kecamatan ${v.districtName}, Kabupaten ${v.regencyName}, menerangkan dengan sebenarnya bahwa:`,
+      text: `Yang bertanda tangan di bawah ini, ${headSigns ? '' : 'a.n. '}Kepala Desa ${v.villageName}, Kecamatan ${v.districtName}, ${regencyOf(v)}, menerangkan dengan sebenarnya bahwa:`,
     },
     { kind: 'rows', rows: identityRows(main) },
     ...(others.length ? [{ kind: 'people' as const, rows: others }] : []),

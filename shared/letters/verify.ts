@@ -67,3 +67,23 @@ export const VERDICT_LABELS: Record<Verdict['verdict'], string> = {
   tampered: 'TIDAK SAH — isi surat telah diubah.',
   'unknown-signer': 'PENANDA TANGAN TIDAK DIKENAL.',
 };
+
+/**
+ * The payload in what a QR scanner or a person hands over: the bare `B1.…` payload, or the
+ * verification page's URL carrying it after `#` (the fragment never reaches a server).
+ */
+export function payloadFromScan(scanned: string): string {
+  const text = scanned.trim();
+  const hash = text.indexOf('#');
+  return hash < 0 ? text : decodeURIComponent(text.slice(hash + 1)).trim();
+}
+
+/** What a letter's QR encodes: the regency's verification page with the payload, or the payload. */
+export function qrContent(payload: string, verifyUrl: string | undefined): string {
+  return verifyUrl ? `${verifyUrl}#${payload}` : payload;
+}
+
+/** `3510171708450001` → `351017******0001`: enough to match a KTP, not enough to copy it. */
+export function maskNik(nik: string): string {
+  return nik.length === 16 ? `${nik.slice(0, 6)}******${nik.slice(12)}` : '*'.repeat(nik.length);
+}

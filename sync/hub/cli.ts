@@ -15,11 +15,21 @@ import {
 } from '../../shared/village';
 import {
   connectionFromUrl,
+  kioskAccountExists,
   provisionKiosk,
   provisionVillage,
   type AdminConnection,
 } from '../provision/provision';
-import { provisionLetterKey, publishRegencyLogo } from '../provision/letter-key';
+import { villageNamesOf, type VillageNames } from '../provision/area-names';
+import {
+  provisionLetterKey,
+  publishedVillageNames,
+  publishRegencyLogo,
+  publishVillageNames,
+  publishVerifyUrl,
+  publishedKeyIds,
+} from '../provision/letter-key';
+import { VERIFY_PATH, verificationRoute } from '../regency/verification-route';
 import { DEFAULT_LOGO_FILE, readLogoFile } from '../provision/letterhead-logo';
 import {
   listVillages,
@@ -33,7 +43,6 @@ import { adminAccount, commandConnection, hubSettings } from './cli-settings';
 import { readJsonFile, readServerUrl, recordServerUrl, writePrivateJson } from './hub-files';
 import { startHub } from './server';
 
-/** A fictional village (province 35, regency 10, district 99) for demos and development. */
 async function addDukcapil(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -63,12 +72,14 @@ async function addDukcapil(args: string[]): Promise<void> {
   Back office: ${connection.url}${DUKCAPIL_PATH.slice(1)}  (on the hub)`);
 }
 
-const DEMO_VILLAGE = '3510992001' as VillageCode;
+/** A real village (Jambesari, Giri, Banyuwangi), so the demo's letters carry real names. */
+const DEMO_VILLAGE = '3510172001' as VillageCode;
 const DEMO_KIOSK = 'k1';
 
 const USAGE = `Usage:
   npm run hub                                   start the hub (demo village ${DEMO_VILLAGE}, kiosk ${DEMO_KIOSK})
   npm run hub -- add-village <code> [--kiosk <id>] [--logo <png|jpeg|svg file>] [--server <url-with-admin-credentials>]
+                [--provinsi <name> (--kabupaten | --kota) <name> --kecamatan <name> --desa <name>]
   npm run hub -- rotate-kiosk <code> <kiosk-id> [--password <new>] [--server <url>]
   npm run hub -- rotate-letter-key <code> <kiosk-id> [--server <url>]
   npm run hub -- add-staff <name> [--password <password>] [--server <url>]
@@ -76,8 +87,13 @@ const USAGE = `Usage:
   npm run hub -- list-villages [--server <url>]
   npm run hub -- dashboard --server <url-with-credentials> [--port N] [--village <code>]…
   npm run hub -- dukcapil --server <url-with-admin-credentials> [--port N]
+  npm run hub -- verification-page --server <url-with-admin-credentials> [--port N] [--village <code>]…
 
 Without --server, a command works on the hub last run from the data folder, as its admin.
+add-village takes the village's names from its Kemendagri code (idn-area-data); give all four
+names only for a code the dataset does not know. Run again, it changes no password and no key:
+rotate-kiosk and rotate-letter-key do that. A letter's QR opens the public verification page:
+on the hub ${VERIFY_PATH}, elsewhere the URL given with add-village --verify-url <url>.
 
 Environment: BALAI_HUB_DATA (default .data/hub), BALAI_HUB_PORT (default 5984),
 BALAI_HUB_HOST (default 127.0.0.1), BALAI_HUB_ADMIN and BALAI_HUB_PASSWORD.`;
@@ -129,6 +145,14 @@ async function serve(): Promise<void> {
   await recordServerUrl(settings.dataDir, hub.url);
   const connection = { url: hub.url, username: admin.username, password: admin.password };
   await provisionVillage(connection, { villageCode: DEMO_VILLAGE });
+  await publishVillageNames(connection, {
+    villageCode: DEMO_VILLAGE,
+    names: await namesFor(connection, DEMO_VILLAGE, {}),
+  });
+  await publishVerifyUrl(connection, {
+    villageCode: DEMO_VILLAGE,
+    verifyUrl: hubVerifyUrl(hub.url),
+  });
   const path = kioskFile(settings.dataDir, DEMO_VILLAGE, DEMO_KIOSK);
   const saved = (await readJsonFile(path)) as Partial<KioskConnection> | undefined;
   // Keep the demo kiosk's password across restarts, so a kiosk set up once keeps working.
@@ -156,6 +180,7 @@ The Balai regency hub is running at ${hub.url}
   Data folder:  ${settings.dataDir}
   Admin login:  ${admin.username} / ${admin.password}   (from ${admin.source})
   Admin pages:  ${hub.url}_utils/
+  Letter check: ${hubVerifyUrl(hub.url)}   (public: what a letter's QR opens)
 
 Demo village ${formatVillageCode(DEMO_VILLAGE)} (database ${villageDbName(DEMO_VILLAGE)}) has kiosk "${DEMO_KIOSK}".
 Start a kiosk connected to this hub with:
@@ -167,11 +192,68 @@ Add a village:  npm run hub -- add-village <10-digit code> --kiosk <id>
 Stop the hub:   Ctrl+C`);
 }
 
+/** The hub's own verification page. */
+const hubVerifyUrl = (hubUrl: string) => new URL(VERIFY_PATH.slice(1), hubUrl).href;
+
+const NAME_FLAGS = {
+  provinsi: { type: 'string' },
+  kabupaten: { type: 'string' },
+  kota: { type: 'string' },
+  kecamatan: { type: 'string' },
+  desa: { type: 'string' },
+} as const;
+
+type NameFlags = Partial<Record<keyof typeof NAME_FLAGS, string>>;
+
+/**
+ * The names to publish for a village: every one given on the command line; else the dataset's
+ * for its code; else those already on its profile (a village added earlier by name). Otherwise
+ * the code is refused, before anything about the village is written.
+ */
+async function namesFor(
+  connection: AdminConnection,
+  code: VillageCode,
+  flags: NameFlags,
+): Promise<VillageNames> {
+  const regency = flags.kabupaten ?? flags.kota;
+  const given = [flags.provinsi, regency, flags.kecamatan, flags.desa].map((n) => n?.trim());
+  if (flags.kabupaten !== undefined && flags.kota !== undefined) {
+    throw new Error('Berikan --kabupaten atau --kota, tidak keduanya.');
+  }
+  if (given.every((n) => n)) {
+    return {
+      provinceName: given[0]!,
+      regencyKind: flags.kota !== undefined ? 'Kota' : 'Kabupaten',
+      regencyName: given[1]!,
+      districtName: given[2]!,
+      villageName: given[3]!,
+    };
+  }
+  if (given.some((n) => n)) {
+    throw new Error(
+      'Nama wilayah diberikan sebagian: berikan keempatnya (--provinsi, --kabupaten atau --kota, --kecamatan, --desa), atau tidak sama sekali agar diambil dari kode desa.',
+    );
+  }
+  const fromCode = await villageNamesOf(code);
+  if (fromCode) return fromCode;
+  const published = await publishedVillageNames(connection, code).catch(() => null);
+  if (published) return published;
+  throw new Error(
+    `Kode desa ${formatVillageCode(code)} tidak ada dalam data wilayah Kemendagri (idn-area-data). Periksa kodenya; untuk desa yang belum ada di data itu, berikan semua namanya: --provinsi <nama> --kabupaten <nama> (atau --kota <nama>) --kecamatan <nama> --desa <nama>.`,
+  );
+}
+
 async function addVillage(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { kiosk: { type: 'string' }, server: { type: 'string' }, logo: { type: 'string' } },
+    options: {
+      kiosk: { type: 'string' },
+      server: { type: 'string' },
+      logo: { type: 'string' },
+      'verify-url': { type: 'string' },
+      ...NAME_FLAGS,
+    },
   });
   const code = positionals.length === 1 ? parseVillageCode(positionals[0]!) : null;
   if (!code) throw new Error(`Give one 10-digit village code.\n\n${USAGE}`);
@@ -188,16 +270,32 @@ async function addVillage(args: string[]): Promise<void> {
       throw new Error(`No hub has run from ${settings.dataDir}: start it with npm run hub.`);
     connection = { url, username: admin.username, password: admin.password };
   }
+  const hint = values.server ? '' : ' Is the hub running (npm run hub)?';
+  const reached = (error: Error) => {
+    throw new Error(`${error.message}${hint}`, { cause: error });
+  };
+  // Also before anything is written: a code nobody can name is refused whole.
+  const names = await namesFor(connection, code, values).catch(reached);
 
-  const village = await provisionVillage(connection, { villageCode: code }).catch(
-    (error: Error) => {
-      const hint = values.server ? '' : ' Is the hub running (npm run hub)?';
-      throw new Error(`${error.message}${hint}`, { cause: error });
-    },
-  );
+  const village = await provisionVillage(connection, { villageCode: code }).catch(reached);
   console.log(
     `Village ${formatVillageCode(code)}: database ${village.db} ${village.changed ? 'is ready' : 'was already ready'} on ${connection.url}`,
   );
+  const named = await publishVillageNames(connection, { villageCode: code, names });
+  console.log(
+    `Desa ${names.villageName}, Kecamatan ${names.districtName}, ${names.regencyKind} ${names.regencyName}, Provinsi ${names.provinceName} ${named.changed ? 'is now' : 'was already'} on the village profile.`,
+  );
+  // The hub serves the page itself; beside another CouchDB, the regency says where it deployed it.
+  const verifyUrl =
+    values['verify-url'] ?? (values.server ? undefined : hubVerifyUrl(connection.url));
+  if (verifyUrl !== undefined) {
+    if (verifyUrl && !/^https?:\/\//.test(verifyUrl))
+      throw new Error('--verify-url: an http(s) URL.');
+    const set = await publishVerifyUrl(connection, { villageCode: code, verifyUrl });
+    console.log(
+      `Letters' QR opens ${verifyUrl || '(no page: the bare payload)'}${set.changed ? '' : ' (as before)'}.`,
+    );
+  }
   const logoSet = await publishRegencyLogo(connection, {
     villageCode: code,
     logo,
@@ -216,23 +314,61 @@ async function addVillage(args: string[]): Promise<void> {
     console.log('Add a kiosk to it with --kiosk <id>.');
     return;
   }
-  const kiosk = await provisionKiosk(connection, { villageCode: code, kioskId: values.kiosk });
+  await addKiosk(connection, code, values.kiosk, values.server ? null : settings.dataDir);
+}
+
+/**
+ * The kiosk's account and letter key, created once. Run again, it keeps both: the password the
+ * connection file holds (set again only if the account lost it), the key the profile publishes.
+ * Without the file (`--server`), an existing account and key are left alone and said so.
+ */
+async function addKiosk(
+  connection: AdminConnection,
+  code: VillageCode,
+  kioskId: string,
+  dataDir: string | null,
+): Promise<void> {
+  const path = dataDir ? kioskFile(dataDir, code, kioskId) : null;
+  const saved = path
+    ? ((await readJsonFile(path)) as Partial<KioskConnection> | undefined)
+    : undefined;
+  const savedPassword = typeof saved?.password === 'string' ? saved.password : undefined;
+  const exists = await kioskAccountExists(connection, { villageCode: code, kioskId });
+  if (exists && savedPassword === undefined) {
+    const keys = await publishedKeyIds(connection, code, kioskId);
+    console.log(`
+Kiosk "${kioskId}" of this village already exists: its password and letter key (${keys.join(', ') || 'none'}) are unchanged.
+To give it a new password: npm run hub -- rotate-kiosk ${code} ${kioskId}
+To give it a new letter key: npm run hub -- rotate-letter-key ${code} ${kioskId}`);
+    if (keys.length === 0) {
+      console.log('It has no letter key yet: rotate-letter-key gives it its first one.');
+    }
+    return;
+  }
+  const kiosk = await provisionKiosk(connection, {
+    villageCode: code,
+    kioskId,
+    ...(savedPassword !== undefined ? { password: savedPassword } : {}),
+  });
+  const keep = savedLetterKey(saved);
   const letterKey = await provisionLetterKey(connection, {
     villageCode: code,
-    kioskId: values.kiosk,
+    kioskId,
+    ...(keep ? { keep } : {}),
   });
+  const said = (changed: boolean, fresh: string) =>
+    changed ? fresh : 'unchanged: this command never rotates it';
   console.log(`
-Kiosk "${values.kiosk}" of this village can now sync:
+Kiosk "${kioskId}" of this village can ${exists ? 'still' : 'now'} sync:
   User:      ${kiosk.username}
-  Password:  ${kiosk.password}   (new; any earlier password of this kiosk no longer works)
-  Letter key: ${letterKey.keyId}   (new; its public half is published in the village profile)
+  Password:  ${kiosk.password}   (${said(kiosk.changed, 'new')})
+  Letter key: ${letterKey.keyId}   (${said(letterKey.changed, 'new; its public half is published in the village profile')})
 
 Start it with:
 
-  ${kioskCommand(connection.url, code, values.kiosk, kiosk, letterKey)}`);
-  if (!values.server) {
-    const path = kioskFile(settings.dataDir, code, values.kiosk);
-    await writeKioskFile(path, connection.url, code, values.kiosk, kiosk, letterKey);
+  ${kioskCommand(connection.url, code, kioskId, kiosk, letterKey)}`);
+  if (path) {
+    await writeKioskFile(path, connection.url, code, kioskId, kiosk, letterKey);
     console.log(`\n(The connection is also saved in ${path}.)`);
   }
 }
@@ -454,6 +590,54 @@ async function dukcapilCommand(args: string[]): Promise<void> {
   );
 }
 
+async function verificationPageCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      server: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      village: { type: 'string', multiple: true },
+    },
+  });
+  if (!values.server)
+    throw new Error(`verification-page needs --server <url-with-admin-credentials>.\n\n${USAGE}`);
+  const login = connectionFromUrl(values.server);
+  const port = Number(values.port ?? 8081);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port: 0-65535.');
+  const villages = (values.village ?? []).map((v) => {
+    const code = parseVillageCode(v);
+    if (!code) throw new Error(`--village ${v}: not a 10-digit village code.`);
+    return code;
+  });
+  const route = verificationRoute({
+    login: () => login,
+    ...(villages.length ? { villages } : {}),
+  });
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/') {
+      res.statusCode = 302;
+      res.setHeader('Location', VERIFY_PATH);
+      return res.end();
+    }
+    route(req, res);
+  });
+  const host = values.host ?? '127.0.0.1';
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => done());
+  });
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  console.log(`The public letter verification page for ${login.url} is at http://${host}:${actual}${VERIFY_PATH}
+Put it behind the regency's public address, and give that address to add-village --verify-url.
+(It answers with the page, its script and the villages' public keys and names: no login, no NIK.) Stop with Ctrl+C.`);
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
   if (command === undefined) return serve();
@@ -465,6 +649,7 @@ async function main(args: string[]): Promise<void> {
   if (command === 'list-villages') return listVillagesCommand(rest);
   if (command === 'dashboard') return dashboardCommand(rest);
   if (command === 'dukcapil') return dukcapilCommand(rest);
+  if (command === 'verification-page') return verificationPageCommand(rest);
   if (command === 'help' || command === '--help' || command === '-h') return console.log(USAGE);
   throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
 }

@@ -17,6 +17,7 @@ import { checkRequestQueries } from './request-queries';
 import { limitChunkedBody, requestFrameProblem } from './request-frame';
 import { dashboardRoute, isDashboardRequest } from '../regency/dashboard-route';
 import { dukcapilRoute, isDukcapilRequest } from '../regency/dukcapil-route';
+import { isVerificationRequest, verificationRoute } from '../regency/verification-route';
 import {
   expressPouchDB,
   PouchDB,
@@ -147,6 +148,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     serverUrl: () => selfUrl,
     adminLogin: { ...options.admin, url: '' },
   });
+  // The public letter verification page (docs/decisions/0015): no login, keys read as the admin.
+  const verification = verificationRoute({ login: () => ({ ...options.admin, url: selfUrl }) });
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const serverOptions = {
@@ -164,6 +167,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (problem) return sendCouchError(res, problem);
     limitChunkedBody(req, res, maxBodyBytes);
     if (isDashboardRequest(req)) return dashboard(req, res);
+    if (isVerificationRequest(req)) return verification(req, res);
     res.on('finish', () => {
       if (res.statusCode >= 500) log(`${req.method} ${req.url} answered ${res.statusCode}`);
     });

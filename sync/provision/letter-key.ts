@@ -14,6 +14,7 @@ import { generateVillageKey, publicKeyOf } from '../../shared/letters/signing';
 import { logoProblem } from '../../shared/letters/logo';
 import { REGENCY_STAFF_ROLE, villageDbName, type VillageCode } from '../../shared/village';
 import { couchRequest, expectStatus, type AdminConnection } from './couch-request';
+import type { VillageNames } from './area-names';
 import { checkVillageCode } from './provision';
 
 /** One profile per village, at a fixed ID, so every kiosk finds the same one. */
@@ -50,6 +51,9 @@ async function updateProfile(
             districtName: '',
             regencyName: '',
             address: '',
+            provinceName: '',
+            regencyKind: 'Kabupaten',
+            verifyUrl: '',
           };
     const before = villageProfileDocSchema.parse(stored);
     const after = change(before);
@@ -118,5 +122,57 @@ export async function publishRegencyLogo(
   const { changed } = await updateProfile(admin, code, (p) =>
     opts.onlyIfMissing && p.regencyLogo ? p : { ...p, regencyLogo: opts.logo },
   );
+  return { changed };
+}
+
+/** The names on a village profile, or null while any of them is still empty. */
+export async function publishedVillageNames(
+  admin: AdminConnection,
+  villageCode: VillageCode,
+): Promise<VillageNames | null> {
+  const { profile } = await updateProfile(admin, checkVillageCode(villageCode), (p) => p);
+  const names: VillageNames = {
+    provinceName: profile.provinceName,
+    regencyKind: profile.regencyKind,
+    regencyName: profile.regencyName,
+    districtName: profile.districtName,
+    villageName: profile.villageName,
+  };
+  return Object.values(names).every((n) => n.trim() !== '') ? names : null;
+}
+
+/** Writes the village's names (from its code, or given by the operator) on its profile. */
+export async function publishVillageNames(
+  admin: AdminConnection,
+  opts: { villageCode: VillageCode; names: VillageNames },
+): Promise<{ changed: boolean }> {
+  const code = checkVillageCode(opts.villageCode);
+  const { changed } = await updateProfile(admin, code, (p) => ({ ...p, ...opts.names }));
+  return { changed };
+}
+
+/** The ids of the keys the profile publishes for one kiosk (`<kiosk>-<n>`), oldest first. */
+export async function publishedKeyIds(
+  admin: AdminConnection,
+  villageCode: VillageCode,
+  kioskId: string,
+): Promise<string[]> {
+  const { profile } = await updateProfile(admin, checkVillageCode(villageCode), (p) => p);
+  const prefix = `${kioskId}-`;
+  return Object.keys(profile.letterKeys)
+    .filter((id) => id.startsWith(prefix) && /^\d+$/.test(id.slice(prefix.length)))
+    .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
+}
+
+/** Publishes where the regency's verification page is, for the QR on every later letter. */
+export async function publishVerifyUrl(
+  admin: AdminConnection,
+  opts: { villageCode: VillageCode; verifyUrl: string },
+): Promise<{ changed: boolean }> {
+  const code = checkVillageCode(opts.villageCode);
+  const { changed } = await updateProfile(admin, code, (p) => ({
+    ...p,
+    verifyUrl: opts.verifyUrl,
+  }));
   return { changed };
 }

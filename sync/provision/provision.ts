@@ -114,7 +114,51 @@ export async function provisionKiosk(
     [201, 202],
     `Saving user ${username}`,
   );
+  await confirmLogin(admin.url, username, password);
   return { username, password, changed: true };
+}
+
+/** True when the kiosk's account exists (whatever its password: CouchDB keeps only a hash). */
+export async function kioskAccountExists(
+  admin: AdminConnection,
+  opts: { villageCode: VillageCode; kioskId: string },
+): Promise<boolean> {
+  const username = kioskUsername(checkVillageCode(opts.villageCode), opts.kioskId);
+  const path = `_users/${encodeURIComponent(`org.couchdb.user:${username}`)}`;
+  const reply = await couchRequest(admin, 'GET', path);
+  if (reply.status === 404) return false;
+  expectStatus(reply, [200], `Reading user ${username}`);
+  return true;
+}
+
+/**
+ * Waits until a password just written logs in with `POST /_session`: CouchDB's authentication
+ * cache lags the `_users` write, so the first login right after it can answer 401. Four tries
+ * over about 3.5 s, fewer than the 5 failures after which CouchDB 3.4+ locks the account.
+ */
+export async function confirmLogin(
+  url: string,
+  username: string,
+  password: string,
+  delaysMs: readonly number[] = [250, 750, 2500],
+): Promise<void> {
+  const root = url.endsWith('/') ? url : url + '/';
+  for (let attempt = 0; ; attempt++) {
+    const reply = await fetch(root + '_session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ name: username, password }),
+    });
+    await reply.body?.cancel();
+    if (reply.ok) return;
+    const delay = delaysMs[attempt];
+    if (delay === undefined || reply.status !== 401) {
+      throw new Error(
+        `Akun ${username} sudah disimpan, tetapi masuk dengan kata sandinya ditolak (HTTP ${reply.status}). Jalankan perintah ini lagi sebentar lagi.`,
+      );
+    }
+    await new Promise((done) => setTimeout(done, delay));
+  }
 }
 
 export function checkVillageCode(code: string): VillageCode {

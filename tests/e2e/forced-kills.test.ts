@@ -13,6 +13,8 @@ import { generateVillageKey } from '../../shared/letters/signing';
 import type { StaffRole } from '../../shared/staff/roles';
 import { villageDbName } from '../../shared/village';
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
+import { publishVillageNames } from '../../sync/provision/letter-key';
+import { TEST_VILLAGE_NAMES } from '../support/named-regency';
 import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
 import { adoptBudgetOnScreen, receiveCashOnScreen } from '../support/finance-on-screen';
 import {
@@ -51,6 +53,8 @@ beforeAll(async () => {
   server = await startCouchServer();
   const admin = { url: server.url, ...server.admin };
   await provisionVillage(admin, { villageCode });
+  // Letters are signed only under a kop with the names the regency's profile brings.
+  await publishVillageNames(admin, { villageCode, names: TEST_VILLAGE_NAMES });
   const login = await provisionKiosk(admin, { villageCode, kioskId: 'k1' });
   const key = await generateVillageKey('2026-1');
   work = await mkdtemp(join(tmpdir(), 'balai-kills-'));

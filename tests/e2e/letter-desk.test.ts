@@ -9,6 +9,7 @@ import { verifyLetter } from '../../shared/letters/verify';
 import { uniqueVillageCode } from '../support/couch-server';
 import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
 import { openKioskInBrowser, type KioskInBrowser } from '../support/kiosk-in-browser';
+import { namedRegency } from '../support/named-regency';
 
 if (!chromiumAvailable())
   console.warn(`Skipping browser end-to-end tests: no Chromium at ${CHROMIUM_PATH}.`);
@@ -17,18 +18,30 @@ const villageCode = uniqueVillageCode();
 let kiosk: KioskInBrowser | null = null;
 let page: Page;
 let key: VillageKeyPair;
+let regency: Awaited<ReturnType<typeof namedRegency>> | null = null;
 
 beforeAll(async () => {
   if (!chromiumAvailable()) return;
   key = await generateVillageKey('2026-1');
+  // The regency's profile brings the kop's names: no letter is signed without them.
+  regency = await namedRegency(villageCode);
   kiosk = await openKioskInBrowser({
     villageCode,
     kioskId: 'k1',
+    regencyUrl: regency.regencyUrl,
+    password: regency.password,
     env: { BALAI_LETTER_KEY: `${key.keyId}:${key.privateKey}` },
   });
   page = kiosk.page;
+  await page
+    .getByTestId('village-label')
+    .filter({ hasText: 'Uji Coba' })
+    .waitFor({ timeout: 60_000 });
 });
-afterAll(async () => kiosk?.close());
+afterAll(async () => {
+  await kiosk?.close();
+  await regency?.stop();
+});
 
 const dotted = `${villageCode.slice(0, 2)}.${villageCode.slice(2, 4)}.${villageCode.slice(4, 6)}.${villageCode.slice(6)}`;
 

@@ -4,11 +4,9 @@
 // puts the regency logo on the profile, the kiosk host picks its key up, the kiosk pulls the
 // profile, and a letter it signs verifies against the keys it pulled; `rotate-letter-key` adds a
 // key without retiring the old one. No kiosk can rewrite the published keys.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { VillageProfileDoc } from '../../shared/documents/village-admin';
 import { logoDataUrl } from '../../shared/letters/logo';
@@ -41,9 +39,9 @@ import {
   type CouchServer,
 } from '../support/couch-server';
 import { expectWriteRefused } from '../support/refusals';
+import { hubCommand as runHubCommand } from '../support/hub-command';
 import { closeAllKiosks, openNodeKiosk } from '../support/node-kiosk';
 
-const run = promisify(execFile);
 let server: CouchServer;
 let admin: AdminConnection;
 let work: string;
@@ -61,15 +59,7 @@ afterAll(async () => {
 
 /** `npm run hub -- <args>` against this server, as the regency operator runs it. */
 async function hubCommand(hubDir: string, ...args: string[]): Promise<string> {
-  const { stdout } = await run('npx', ['tsx', 'sync/hub/cli.ts', ...args], {
-    env: {
-      ...process.env,
-      BALAI_HUB_DATA: hubDir,
-      BALAI_HUB_ADMIN: admin.username,
-      BALAI_HUB_PASSWORD: admin.password,
-    },
-  });
-  return stdout;
+  return (await runHubCommand(admin, hubDir, ...args)).stdout;
 }
 
 async function profileOf(code: VillageCode): Promise<VillageProfileDoc & { _rev: string }> {
@@ -87,6 +77,9 @@ async function until(check: () => Promise<boolean>, ms = 15_000) {
   }
   throw new Error('condition not met in time');
 }
+
+/** A test village's code is in no dataset (province 99): its names are given, as the CLI asks. */
+const NAMES = ['--provinsi', 'Uji', '--kabupaten', 'Uji', '--kecamatan', 'Uji', '--desa', 'Uji'];
 
 const SVG_LOGO =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>';
@@ -107,10 +100,11 @@ describe('letter keys and the logo by provisioning', () => {
       'k1',
       '--logo',
       logoFile,
+      ...NAMES,
     );
     expect(added).toContain('Letter key: k1-1');
     expect(added).toMatch(/BALAI_LETTER_KEY=k1-1:[A-Za-z0-9_-]{64} npm start/);
-    expect(await hubCommand(hubDir, 'add-village', code, '--kiosk', 'k2')).toContain(
+    expect(await hubCommand(hubDir, 'add-village', code, '--kiosk', 'k2', ...NAMES)).toContain(
       'Letter key: k2-1',
     );
 
@@ -153,9 +147,9 @@ describe('letter keys and the logo by provisioning', () => {
     });
     await until(async () => {
       await kiosk.replicator.syncOnce();
-      return (await villageSettings(kiosk.db, code)).keys['k2-1'] !== undefined;
+      return (await villageSettings(kiosk.db)).keys['k2-1'] !== undefined;
     });
-    const settings = await villageSettings(kiosk.db, code);
+    const settings = await villageSettings(kiosk.db);
     const blocks = letterBlocks({
       letterType: 'domisili',
       number: `470/001-K1/${code}/XI/2026`,
@@ -208,9 +202,9 @@ describe('letter keys and the logo by provisioning', () => {
     expect(store.letterKey()).toEqual(rotated.letterKey);
     await until(async () => {
       await kiosk.replicator.syncOnce();
-      return (await villageSettings(kiosk.db, code)).keys['k1-2'] !== undefined;
+      return (await villageSettings(kiosk.db)).keys['k1-2'] !== undefined;
     });
-    const keysNow = (await villageSettings(kiosk.db, code)).keys;
+    const keysNow = (await villageSettings(kiosk.db)).keys;
     expect(Object.keys(keysNow).sort()).toEqual(['k1-1', 'k1-2', 'k2-1']);
     expect(await verifyLetter(payload, { [code]: keysNow })).toMatchObject({ verdict: 'valid' });
   }, 90_000);

@@ -35,6 +35,7 @@ import { STAFF_ROLES, STAFF_ROLE_LABELS, type StaffRole } from '../../shared/sta
 import { pendingLocal } from '../../sync/client/local-fields';
 import type { KioskDatabase } from '../../sync/client/store-types';
 import { actAs } from '../support/act-as';
+import { namedVillageProfile } from '../support/village-profile';
 
 const code = '3510992001';
 const kioskId = 'k1';
@@ -161,6 +162,12 @@ const PROBES: Partial<Record<Action, Probe>> = {
     return () => takeRequestStep(db, doc, 'printed', kioskId).then(succeeded);
   },
   'letter.sign': async (db) => {
+    await db.registry.insert({
+      ...namedVillageProfile(code),
+      syncState: 'synced',
+      couchRev: '1-a',
+      syncError: '',
+    } as never);
     const doc = await storedRequest(db, ['checked', 'approved']);
     const ctx = { db, bridge: hostBridge(), villageCode: code, kioskId, ids: author().ids };
     return () => issueApprovedLetter(ctx, doc);

@@ -1,0 +1,169 @@
+// The fields the office owns — address, postal code, telephone, e-mail and the officials who sign
+// — as one set of inputs, used by the first-run setup and by the administrator's Profil Kantor.
+import { OFFICIAL_ROLES, type OfficeOfficial } from '../../shared/documents/village-admin';
+import { officeProblems, type OfficeFields } from './office-data';
+
+export const OFFICIAL_ROLE_LABELS: Record<OfficeOfficial['role'], string> = {
+  'kepala-desa': 'Kepala Desa',
+  sekretaris: 'Sekretaris Desa',
+  'kaur-keuangan': 'Kaur Keuangan',
+  staf: 'Perangkat lain',
+};
+
+export const EMPTY_OFFICE: OfficeFields = {
+  address: '',
+  postalCode: '',
+  phone: '',
+  email: '',
+  officials: [
+    { role: 'kepala-desa', name: '', position: 'Kepala Desa', employeeNumber: '' },
+    { role: 'sekretaris', name: '', position: 'Sekretaris Desa', employeeNumber: '' },
+  ],
+};
+
+/**
+ * The fields as they would be saved — official rows left without name and number dropped — and
+ * the problems, keyed by the rows as shown.
+ */
+export function checkOffice(value: OfficeFields): {
+  fields: OfficeFields;
+  errors: Record<string, string>;
+} {
+  const kept = value.officials
+    .map((official, row) => ({ official, row }))
+    .filter(({ official }) => official.name.trim() || official.employeeNumber.trim());
+  const fields = { ...value, officials: kept.map((k) => k.official) };
+  const errors: Record<string, string> = {};
+  for (const [path, message] of Object.entries(officeProblems(fields))) {
+    const shown = path.replace(
+      /^officials\.(\d+)/,
+      (_, k: string) => `officials.${kept[Number(k)]!.row}`,
+    );
+    errors[shown] ??= message;
+  }
+  return { fields, errors };
+}
+
+export function OfficeFieldset({
+  idPrefix,
+  value,
+  onChange,
+  errors,
+}: {
+  idPrefix: string;
+  value: OfficeFields;
+  onChange: (next: OfficeFields) => void;
+  /** Field path (`address`, `officials.0.name`…) → message. */
+  errors: Record<string, string>;
+}) {
+  const id = (path: string) => `${idPrefix}-${path.replace(/\./g, '-')}`;
+  const invalid = (path: string) =>
+    errors[path] ? { 'aria-invalid': true as const, 'aria-describedby': `${id(path)}-error` } : {};
+  const error = (path: string) =>
+    errors[path] && (
+      <span id={`${id(path)}-error`} className="field-error">
+        {errors[path]}
+      </span>
+    );
+  const text = (path: 'address' | 'postalCode' | 'phone' | 'email', label: string) => (
+    <>
+      <label htmlFor={id(path)}>{label}</label>
+      <input
+        id={id(path)}
+        value={value[path]}
+        onChange={(e) => onChange({ ...value, [path]: e.target.value })}
+        {...invalid(path)}
+        {...(path === 'postalCode' ? { inputMode: 'numeric' as const } : {})}
+      />
+      {error(path)}
+    </>
+  );
+  const setOfficial = (i: number, patch: Partial<OfficeOfficial>) =>
+    onChange({
+      ...value,
+      officials: value.officials.map((o, j) => (j === i ? { ...o, ...patch } : o)),
+    });
+  return (
+    <>
+      <fieldset>
+        <legend>Alamat kantor desa</legend>
+        {text('address', 'Alamat (jalan, nomor)')}
+        {text('postalCode', 'Kode pos')}
+        {text('phone', 'Telepon')}
+        {text('email', 'E-mail')}
+      </fieldset>
+      <fieldset>
+        <legend>Pejabat penanda tangan</legend>
+        <table className="officials">
+          <thead>
+            <tr>
+              <th>Peran</th>
+              <th>Nama</th>
+              <th>Jabatan</th>
+              <th>NIP/NIPD</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {value.officials.map((o, i) => (
+              <tr key={i}>
+                <td>
+                  <select
+                    aria-label={`Peran pejabat ${i + 1}`}
+                    value={o.role}
+                    onChange={(e) =>
+                      setOfficial(i, { role: e.target.value as OfficeOfficial['role'] })
+                    }
+                  >
+                    {OFFICIAL_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {OFFICIAL_ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                {(['name', 'position', 'employeeNumber'] as const).map((field) => (
+                  <td key={field}>
+                    <input
+                      id={id(`officials.${i}.${field}`)}
+                      aria-label={`${field === 'name' ? 'Nama' : field === 'position' ? 'Jabatan' : 'NIP/NIPD'} pejabat ${i + 1}`}
+                      value={o[field]}
+                      onChange={(e) => setOfficial(i, { [field]: e.target.value })}
+                      {...invalid(`officials.${i}.${field}`)}
+                    />
+                    {error(`officials.${i}.${field}`)}
+                  </td>
+                ))}
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() =>
+                      onChange({ ...value, officials: value.officials.filter((_, j) => j !== i) })
+                    }
+                  >
+                    Hapus
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button
+          type="button"
+          onClick={() =>
+            onChange({
+              ...value,
+              officials: [
+                ...value.officials,
+                { role: 'staf', name: '', position: '', employeeNumber: '' },
+              ],
+            })
+          }
+        >
+          Tambah pejabat
+        </button>
+      </fieldset>
+    </>
+  );
+}

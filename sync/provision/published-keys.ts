@@ -1,0 +1,56 @@
+// What the regency publishes for anyone checking a letter: every village's letter public keys and
+// the names its letters print, read from the village profiles with a login that may read them
+// (a server admin; the hub uses its own). No NIK, no private key, nothing else of the village.
+import { villageProfileDocSchema } from '../../shared/documents/village-admin';
+import type { PublishedKeys } from '../../shared/letters/verify';
+import { villageCodeOfDb, villageDbName, type VillageCode } from '../../shared/village';
+import { couchRequest, expectStatus, type AdminConnection } from './couch-request';
+import { villageProfileId } from './letter-key';
+
+export interface PublishedVillage {
+  villageName: string;
+  districtName: string;
+  regencyName: string;
+  regencyKind: string;
+  provinceName: string;
+}
+
+/** The public half of letter checking: the keys and the names, by village code. */
+export interface PublishedLetterKeys {
+  keys: PublishedKeys;
+  villages: Record<string, PublishedVillage>;
+}
+
+export async function gatherPublishedKeys(
+  admin: AdminConnection,
+  only?: readonly VillageCode[],
+): Promise<PublishedLetterKeys> {
+  let codes: VillageCode[];
+  if (only?.length) codes = [...only];
+  else {
+    const dbs = await couchRequest<unknown>(admin, 'GET', '_all_dbs');
+    expectStatus(dbs, [200], 'Listing databases');
+    codes = (Array.isArray(dbs.body) ? dbs.body : [])
+      .map((name) => (typeof name === 'string' ? villageCodeOfDb(name) : null))
+      .filter((code): code is VillageCode => code !== null);
+  }
+  const out: PublishedLetterKeys = { keys: {}, villages: {} };
+  for (const code of codes) {
+    const path = `${encodeURIComponent(villageDbName(code))}/${encodeURIComponent(villageProfileId(code))}`;
+    const reply = await couchRequest(admin, 'GET', path);
+    if (reply.status === 404) continue;
+    expectStatus(reply, [200], `Reading ${villageProfileId(code)}`);
+    const profile = villageProfileDocSchema.safeParse(reply.body);
+    if (!profile.success) continue;
+    const p = profile.data;
+    out.keys[code] = p.letterKeys;
+    out.villages[code] = {
+      villageName: p.villageName,
+      districtName: p.districtName,
+      regencyName: p.regencyName,
+      regencyKind: p.regencyKind,
+      provinceName: p.provinceName,
+    };
+  }
+  return out;
+}
