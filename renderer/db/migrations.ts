@@ -38,7 +38,9 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
     2: (doc) => doc,
     3: (doc) => doc,
     4: (doc) =>
-      doc.type === 'village-profile' ? { provinceName: '', regencyKind: 'Kabupaten', verifyUrl: '', ...doc } : doc,
+      doc.type === 'village-profile'
+        ? { provinceName: '', regencyKind: 'Kabupaten', verifyUrl: '', ...doc }
+        : doc,
   },
   // v1: the PDFs Dukcapil issues (a new type, nothing to change).
   photos: { 1: (doc) => doc },
