@@ -15,6 +15,8 @@ export const VILLAGE_DOC_TYPES = [
   'rkp-kegiatan', // an RKPDes kegiatan from an accepted proposal (a project once funded)
   'progress-report', // a project's progress report (append-only)
   'photo', // photos (JPEG in the document), synced in their own lane after the text
+  'population-event', // a population event (mutasi penduduk), written once
+  'population-report', // a closed monthly population report (laporan bulanan), written once
 ] as const;
 
 export const REGENCY_DOC_TYPES = [

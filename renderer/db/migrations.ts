@@ -9,7 +9,8 @@ import { migrateFinanceV0 } from '../finance/migration';
 
 export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   requests: { 1: migrateRequestV0 },
-  residents: {},
+  // v1: population events (a new type), residents `missing`/`void`.
+  residents: { 1: (doc) => doc },
   // v1 letters: series/serial, rendering, hash, signature, reprints; no v0 letter was ever written
   // by the app, but one would get the schema's defaults.
   letters: {
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   finance: { 1: migrateFinanceV0, 2: (doc) => doc, 3: (doc) => doc },
   // v1: village-profile letter settings and keys (with defaults); v2: letter wording (a new type);
   // v3: the regency logo on the village profile (optional: letters without it have no logo).
-  registry: { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc },
+  // v4: closed monthly population reports (a new type).
+  registry: { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc, 4: (doc) => doc },
   photos: {},
 };

@@ -28,6 +28,7 @@ import { localDate } from '../../shared/dates';
 import type { KioskDatabase } from '../../sync/client/store-types';
 import { guard } from '../staff/guard';
 import { issueLetter } from './issue';
+import { residentByNik } from '../residents/search';
 
 export interface VillageSettings {
   village: LetterInput['village'];
@@ -94,10 +95,8 @@ async function people(db: KioskDatabase, request: RequestDoc): Promise<Record<st
   ];
   const out: Record<string, Person> = {};
   for (const s of all) {
-    const found = s.nik
-      ? ((await db.residents.findOne({ selector: { nik: s.nik } }).exec())?.toJSON() as unknown as
-          ResidentDoc | undefined)
-      : undefined;
+    // The person as the register holds them now (after population events), never an event.
+    const found = s.nik ? await residentByNik(db, s.nik) : undefined;
     out[s.role] = personOf(found, s.nik, s.name);
   }
   return out;

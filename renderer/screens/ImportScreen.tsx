@@ -46,7 +46,13 @@ export function ImportScreen() {
       setPlan({ columns: {}, docs: [], warnings: [], problems: [{ line: 1, message }] });
       return;
     }
-    const existing = new Set((await db.residents.find().exec()).map((d) => d.nik));
+    // The collection also holds population events and reports, which have no `nik`.
+    const existing = new Set(
+      (await db.residents.find().exec()).flatMap((d) => {
+        const nik = (d.toJSON() as { nik?: string }).nik;
+        return nik ? [nik] : [];
+      }),
+    );
     setPlan(
       planImportRecords(
         records,

@@ -18,6 +18,7 @@ import {
 import { photoDocSchema } from './photo';
 import { queueDocSchema } from './queue';
 import { requestDocSchema } from './request';
+import { populationEventDocSchema, populationReportDocSchema } from './population';
 import { residentDocSchema } from './resident';
 import { templateDocSchema } from './template';
 import { officialDocSchema, villageProfileDocSchema } from './village-admin';
@@ -36,10 +37,17 @@ export const COLLECTIONS = {
     version: 1,
     indexes: [['date', 'createdAt']],
   },
-  /** The register as the regency holds it, and the village's own additions and corrections. */
+  /**
+   * The register as the regency holds it, the village's own additions and corrections, and the
+   * population events that change it (readers of the register select REGISTER_TYPES).
+   */
   residents: {
-    schemas: { resident: residentDocSchema, 'resident-local': residentDocSchema },
-    version: 0,
+    schemas: {
+      resident: residentDocSchema,
+      'resident-local': residentDocSchema,
+      'population-event': populationEventDocSchema,
+    },
+    version: 1,
     indexes: ['nik', 'nameKey', 'kkNumber'],
   },
   /** Issued letters (buku register surat keluar). */
@@ -67,14 +75,18 @@ export const COLLECTIONS = {
     version: 3,
     indexes: [['type', 'fiscalYear']],
   },
-  /** The regency's master data for the village: officials, profile, letter wording. */
+  /**
+   * The regency's master data for the village: officials, profile, letter wording; and the
+   * village's closed monthly population reports (about no one, so not in `residents`).
+   */
   registry: {
     schemas: {
       official: officialDocSchema,
       'village-profile': villageProfileDocSchema,
       template: templateDocSchema,
+      'population-report': populationReportDocSchema,
     },
-    version: 3,
+    version: 4,
     indexes: ['type'],
   },
   /** Photos, apart from the text so the sync pushes and pulls them in their own lane. */

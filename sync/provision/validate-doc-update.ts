@@ -5,6 +5,7 @@ import { REGENCY_DOC_TYPES, VILLAGE_DOC_TYPES } from '../../shared/doc-types';
 import { financeValidateSnippet } from '../../shared/finance/rules';
 import { planningValidateSnippet } from '../../shared/planning/rules';
 import { photoValidateSnippet } from '../../shared/photos/validate-snippet';
+import { populationValidateSnippet } from '../../shared/population/validate-snippet';
 import {
   REGENCY_STAFF_ROLE,
   villageDbName,
@@ -58,6 +59,8 @@ export function villageValidateDocUpdate(): string {
   ${planningValidateSnippet()}
   // Photos (shared/photos/validate-snippet.ts): a JPEG of bounded size and sane shape, never replaced.
   ${photoValidateSnippet()}
+  // Population events and closed monthly reports (shared/population/): written once.
+  ${populationValidateSnippet()}
   if (isKiosk && villageTypes.indexOf(newDoc.type) !== -1) {
     if (newDoc.villageCode !== code) {
       forbid('villageCode must be this village (' + code + ').', 'villageCode harus kode desa ini.');
