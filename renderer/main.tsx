@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App';
+import './ui/ui.css';
 import './styles.css';
 
 // zod compiles validators with `new Function` unless told not to; our CSP forbids eval.
