@@ -194,6 +194,9 @@ const id = {
   importDone: 'baris diimpor.',
   line: 'Baris',
   problem: 'Masalah',
+  populationEvents: 'Mutasi Penduduk',
+  populationBooks: 'Buku Penduduk',
+  populationReport: 'Laporan Bulanan',
 };
 
 const en: typeof id = {
@@ -388,6 +391,9 @@ const en: typeof id = {
   importDone: 'rows imported.',
   line: 'Line',
   problem: 'Problem',
+  populationEvents: 'Population events',
+  populationBooks: 'Population books',
+  populationReport: 'Monthly report',
 };
 
 export type MessageKey = keyof typeof id;

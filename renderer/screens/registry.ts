@@ -17,6 +17,7 @@ import { MusdesScreen } from '../planning/MusdesScreen';
 import { ProjectsScreen } from '../planning/ProjectsScreen';
 import { ProposalsScreen } from '../planning/ProposalsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
+import { MutasiScreen } from '../population/MutasiScreen';
 
 export interface Screen {
   id: string;
@@ -55,4 +56,5 @@ export const SCREENS: Screen[] = [
   { id: 'musdes', title: 'planningMusdes', component: MusdesScreen, action: 'musdes.score' },
   { id: 'proyek', title: 'planningProjects', component: ProjectsScreen, action: 'project.report' },
   { id: 'petugas', title: 'staffAdmin', component: StaffScreen, action: 'staff.manage' },
+  { id: 'mutasi', title: 'populationEvents', component: MutasiScreen, action: 'population.record' },
 ];
