@@ -23,6 +23,7 @@ import { useOfficial } from '../state/official';
 import { Button, Card, Field, Message, PageHeader, Table } from '../ui';
 import { loadEvents, registerFor, saveEvent } from './data';
 import { STATUS_LABELS } from './labels';
+import './population.css';
 
 /** Kinds that bring a new person in: no register search for the subject. */
 const NEW_PERSON: readonly PopulationEventKind[] = ['kelahiran', 'datang'];

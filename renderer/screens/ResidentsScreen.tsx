@@ -13,6 +13,7 @@ import {
 } from '../../shared/residents/local';
 import { saveLocalResident } from '../residents/write';
 import { useT } from '../i18n';
+import { STATUS_LABELS } from '../population/labels';
 import { familyOf, searchResidents, temporaryNiks } from '../residents/search';
 import { useOpenSession } from '../state/session-store';
 
@@ -131,6 +132,7 @@ export function ResidentsScreen() {
                 <td>
                   {r.name}
                   {r.type === 'resident-local' && <em> · {t('localRecord')}</em>}
+                  {r.status !== 'living' && <strong> · {STATUS_LABELS[r.status]}</strong>}
                   {warnings.map((w) => (
                     <div key={w} className="warning">
                       ⚠ {w}

@@ -18,6 +18,8 @@ import { ProjectsScreen } from '../planning/ProjectsScreen';
 import { ProposalsScreen } from '../planning/ProposalsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
 import { MutasiScreen } from '../population/MutasiScreen';
+import { BooksScreen } from '../population/BooksScreen';
+import { ReportScreen } from '../population/ReportScreen';
 
 export interface Screen {
   id: string;
@@ -57,4 +59,16 @@ export const SCREENS: Screen[] = [
   { id: 'proyek', title: 'planningProjects', component: ProjectsScreen, action: 'project.report' },
   { id: 'petugas', title: 'staffAdmin', component: StaffScreen, action: 'staff.manage' },
   { id: 'mutasi', title: 'populationEvents', component: MutasiScreen, action: 'population.record' },
+  {
+    id: 'buku-penduduk',
+    title: 'populationBooks',
+    component: BooksScreen,
+    action: 'population.view',
+  },
+  {
+    id: 'laporan-penduduk',
+    title: 'populationReport',
+    component: ReportScreen,
+    action: 'population.view',
+  },
 ];
