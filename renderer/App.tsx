@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { formatVillageCode, type VillageCode } from '../shared/village';
 import { RecoveryPanel } from './backup/RecoveryPanel';
 import { SyncBadge } from './components/SyncBadge';
-import { useLanguage, useT } from './i18n';
-import { SCREENS } from './screens/registry';
+import { useT } from './i18n';
+import { menuOf, SCREENS } from './screens/registry';
 import { may } from '../shared/staff/permissions';
 import { SetupWizard } from './staff/SetupWizard';
 import { SignInScreen } from './staff/SignInScreen';
@@ -15,7 +15,6 @@ import { useSession } from './state/session-store';
 export function App() {
   const t = useT();
   const state = useSession();
-  const toggleLanguage = useLanguage((s) => s.toggle);
   const { screen: screenId, go } = useNavigation();
   const { phase, holder, message } = useSignIn();
   useEffect(() => {
@@ -51,7 +50,8 @@ export function App() {
   }
   const { config } = state.session;
   // Only the screens the signed-in role may use are offered; each one's writes check again.
-  const allowed = SCREENS.filter((s) => may(holder?.role, s.action));
+  const menu = menuOf(SCREENS.filter((s) => may(holder?.role, s.action)));
+  const allowed = menu.flatMap((g) => g.screens);
   const screen =
     allowed.find((s) => s.id === screenId) ?? allowed.find((s) => !s.display) ?? allowed[0];
   const Screen = screen?.component;
@@ -62,38 +62,46 @@ export function App() {
           staff member signing in gets fresh screens (the key changes). */}
       {holder && (
         <div className="app" key={holder.id} hidden={phase !== 'signed-in'}>
-          <header>
+          <header className="app-header">
             <h1>{t('appTitle')}</h1>
-            <span>
+            <span className="app-place">
               {t('village')} {formatVillageCode(config.villageCode as VillageCode)} · {t('kiosk')}{' '}
               {config.kioskId}
             </span>
             <SyncBadge />
             <StaffBar />
-            <button type="button" className="link" onClick={toggleLanguage}>
-              {t('language')}
-            </button>
           </header>
-          {allowed.length > 1 && (
-            <nav aria-label="Menu">
-              {allowed.map((s) => (
-                <button
-                  key={s.id}
-                  type="button"
-                  aria-current={s.id === screen?.id ? 'page' : undefined}
-                  onClick={() => go(s.id)}
-                >
-                  {t(s.title)}
-                </button>
-              ))}
-            </nav>
-          )}
-          {screen && Screen && (
-            <main>
-              <h1 className="screen-title">{t(screen.title)}</h1>
-              <Screen />
-            </main>
-          )}
+          <div className={allowed.length > 1 ? 'app-body' : 'app-body app-body--single'}>
+            {allowed.length > 1 && (
+              <nav aria-label="Menu" className="app-nav">
+                {menu.map((group) => (
+                  <div key={group.label} role="group" aria-label={group.label}>
+                    <h2>{group.label}</h2>
+                    <ul>
+                      {group.screens.map((s) => (
+                        <li key={s.id}>
+                          <button
+                            type="button"
+                            aria-current={s.id === screen?.id ? 'page' : undefined}
+                            data-screen={s.id}
+                            onClick={() => go(s.id)}
+                          >
+                            {t(s.title)}
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
+              </nav>
+            )}
+            {screen && Screen && (
+              <main data-screen={screen.id}>
+                <h1 className="screen-title">{t(screen.title)}</h1>
+                <Screen />
+              </main>
+            )}
+          </div>
         </div>
       )}
     </>

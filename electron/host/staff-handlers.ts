@@ -71,6 +71,8 @@ export function createStaffHandlers(accounts: StaffAccounts, store: ConfigStore)
       fixed: { kiosk: store.kioskFixedByEnv(), regency: settings.regencySource === 'env' },
       regencyOrigin: settings.regency ? new URL(settings.regency.url).origin : null,
       autoLockMinutes: accounts.autoLockMinutes,
+      regencySource: settings.regencySource,
+      regencyUser: settings.regency?.username ?? null,
     };
   };
 

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { BackupFile, RemovableDrive } from '../../shared/backup/channels';
 import { passphraseProblem } from '../../shared/backup/format';
 import { getBridge } from '../bridge';
+import { Button, Card, Field, Message } from '../ui';
 import { useOpenSession } from '../state/session-store';
 import { assertSignedInMay } from './permission';
 import { backupFileName } from './restore';
@@ -77,67 +78,79 @@ export function BackupScreen() {
 
   return (
     <div className="backup">
-      <section>
-        <h2>Ekspor cadangan terenkripsi</h2>
-        <form onSubmit={(e) => void exportBackup(e)} aria-label="Ekspor cadangan">
-          <label>
-            Kata sandi cadangan
-            <input
-              type="password"
-              value={passphrase}
-              autoComplete="new-password"
-              onChange={(e) => setPassphrase(e.target.value)}
-            />
-          </label>
-          <label>
-            Ulangi kata sandi
-            <input
-              type="password"
-              value={repeat}
-              autoComplete="new-password"
-              onChange={(e) => setRepeat(e.target.value)}
-            />
-          </label>
-          <label>
-            Simpan ke
-            <select value={drive} onChange={(e) => setDrive(e.target.value)}>
-              <option value="">Unduh / pilih tempat</option>
-              {drives.map((d) => (
-                <option key={d.path} value={d.path}>
-                  Flashdisk {d.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" disabled={busy}>
-            {busy ? 'Membuat cadangan…' : 'Buat cadangan'}
-          </button>
-        </form>
-        {message && (
-          <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'ok'}>
-            {message.text}
-          </p>
-        )}
-      </section>
-      <section>
-        <h2>Cadangan otomatis di kiosk ini</h2>
-        <p>Dibuat setiap hari saat kiosk pertama kali dibuka; tujuh terakhir disimpan.</p>
-        <ul>
-          {local.map((f) => (
-            <li key={f.name}>
-              {f.name} ({Math.ceil(f.bytes / 1024)} KB)
-            </li>
-          ))}
-        </ul>
-        <button type="button" disabled={busy} onClick={() => void backUpNow()}>
-          Buat cadangan otomatis sekarang
-        </button>
-      </section>
-      <section>
-        <h2>Pulihkan dari cadangan</h2>
-        <p>Cadangan diperiksa utuh lebih dulu; data kiosk hanya diganti bila semuanya sah.</p>
+      {message && <Message tone={message.error ? 'error' : 'success'}>{message.text}</Message>}
+      <div className="backup-columns">
+        <Card title="Ekspor cadangan terenkripsi">
+          <form
+            className="ui-form"
+            onSubmit={(e) => void exportBackup(e)}
+            aria-label="Ekspor cadangan"
+          >
+            <Field
+              id="backup-passphrase"
+              label="Kata sandi cadangan"
+              hint="Minimal 10 karakter. Tanpa kata sandi ini cadangan tidak dapat dibuka."
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="password"
+                  value={passphrase}
+                  autoComplete="new-password"
+                  onChange={(e) => setPassphrase(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field id="backup-repeat" label="Ulangi kata sandi">
+              {(control) => (
+                <input
+                  {...control}
+                  type="password"
+                  value={repeat}
+                  autoComplete="new-password"
+                  onChange={(e) => setRepeat(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field id="backup-drive" label="Simpan ke">
+              {(control) => (
+                <select {...control} value={drive} onChange={(e) => setDrive(e.target.value)}>
+                  <option value="">Unduh / pilih tempat</option>
+                  {drives.map((d) => (
+                    <option key={d.path} value={d.path}>
+                      Flashdisk {d.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div className="ui-actions">
+              <Button variant="primary" type="submit" disabled={busy}>
+                {busy ? 'Membuat cadangan…' : 'Buat cadangan'}
+              </Button>
+            </div>
+          </form>
+        </Card>
+        <Card title="Cadangan otomatis di kios ini">
+          <p>Dibuat setiap hari saat kios pertama kali dibuka; tujuh terakhir disimpan.</p>
+          <ul className="backup-files">
+            {local.map((f) => (
+              <li key={f.name}>
+                {f.name} ({Math.ceil(f.bytes / 1024)} KB)
+              </li>
+            ))}
+          </ul>
+          <div className="ui-actions">
+            <Button disabled={busy} onClick={() => void backUpNow()}>
+              Buat cadangan otomatis sekarang
+            </Button>
+          </div>
+        </Card>
+      </div>
+      <Card title="Pulihkan dari cadangan">
+        <p>Cadangan diperiksa utuh lebih dulu; data kios hanya diganti bila semuanya sah.</p>
         <RestoreForm config={session.config} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { KioskConfig } from '../../shared/ipc';
 import { getBridge } from '../bridge';
+import { Button, Message } from '../ui';
 import { useSignIn } from '../staff/store';
 import { rebuildFromRegency } from './recovery';
 import { RestoreForm } from './RestoreForm';
@@ -28,21 +29,23 @@ export function RecoveryPanel() {
   }
 
   return (
-    <section className="recovery" aria-label="Pemulihan data kiosk">
-      <h2>Pulihkan data kiosk</h2>
+    <section className="recovery ui-card ui-stack" aria-label="Pemulihan data kiosk">
+      <h2>Pulihkan data kios</h2>
       {holder?.role === 'administrator' ? (
         <p data-testid="recovery-holder">Masuk sebagai {holder.name}.</p>
       ) : (
-        <p>Masuk sebagai administrator kiosk untuk membangun ulang atau memulihkan data.</p>
+        <p>Masuk sebagai administrator kios untuk membangun ulang atau memulihkan data.</p>
       )}
       <p>
         Bangun ulang dari server kabupaten: semua yang sudah terkirim ditarik kembali; yang belum
         terkirim hanya ada di cadangan.
       </p>
-      <button type="button" onClick={() => void rebuild(config)}>
-        Bangun ulang dari kabupaten
-      </button>
-      {error && <p role="alert">{error}</p>}
+      <div className="ui-actions">
+        <Button variant="primary" onClick={() => void rebuild(config)}>
+          Bangun ulang dari kabupaten
+        </Button>
+      </div>
+      {error && <Message tone="error">{error}</Message>}
       <h3>Atau pulihkan dari cadangan</h3>
       <RestoreForm config={config} />
     </section>

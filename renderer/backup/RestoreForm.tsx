@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { BackupFile } from '../../shared/backup/channels';
 import type { KioskConfig } from '../../shared/ipc';
 import { getBridge } from '../bridge';
+import { Button, Field, Message } from '../ui';
 import { restoreFromText } from './restore';
 
 const LOCAL_PREFIX = 'lokal:';
@@ -49,7 +50,7 @@ export function RestoreForm({ config }: { config: KioskConfig }) {
       }
       setMessage({
         error: false,
-        text: `Cadangan dipulihkan (${result.documents} dokumen). Kiosk dibuka ulang…`,
+        text: `Cadangan dipulihkan (${result.documents} dokumen). Kios dibuka ulang…`,
       });
       window.location.reload();
     } catch (error) {
@@ -64,47 +65,50 @@ export function RestoreForm({ config }: { config: KioskConfig }) {
 
   const fromLocal = source.startsWith(LOCAL_PREFIX);
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Pulihkan cadangan">
-      <label>
-        Sumber cadangan
-        <select value={source} onChange={(e) => setSource(e.target.value)}>
-          <option value="berkas">Berkas (flashdisk)</option>
-          {local.map((f) => (
-            <option key={f.name} value={`${LOCAL_PREFIX}${f.name}`}>
-              Cadangan otomatis {f.name}
-            </option>
-          ))}
-        </select>
-      </label>
+    <form className="ui-form" onSubmit={(e) => void submit(e)} aria-label="Pulihkan cadangan">
+      <Field id="restore-source" label="Sumber cadangan">
+        {(control) => (
+          <select {...control} value={source} onChange={(e) => setSource(e.target.value)}>
+            <option value="berkas">Berkas (flashdisk)</option>
+            {local.map((f) => (
+              <option key={f.name} value={`${LOCAL_PREFIX}${f.name}`}>
+                Cadangan otomatis {f.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       {!fromLocal && (
         <>
-          <label>
-            Berkas cadangan
-            <input
-              type="file"
-              accept=".balai-backup"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </label>
-          <label>
-            Kata sandi cadangan
-            <input
-              type="password"
-              value={passphrase}
-              autoComplete="off"
-              onChange={(e) => setPassphrase(e.target.value)}
-            />
-          </label>
+          <Field id="restore-file" label="Berkas cadangan">
+            {(control) => (
+              <input
+                {...control}
+                type="file"
+                accept=".balai-backup"
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+            )}
+          </Field>
+          <Field id="restore-passphrase" label="Kata sandi cadangan">
+            {(control) => (
+              <input
+                {...control}
+                type="password"
+                value={passphrase}
+                autoComplete="off"
+                onChange={(e) => setPassphrase(e.target.value)}
+              />
+            )}
+          </Field>
         </>
       )}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Memeriksa cadangan…' : 'Periksa dan pulihkan'}
-      </button>
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'ok'}>
-          {message.text}
-        </p>
-      )}
+      {message && <Message tone={message.error ? 'error' : 'success'}>{message.text}</Message>}
+      <div className="ui-actions">
+        <Button variant="danger" type="submit" disabled={busy}>
+          {busy ? 'Memeriksa cadangan…' : 'Periksa dan pulihkan'}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -49,7 +49,7 @@ export async function openRecordedDatabase(
   if (lost.length > 0) {
     await db.close();
     throw new RecoveryNeeded(
-      `Data kiosk ini hilang atau rusak: ${lost.join('; ')}. Data yang lama tidak ditimpa.`,
+      `Data kios ini hilang atau rusak: ${lost.join('; ')}. Data yang lama tidak ditimpa.`,
     );
   }
   await bridge.recordDatabase({ databaseName: name, counts });

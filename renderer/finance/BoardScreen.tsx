@@ -7,11 +7,7 @@ import { basisPoints, formatBasisPoints, formatRupiah } from '../../shared/finan
 import { useNavigation } from '../state/navigation';
 import { useFinanceData, useFiscalYear } from './store';
 
-export const BOARD_SCREEN_ID = 'papan';
 const ROTATE_MS = 10_000;
-
-if (typeof window !== 'undefined' && window.location.hash === `#${BOARD_SCREEN_ID}`)
-  useNavigation.getState().go(BOARD_SCREEN_ID);
 
 function Progress({ bp }: { bp: number }) {
   return (

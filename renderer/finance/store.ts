@@ -8,6 +8,7 @@ import type { BudgetLineDoc, LedgerEntryDoc, ReferenceDoc } from '../../shared/d
 import { applyReferenceUpdates } from '../../shared/finance/reference';
 import type { FinanceContext } from '../../shared/finance/budget';
 import type { LocalSyncFields } from '../../sync/client/local-fields';
+import { forgetOnNewHolder } from '../state/forget-on-new-holder';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
 
@@ -23,6 +24,8 @@ export const useFiscalYear = create<{
   recordedBy: '',
   setRecordedBy: (recordedBy) => set({ recordedBy }),
 }));
+// The next person starts at the current year, not at the year the last one was looking at.
+forgetOnNewHolder(useFiscalYear);
 
 type Local = Pick<LocalSyncFields, 'syncState' | 'syncError'>;
 export interface FinanceData {

@@ -19,7 +19,7 @@ const id = {
   choosePriority: '— pilih prioritas —',
   photosOfNeed: 'Foto kebutuhan',
   saveProposal: 'Simpan usulan',
-  proposalSaved: 'Usulan tersimpan di kiosk ini.',
+  proposalSaved: 'Usulan tersimpan di kios ini.',
   fixErrors: 'Periksa isian yang ditandai; belum ada yang disimpan.',
   proposals: 'Daftar usulan',
   filterHamlet: 'Saring dusun',

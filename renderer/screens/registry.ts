@@ -29,6 +29,8 @@ export interface Screen {
   action: Action;
   /** A full-screen public display: offered in the menu, never opened by itself at sign-in. */
   display?: true;
+  /** Its group in the menu, for a screen not listed in MENU_GROUPS below. */
+  group?: MenuGroup;
 }
 
 export const SCREENS: Screen[] = [
@@ -72,3 +74,33 @@ export const SCREENS: Screen[] = [
     action: 'population.view',
   },
 ];
+
+/** The menu's groups, in order: what a clerk looks for, not how the code is split. */
+export type MenuGroup = 'layanan' | 'kependudukan' | 'keuangan' | 'perencanaan' | 'pengaturan';
+
+export const MENU_GROUPS: { id: MenuGroup; label: string; screens: string[] }[] = [
+  { id: 'layanan', label: 'Layanan', screens: ['layanan', 'antrean', 'register', 'surat'] },
+  { id: 'kependudukan', label: 'Kependudukan', screens: ['penduduk', 'impor'] },
+  { id: 'keuangan', label: 'Keuangan', screens: ['anggaran', 'kas', 'lra', 'papan'] },
+  { id: 'perencanaan', label: 'Perencanaan', screens: ['usulan', 'musdes', 'proyek'] },
+  // Staff first: a new office's administrator has nobody to work with until staff are added.
+  { id: 'pengaturan', label: 'Pengaturan', screens: ['petugas', 'cadangan'] },
+];
+
+/**
+ * The menu for the screens a role may use: each group with its screens, listed ones in their
+ * listed order, then a screen that names its `group` itself; a screen in no group is still
+ * offered, under "Lainnya", so a screen added without a group never disappears.
+ */
+export function menuOf(screens: readonly Screen[]): { label: string; screens: Screen[] }[] {
+  const placed = new Set<Screen>();
+  const menu = MENU_GROUPS.map((g) => {
+    const listed = g.screens.flatMap((id) => screens.filter((s) => s.id === id));
+    const own = screens.filter((s) => s.group === g.id && !listed.includes(s));
+    const items = [...listed, ...own];
+    items.forEach((s) => placed.add(s));
+    return { label: g.label, screens: items };
+  });
+  menu.push({ label: 'Lainnya', screens: screens.filter((s) => !placed.has(s)) });
+  return menu.filter((g) => g.screens.length > 0);
+}

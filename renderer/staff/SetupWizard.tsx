@@ -1,9 +1,12 @@
 // The first run, as a new office meets it: which village and kiosk this is, the first
 // administrator, and how the kiosk reaches the regency. The host saves all of it at once, or
 // nothing (electron/host/staff-handlers.ts); the administrator is signed in at the end.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { staffSetupRequestSchema } from '../../shared/ipc';
+import type { SetupStatus } from '../../shared/staff/accounts';
+import { formatVillageCode, type VillageCode } from '../../shared/village';
 import { getBridge } from '../bridge';
+import { Button, Field, Message, PageHeader } from '../ui';
 import { useSignIn } from './store';
 
 type Fields = Record<
@@ -65,19 +68,23 @@ export function SetupWizard() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const field = (name: keyof Fields) => ({
-    id: `setup-${name}`,
-    value: f[name],
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `setup-${name}-error` : undefined,
-    onChange: (e: { target: { value: string } }) => setF({ ...f, [name]: e.target.value }),
-  });
-  const error = (name: keyof Fields) =>
-    errors[name] && (
-      <span id={`setup-${name}-error`} className="field-error">
-        {errors[name]}
-      </span>
-    );
+  /** A field of the wizard: its label, its control, and the message of its own error below. */
+  const field = (
+    name: keyof Fields,
+    label: string,
+    input: InputHTMLAttributes<HTMLInputElement> = {},
+  ) => (
+    <Field id={`setup-${name}`} label={label} error={errors[name]}>
+      {(control) => (
+        <input
+          {...control}
+          {...input}
+          value={f[name]}
+          onChange={(e) => setF({ ...f, [name]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -122,66 +129,101 @@ export function SetupWizard() {
 
   return (
     <main className="setup">
-      <h1>Menyiapkan kiosk Balai</h1>
-      <form aria-label="Penyiapan kiosk" onSubmit={(e) => void submit(e)} noValidate>
-        <fieldset>
-          <legend>1. Desa dan kiosk</legend>
-          <label htmlFor="setup-villageCode">Kode desa (Kemendagri, 10 angka)</label>
-          <input {...field('villageCode')} readOnly={fixed.kiosk} inputMode="numeric" />
-          {error('villageCode')}
-          <label htmlFor="setup-kioskId">ID kiosk</label>
-          <input {...field('kioskId')} readOnly={fixed.kiosk} />
-          {error('kioskId')}
-          {fixed.kiosk && <p>Kode desa dan ID kiosk ditetapkan oleh pemasang kiosk.</p>}
-          <label htmlFor="setup-villageName">Nama desa</label>
-          <input {...field('villageName')} />
-          {error('villageName')}
-        </fieldset>
-        <fieldset>
-          <legend>2. Administrator pertama</legend>
-          <label htmlFor="setup-adminName">Nama administrator</label>
-          <input {...field('adminName')} autoComplete="off" />
-          {error('adminName')}
-          <label htmlFor="setup-secret">PIN (minimal 6 angka) atau kata sandi</label>
-          <input {...field('secret')} type="password" autoComplete="new-password" />
-          {error('secret')}
-          <label htmlFor="setup-secretAgain">Ulangi PIN atau kata sandi</label>
-          <input {...field('secretAgain')} type="password" autoComplete="new-password" />
-          {error('secretAgain')}
-        </fieldset>
-        <fieldset>
-          <legend>3. Server kabupaten</legend>
-          {fixed.regency ? (
-            <p>Ditetapkan oleh pemasang kiosk: {status?.regencyOrigin}</p>
-          ) : (
-            <>
-              <p>
-                Kosongkan bila kiosk belum mendapat akun dari kabupaten; kiosk tetap bekerja luring.
-              </p>
-              <label htmlFor="setup-url">Alamat server kabupaten</label>
-              <input {...field('url')} inputMode="url" placeholder="https://" />
-              {error('url')}
-              <label htmlFor="setup-username">Nama pengguna kiosk</label>
-              <input {...field('username')} autoComplete="off" />
-              {error('username')}
-              <label htmlFor="setup-password">Kata sandi kiosk</label>
-              <input {...field('password')} type="password" autoComplete="off" />
-              {error('password')}
-              <label htmlFor="setup-letterKey">Kunci surat kiosk (bila diberikan kabupaten)</label>
-              <input {...field('letterKey')} type="password" autoComplete="off" />
-              {error('letterKey')}
-            </>
+      <PageHeader
+        title="Menyiapkan kios Balai"
+        lead="Sekali saja, saat kios pertama kali dipakai. Sesudahnya administrator menambahkan petugas."
+      />
+      <form
+        className="ui-stack"
+        aria-label="Penyiapan kios"
+        onSubmit={(e) => void submit(e)}
+        noValidate
+      >
+        <fieldset className="ui-fieldset">
+          <legend>1. Desa dan kios</legend>
+          <div className="ui-form-grid">
+            {field('villageCode', 'Kode desa (Kemendagri, 10 angka)', {
+              readOnly: fixed.kiosk,
+              inputMode: 'numeric',
+            })}
+            {field('kioskId', 'ID kios', { readOnly: fixed.kiosk })}
+            {field('villageName', 'Nama desa')}
+          </div>
+          {fixed.kiosk && (
+            <Message>Kode desa dan ID kios sudah ditetapkan oleh pemasang kios.</Message>
           )}
         </fieldset>
-        <button type="submit" disabled={busy}>
-          Siapkan kiosk
-        </button>
-        {failure && (
-          <p className="field-error" role="alert">
-            {failure}
-          </p>
-        )}
+        <fieldset className="ui-fieldset">
+          <legend>2. Administrator pertama</legend>
+          <div className="ui-form-grid">
+            {field('adminName', 'Nama administrator', { autoComplete: 'off' })}
+            {field('secret', 'PIN (minimal 6 angka) atau kata sandi', {
+              type: 'password',
+              autoComplete: 'new-password',
+            })}
+            {field('secretAgain', 'Ulangi PIN atau kata sandi', {
+              type: 'password',
+              autoComplete: 'new-password',
+            })}
+          </div>
+        </fieldset>
+        <fieldset className="ui-fieldset">
+          <legend>3. Server kabupaten</legend>
+          <RegencyFound status={status} />
+          {!fixed.regency && (
+            <div className="ui-form-grid">
+              {field('url', 'Alamat server kabupaten', {
+                inputMode: 'url',
+                placeholder: 'https://',
+              })}
+              {field('username', 'Nama pengguna kios', { autoComplete: 'off' })}
+              {field('password', 'Kata sandi kios', { type: 'password', autoComplete: 'off' })}
+              {field('letterKey', 'Kunci surat kios (bila diberikan kabupaten)', {
+                type: 'password',
+                autoComplete: 'off',
+              })}
+            </div>
+          )}
+        </fieldset>
+        {failure && <Message tone="error">{failure}</Message>}
+        <div className="ui-actions">
+          <Button variant="primary" type="submit" disabled={busy}>
+            Siapkan kios
+          </Button>
+        </div>
       </form>
     </main>
+  );
+}
+
+/** What the kiosk found for the regency before anyone typed: the installer's, or the local hub's. */
+function RegencyFound({ status }: { status: SetupStatus | null }) {
+  const origin = status?.regencyOrigin;
+  const account = status?.regencyUser ? `, akun ${status.regencyUser}` : '';
+  if (!status || !origin) {
+    return (
+      <Message>
+        Belum ada sambungan ke server kabupaten. Isi bila kabupaten sudah memberi akun kios;
+        kosongkan bila belum — kios tetap bekerja luring.
+      </Message>
+    );
+  }
+  if (status.regencySource === 'env') {
+    return (
+      <Message tone="success" testId="regency-found">
+        Ditetapkan oleh pemasang kios: {origin}
+        {account}.
+      </Message>
+    );
+  }
+  const where =
+    status.regencySource === 'hub' ? 'hub kabupaten di komputer ini' : 'pengaturan tersimpan';
+  return (
+    <Message tone="success" testId="regency-found">
+      Sambungan ditemukan ({where}): {origin}
+      {account}, untuk desa {formatVillageCode(status.villageCode as VillageCode)} kios{' '}
+      {status.kioskId}. Kosongkan kolom di bawah untuk memakainya; isi hanya bila kabupaten memberi
+      akun lain.
+    </Message>
   );
 }

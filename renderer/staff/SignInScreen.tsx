@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { StaffPublic } from '../../shared/staff/accounts';
 import { STAFF_ROLE_LABELS } from '../../shared/staff/roles';
 import { getBridge } from '../bridge';
+import { Button, Field, Message } from '../ui';
 import { useSignIn } from './store';
 
 export function SignInScreen() {
@@ -47,45 +48,49 @@ export function SignInScreen() {
   return (
     <main className="sign-in">
       <h1>{status?.villageName ? `Balai — Desa ${status.villageName}` : 'Balai'}</h1>
-      <form aria-label="Masuk" onSubmit={(e) => void submit(e)}>
-        <h2>{holder ? 'Kiosk terkunci' : 'Masuk'}</h2>
+      <form className="ui-card ui-form" aria-label="Masuk" onSubmit={(e) => void submit(e)}>
+        <h2>{holder ? 'Kios terkunci' : 'Masuk'}</h2>
         {holder && (
-          <p>
+          <Message>
             Pekerjaan {holder.name} tersimpan sementara dan tersembunyi. Masuk lagi untuk
             melanjutkan, atau masuk sebagai petugas lain (pekerjaan yang belum disimpan akan
             dibuang).
-          </p>
+          </Message>
         )}
-        <label htmlFor="sign-in-name">Nama petugas</label>
-        <select
-          id="sign-in-name"
-          value={staffId}
-          onChange={(e) => setStaffId(e.target.value)}
-          autoFocus={!holder}
-        >
-          {names.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name} — {STAFF_ROLE_LABELS[s.role]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="sign-in-secret">PIN atau kata sandi</label>
-        <input
-          id="sign-in-secret"
-          ref={pin}
-          type="password"
-          autoComplete="off"
-          value={secret}
-          onChange={(e) => setSecret(e.target.value)}
-        />
-        <button type="submit" disabled={busy || !staffId || !secret}>
-          Masuk
-        </button>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <Field id="sign-in-name" label="Nama petugas">
+          {(control) => (
+            <select
+              {...control}
+              value={staffId}
+              onChange={(e) => setStaffId(e.target.value)}
+              autoFocus={!holder}
+            >
+              {names.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} — {STAFF_ROLE_LABELS[s.role]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="sign-in-secret" label="PIN atau kata sandi">
+          {(control) => (
+            <input
+              {...control}
+              ref={pin}
+              type="password"
+              autoComplete="off"
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+            />
+          )}
+        </Field>
+        {error && <Message tone="error">{error}</Message>}
+        <div className="ui-actions">
+          <Button variant="primary" type="submit" disabled={busy || !staffId || !secret}>
+            Masuk
+          </Button>
+        </div>
       </form>
     </main>
   );

@@ -3,6 +3,7 @@
 import { useCallback } from 'react';
 import { STAFF_ROLE_LABELS } from '../../shared/staff/roles';
 import { getBridge } from '../bridge';
+import { Button } from '../ui';
 import { useSignIn } from './store';
 import { useAutoLock } from './use-auto-lock';
 
@@ -25,13 +26,13 @@ export function StaffBar() {
     <span className="staff-bar">
       <span data-testid="signed-in">
         {staff.name} · {STAFF_ROLE_LABELS[staff.role]}
-      </span>{' '}
-      <button type="button" onClick={lockNow}>
+      </span>
+      <Button small onClick={lockNow}>
         Kunci
-      </button>{' '}
-      <button type="button" onClick={() => void logout()}>
+      </Button>
+      <Button small onClick={() => void logout()}>
         Keluar
-      </button>
+      </Button>
     </span>
   );
 }

@@ -51,5 +51,9 @@ export const setupStatusSchema = z.object({
   fixed: z.object({ kiosk: z.boolean(), regency: z.boolean() }),
   regencyOrigin: z.string().nullable(),
   autoLockMinutes: z.number(),
+  /** Where the connection in force came from: the wizard shows a found one ('hub'), not blanks. */
+  regencySource: z.enum(['env', 'saved', 'hub']).nullable(),
+  /** The kiosk's account name at the regency (never its password). */
+  regencyUser: z.string().nullable(),
 });
 export type SetupStatus = z.infer<typeof setupStatusSchema>;

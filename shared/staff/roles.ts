@@ -17,7 +17,7 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   bendahara: 'Bendahara Desa',
   sekretaris: 'Sekretaris Desa',
   'kepala-desa': 'Kepala Desa',
-  administrator: 'Administrator kiosk',
+  administrator: 'Administrator kios',
 };
 
 /** The desk role a request event records for this staff role, or null if it works no desk. */

@@ -419,7 +419,7 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
       const page = browser.page;
       await expect
         .poll(() => page.getByRole('alert').first().textContent(), { timeout: 20_000 })
-        .toMatch(/Data kiosk ini hilang atau rusak: requests: tercatat 1, ada 0/);
+        .toMatch(/Data kios ini hilang atau rusak: requests: tercatat 1, ada 0/);
       await page.getByRole('button', { name: 'Bangun ulang dari kabupaten' }).waitFor();
       await page.getByRole('form', { name: 'Pulihkan cadangan' }).waitFor();
     } finally {
@@ -478,13 +478,13 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
       const page = browser.page;
       await expect
         .poll(() => page.getByRole('alert').first().textContent(), { timeout: 20_000 })
-        .toContain('Data kiosk ini hilang atau rusak: requests: tercatat 2, ada 0');
+        .toContain('Data kios ini hilang atau rusak: requests: tercatat 2, ada 0');
       // Only the administrator rebuilds: signing in happens on the recovery screen itself.
       const signIn = page.getByRole('form', { name: 'Masuk' });
       const adminSeed = DEFAULT_STAFF.find((seed) => seed.role === 'administrator')!;
       await signIn
         .getByLabel('Nama petugas')
-        .selectOption({ label: `${adminSeed.name} — Administrator kiosk` });
+        .selectOption({ label: `${adminSeed.name} — Administrator kios` });
       await signIn.getByLabel('PIN atau kata sandi').fill(adminSeed.pin);
       await signIn.getByLabel('PIN atau kata sandi').press('Enter');
       await page.getByTestId('recovery-holder').waitFor();

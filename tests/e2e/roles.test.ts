@@ -51,10 +51,10 @@ describe.skipIf(!chromiumAvailable())('the first run, as a new office does it', 
     };
     kiosk = await openKioskInBrowser({ villageCode: '', setUp: false, env: blank });
     const page = kiosk.page;
-    const wizard = page.getByRole('form', { name: 'Penyiapan kiosk' });
+    const wizard = page.getByRole('form', { name: 'Penyiapan kios' });
     const code = uniqueVillageCode();
     await wizard.getByLabel('Kode desa (Kemendagri, 10 angka)').fill(code);
-    await wizard.getByLabel('ID kiosk').fill('k7');
+    await wizard.getByLabel('ID kios').fill('k7');
     await wizard.getByLabel('Nama desa').fill('Sukamaju');
     await wizard.getByLabel('Nama administrator').fill('Yanto Admin');
     await wizard.getByLabel('PIN (minimal 6 angka) atau kata sandi').fill('1234');
@@ -62,11 +62,11 @@ describe.skipIf(!chromiumAvailable())('the first run, as a new office does it', 
     await wizard
       .getByLabel('Alamat server kabupaten')
       .fill(`http://127.0.0.1:${await freePort()}/`);
-    await wizard.getByLabel('Nama pengguna kiosk').fill(`kiosk-${code}-k7`);
-    await wizard.getByLabel('Kata sandi kiosk').fill('rahasia-kiosk');
-    const letterKey = wizard.getByLabel('Kunci surat kiosk (bila diberikan kabupaten)');
+    await wizard.getByLabel('Nama pengguna kios').fill(`kiosk-${code}-k7`);
+    await wizard.getByLabel('Kata sandi kios').fill('rahasia-kiosk');
+    const letterKey = wizard.getByLabel('Kunci surat kios (bila diberikan kabupaten)');
     await letterKey.fill('k7-1:bukan-kunci');
-    await wizard.getByRole('button', { name: 'Siapkan kiosk' }).click();
+    await wizard.getByRole('button', { name: 'Siapkan kios' }).click();
     // A short PIN and a mistyped letter key are refused on the spot, in Bahasa Indonesia, and
     // nothing is set up.
     await expect
@@ -79,12 +79,12 @@ describe.skipIf(!chromiumAvailable())('the first run, as a new office does it', 
     await letterKey.fill(`${key.keyId}:${key.privateKey}`);
     await wizard.getByLabel('PIN (minimal 6 angka) atau kata sandi').fill('908172');
     await wizard.getByLabel('Ulangi PIN atau kata sandi').fill('908172');
-    await wizard.getByRole('button', { name: 'Siapkan kiosk' }).press('Enter');
+    await wizard.getByRole('button', { name: 'Siapkan kios' }).press('Enter');
 
     // The administrator is signed in on the kiosk the wizard named.
     const who = page.getByTestId('signed-in');
     const slow = { timeout: 20_000 };
-    await expect.poll(() => who.textContent(), slow).toBe('Yanto Admin · Administrator kiosk');
+    await expect.poll(() => who.textContent(), slow).toBe('Yanto Admin · Administrator kios');
     expect(await page.locator('header').textContent()).toContain(
       `${formatVillageCode(code as VillageCode)} · Kiosk k7`,
     );
@@ -126,7 +126,7 @@ describe.skipIf(!chromiumAvailable())('the first run, as a new office does it', 
           `No sign-in after restart; the page says: ${await again.innerText('body')}`,
         );
       });
-    expect(await again.getByRole('form', { name: 'Penyiapan kiosk' }).count()).toBe(0);
+    expect(await again.getByRole('form', { name: 'Penyiapan kios' }).count()).toBe(0);
   }, 90_000);
 });
 
@@ -258,7 +258,7 @@ describe.skipIf(!chromiumAvailable())('every role, on screen', () => {
       .getByRole('button', { name: 'Simpan' })
       .click();
     await expect
-      .poll(() => page.getByRole('status').filter({ hasText: 'Kiosk terkunci otomatis' }).count())
+      .poll(() => page.getByRole('status').filter({ hasText: 'Kios terkunci otomatis' }).count())
       .toBe(1);
 
     await kiosk!.signIn('operator');
@@ -271,7 +271,7 @@ describe.skipIf(!chromiumAvailable())('every role, on screen', () => {
     await page.clock.fastForward('00:02');
     const locked = page.getByRole('form', { name: 'Masuk' });
     await locked.waitFor();
-    expect(await locked.textContent()).toContain('Kiosk terkunci');
+    expect(await locked.textContent()).toContain('Kios terkunci');
     // The unsaved name is neither visible nor readable by the next person at the screen.
     expect(await page.locator('div.app').isHidden()).toBe(true);
     expect(await page.getByLabel('Nama pemohon').isVisible()).toBe(false);

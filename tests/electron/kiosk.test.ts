@@ -38,7 +38,7 @@ describe('Electron kiosk', () => {
       const page = await app.firstWindow();
       // First run, through the bridge as the wizard does it: the administrator, then an operator
       // added under the administrator's session (held by the main process for this window).
-      await page.getByRole('form', { name: 'Penyiapan kiosk' }).waitFor();
+      await page.getByRole('form', { name: 'Penyiapan kios' }).waitFor();
       await page.evaluate(async () => {
         const api = (window as unknown as { balai: KioskBridge }).balai;
         await api.setup({
