@@ -13,7 +13,7 @@ import {
 } from '../../shared/population/books';
 import { countRegister } from '../../shared/population/register';
 import { monthlyReport, monthOf } from '../../shared/population/report';
-import { buttonClass, Card, PageHeader } from '../ui';
+import { buttonClass, Card } from '../ui';
 import { useOpenSession } from '../state/session-store';
 import { BookView } from './BookView';
 import { usePopulation, type PopulationData } from './usePopulation';
@@ -52,11 +52,10 @@ export function BooksScreen() {
   const book = useMemo(() => data && bookOf(data, code, month), [data, code, month]);
 
   return (
-    <section className="population ui-stack" aria-labelledby="books-title">
-      <PageHeader
-        title={<span id="books-title">Buku Administrasi Penduduk</span>}
-        lead="Buku B.1–B.5 dari data penduduk dan mutasinya, untuk dilihat, dicetak dan diunduh."
-      />
+    <section className="population ui-stack" aria-label="Buku Administrasi Penduduk">
+      <p className="population-lead">
+        Buku B.1–B.5 dari data penduduk dan mutasinya, untuk dilihat, dicetak dan diunduh.
+      </p>
       <div className="ui-row no-print" role="tablist" aria-label="Buku">
         {(Object.keys(BOOK_TITLES) as Code[]).map((c) => (
           <button

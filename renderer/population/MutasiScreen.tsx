@@ -20,7 +20,7 @@ import { nextTemporaryNik } from '../../shared/residents/local';
 import { searchResidents, temporaryNiks } from '../residents/search';
 import { useOpenSession } from '../state/session-store';
 import { useOfficial } from '../state/official';
-import { Button, Card, Field, Message, PageHeader, Table } from '../ui';
+import { Button, Card, Field, Message, Table } from '../ui';
 import { loadEvents, registerFor, saveEvent } from './data';
 import { STATUS_LABELS } from './labels';
 import './population.css';
@@ -160,11 +160,11 @@ export function MutasiScreen() {
   const reversedIds = new Set(events.map((ev) => ev.reverses));
 
   return (
-    <section className="mutasi ui-stack" aria-labelledby="mutasi-title">
-      <PageHeader
-        title={<span id="mutasi-title">Mutasi Penduduk</span>}
-        lead="Catat kelahiran, kematian, pindah, datang dan perubahan data; data penduduk langsung diperbarui."
-      />
+    <section className="mutasi ui-stack" aria-label="Mutasi Penduduk">
+      <p className="population-lead">
+        Catat kelahiran, kematian, pindah, datang dan perubahan data; data penduduk langsung
+        diperbarui.
+      </p>
       <Card title="Peristiwa baru">
         <form className="ui-stack" onSubmit={(e) => void save(e)} noValidate>
           <div className="ui-form-grid">

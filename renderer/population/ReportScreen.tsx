@@ -17,7 +17,7 @@ import {
   previousMonth,
 } from '../../shared/population/report';
 import { reportTable } from '../../shared/population/books';
-import { buttonClass, Card, Message, PageHeader, Table } from '../ui';
+import { buttonClass, Card, Message, Table } from '../ui';
 import { GatedButton } from '../staff/GatedButton';
 import { useOfficial } from '../state/official';
 import { useOpenSession } from '../state/session-store';
@@ -71,31 +71,29 @@ export function ReportScreen() {
     [];
 
   return (
-    <section className="population ui-stack" aria-labelledby="report-title">
-      <PageHeader
-        title={<span id="report-title">Laporan Bulanan Penduduk</span>}
-        lead="Awal bulan sama dengan akhir bulan sebelumnya; setiap angka dapat dibuka menjadi daftar nama."
-        actions={
-          <>
-            <label>
-              Bulan{' '}
-              <input
-                type="month"
-                value={month}
-                data-testid="report-month"
-                onChange={(e) => e.target.value && setMonth(e.target.value)}
-              />
-            </label>
-            <label>
-              Dasar{' '}
-              <select value={basis} onChange={(e) => setBasis(e.target.value as ReportBasis)}>
-                <option value="event">Tanggal peristiwa</option>
-                <option value="report">Tanggal lapor</option>
-              </select>
-            </label>
-          </>
-        }
-      />
+    <section className="population ui-stack" aria-label="Laporan Bulanan Penduduk">
+      <p className="population-lead">
+        Awal bulan sama dengan akhir bulan sebelumnya; setiap angka dapat dibuka menjadi daftar
+        nama.
+      </p>
+      <div className="ui-row no-print">
+        <label>
+          Bulan{' '}
+          <input
+            type="month"
+            value={month}
+            data-testid="report-month"
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+          />
+        </label>
+        <label>
+          Dasar{' '}
+          <select value={basis} onChange={(e) => setBasis(e.target.value as ReportBasis)}>
+            <option value="event">Tanggal peristiwa</option>
+            <option value="report">Tanggal lapor</option>
+          </select>
+        </label>
+      </div>
       {!report && <p>Memuat…</p>}
       {report && (
         <>

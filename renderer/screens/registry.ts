@@ -60,18 +60,26 @@ export const SCREENS: Screen[] = [
   { id: 'musdes', title: 'planningMusdes', component: MusdesScreen, action: 'musdes.score' },
   { id: 'proyek', title: 'planningProjects', component: ProjectsScreen, action: 'project.report' },
   { id: 'petugas', title: 'staffAdmin', component: StaffScreen, action: 'staff.manage' },
-  { id: 'mutasi', title: 'populationEvents', component: MutasiScreen, action: 'population.record' },
+  {
+    id: 'mutasi',
+    title: 'populationEvents',
+    component: MutasiScreen,
+    action: 'population.record',
+    group: 'kependudukan',
+  },
   {
     id: 'buku-penduduk',
     title: 'populationBooks',
     component: BooksScreen,
     action: 'population.view',
+    group: 'kependudukan',
   },
   {
     id: 'laporan-penduduk',
     title: 'populationReport',
     component: ReportScreen,
     action: 'population.view',
+    group: 'kependudukan',
   },
 ];
 
