@@ -18,6 +18,7 @@ export function SyncBadge() {
       aria-live="polite"
       data-testid="sync-status"
       data-state={status.state}
+      title={status.error || undefined}
     >
       <strong>{t(`state_${status.state}`)}</strong>
       <span data-testid="sync-pending">
@@ -41,7 +42,8 @@ export function SyncBadge() {
           {clockWarning}
         </span>
       )}
-      {status.error && status.state !== 'up-to-date' && (
+      {/* Offline says it already; the reason is kept for a real failure and as a tooltip. */}
+      {status.error && status.state !== 'up-to-date' && status.state !== 'offline' && (
         <span className="sync-error">{status.error}</span>
       )}
     </div>

@@ -76,7 +76,7 @@ describe.skipIf(!chromiumAvailable())('request workflow, register and queue', ()
     await expect.poll(() => steps.count()).toBe(6);
     expect(await steps.nth(1).textContent()).toContain('Dikembalikan: berkas belum lengkap');
     expect(await steps.nth(1).textContent()).toContain(
-      'Siti Operator (Operator layanan) · Kiosk k2',
+      'Siti Operator (Operator layanan) · Kios k2',
     );
     expect(await steps.nth(3).textContent()).toContain('Pak Sekdes (Sekretaris Desa)');
     await expect.poll(() => row.textContent()).toContain('Sudah diambil');

@@ -86,7 +86,7 @@ describe.skipIf(!chromiumAvailable())('the first run, as a new office does it', 
     const slow = { timeout: 20_000 };
     await expect.poll(() => who.textContent(), slow).toBe('Yanto Admin · Administrator kios');
     expect(await page.locator('header').textContent()).toContain(
-      `${formatVillageCode(code as VillageCode)} · Kiosk k7`,
+      `${formatVillageCode(code as VillageCode)} · Kios k7`,
     );
     await menuItem(page, 'Petugas').click();
     const add = page.getByRole('form', { name: 'Petugas baru' });
