@@ -197,6 +197,9 @@ const id = {
   problem: 'Masalah',
   syncRetryAt: 'dicoba lagi pukul',
   officeProfile: 'Profil Kantor',
+  populationEvents: 'Mutasi Penduduk',
+  populationBooks: 'Buku Penduduk',
+  populationReport: 'Laporan Bulanan',
 };
 
 const en: typeof id = {
@@ -394,6 +397,9 @@ const en: typeof id = {
   problem: 'Problem',
   syncRetryAt: 'next try at',
   officeProfile: 'Office profile',
+  populationEvents: 'Population events',
+  populationBooks: 'Population books',
+  populationReport: 'Monthly report',
 };
 
 export type MessageKey = keyof typeof id;

@@ -17,6 +17,8 @@ export const VILLAGE_DOC_TYPES = [
   'photo', // photos (JPEG in the document), synced in their own lane after the text
   'dukcapil-application', // an application to the regency's Dukcapil (akta, KK, SKPWNI, KTP-el, KIA)
   'village-office', // the office's address, contacts and signing officials (newest one current)
+  'population-event', // a population event (mutasi penduduk), written once
+  'population-report', // a closed monthly population report (laporan bulanan), written once
 ] as const;
 
 export const REGENCY_DOC_TYPES = [

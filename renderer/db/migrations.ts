@@ -10,7 +10,8 @@ import { migrateFinanceV0 } from '../finance/migration';
 export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   // v2: applications to Dukcapil and its decisions (new types, nothing to change).
   requests: { 1: migrateRequestV0, 2: (doc) => doc },
-  residents: {},
+  // v1: population events (a new type), residents `missing`/`void`.
+  residents: { 1: (doc) => doc },
   // v1 letters: series/serial, rendering, hash, signature, reprints; no v0 letter was ever written
   // by the app, but one would get the schema's defaults.
   letters: {
@@ -41,6 +42,8 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
       doc.type === 'village-profile'
         ? { provinceName: '', regencyKind: 'Kabupaten', verifyUrl: '', ...doc }
         : doc,
+    // v5: closed monthly population reports (a new type).
+    5: (doc) => doc,
   },
   // v1: the PDFs Dukcapil issues (a new type, nothing to change).
   photos: { 1: (doc) => doc },

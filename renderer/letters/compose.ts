@@ -31,6 +31,7 @@ import type { KioskDatabase } from '../../sync/client/store-types';
 import { villageIdentity } from '../office/office-data';
 import { guard } from '../staff/guard';
 import { issueLetter } from './issue';
+import { residentByNik } from '../residents/search';
 
 export interface VillageSettings {
   village: LetterInput['village'];
@@ -90,10 +91,8 @@ async function people(db: KioskDatabase, request: RequestDoc): Promise<Record<st
   ];
   const out: Record<string, Person> = {};
   for (const s of all) {
-    const found = s.nik
-      ? ((await db.residents.findOne({ selector: { nik: s.nik } }).exec())?.toJSON() as unknown as
-          ResidentDoc | undefined)
-      : undefined;
+    // The person as the register holds them now (after population events), never an event.
+    const found = s.nik ? await residentByNik(db, s.nik) : undefined;
     out[s.role] = personOf(found, s.nik, s.name);
   }
   return out;

@@ -1,5 +1,6 @@
 // Writing residents on the kiosk: an import of the register, and one resident added or corrected
 // at the desk. Each checks the signed-in role first (renderer/staff/guard.ts).
+import { REGISTER_TYPES } from '../../shared/documents/population';
 import type { ResidentDoc } from '../../shared/documents/resident';
 import { duplicateNikMessage, otherNikHolder } from '../../shared/residents/local';
 import { pendingLocal } from '../../sync/client/local-fields';
@@ -30,7 +31,10 @@ export async function saveLocalResident(
   doc: ResidentDoc,
 ): Promise<ResidentSave> {
   guard('resident.edit');
-  const withNik = await db.residents.find({ selector: { nik: doc.nik } }).exec();
+  // Population events carry the NIK too; only the register's entries hold it.
+  const withNik = await db.residents
+    .find({ selector: { nik: doc.nik, type: { $in: [...REGISTER_TYPES] } } })
+    .exec();
   const holder = otherNikHolder(
     withNik.map((d) => d.toJSON() as ResidentDoc),
     doc.corrects,

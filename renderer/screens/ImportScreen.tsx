@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { parseCsv, type CsvRecord } from '../../shared/csv';
 import { formatLongDate } from '../../shared/dates';
+import { REGISTER_TYPES } from '../../shared/documents/population';
 import type { ResidentDoc } from '../../shared/documents/resident';
 import {
   importTemplateCsv,
@@ -64,8 +65,11 @@ export function ImportScreen() {
       });
       return;
     }
+    // The collection also holds population events, which are nobody's register entry.
     const register = withoutCorrected(
-      (await db.residents.find().exec()).map((d) => d.toJSON() as ResidentDoc),
+      (await db.residents.find({ selector: { type: { $in: [...REGISTER_TYPES] } } }).exec()).map(
+        (d) => d.toJSON() as ResidentDoc,
+      ),
     );
     const existing = new Map<string, NikHolder>(register.map((r) => [r.nik, r]));
     setPlan(

@@ -27,6 +27,7 @@ import {
 import { saveLocalResident } from '../residents/write';
 import { useT } from '../i18n';
 import { Button, Card, Field, Message } from '../ui';
+import { STATUS_LABELS } from '../population/labels';
 import { familyOf, searchResidents, temporaryNiks } from '../residents/search';
 import { useOpenSession } from '../state/session-store';
 
@@ -184,6 +185,7 @@ export function ResidentsScreen() {
                   <td>
                     {r.name}
                     {r.type === 'resident-local' && <em> · {t('localRecord')}</em>}
+                    {r.status !== 'living' && <strong> · {STATUS_LABELS[r.status]}</strong>}
                     {warnings.map((w) => (
                       <div key={w} className="warning">
                         ⚠ {w}

@@ -19,6 +19,9 @@ import { ProposalsScreen } from '../planning/ProposalsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
 import { DukcapilScreen } from '../dukcapil/DukcapilScreen';
 import { OfficeProfileScreen } from '../office/OfficeProfileScreen';
+import { MutasiScreen } from '../population/MutasiScreen';
+import { BooksScreen } from '../population/BooksScreen';
+import { ReportScreen } from '../population/ReportScreen';
 
 export interface Screen {
   id: string;
@@ -61,6 +64,27 @@ export const SCREENS: Screen[] = [
   { id: 'petugas', title: 'staffAdmin', component: StaffScreen, action: 'staff.manage' },
   { id: 'dukcapil', title: 'dukcapil', component: DukcapilScreen, action: 'request.create' },
   { id: 'kantor', title: 'officeProfile', component: OfficeProfileScreen, action: 'settings.edit' },
+  {
+    id: 'mutasi',
+    title: 'populationEvents',
+    component: MutasiScreen,
+    action: 'population.record',
+    group: 'kependudukan',
+  },
+  {
+    id: 'buku-penduduk',
+    title: 'populationBooks',
+    component: BooksScreen,
+    action: 'population.view',
+    group: 'kependudukan',
+  },
+  {
+    id: 'laporan-penduduk',
+    title: 'populationReport',
+    component: ReportScreen,
+    action: 'population.view',
+    group: 'kependudukan',
+  },
 ];
 
 /** The menu's groups, in order: what a clerk looks for, not how the code is split. */
@@ -68,7 +92,11 @@ export type MenuGroup = 'layanan' | 'kependudukan' | 'keuangan' | 'perencanaan' 
 
 export const MENU_GROUPS: { id: MenuGroup; label: string; screens: string[] }[] = [
   { id: 'layanan', label: 'Layanan', screens: ['layanan', 'antrean', 'register', 'surat'] },
-  { id: 'kependudukan', label: 'Kependudukan', screens: ['penduduk', 'dukcapil', 'impor'] },
+  {
+    id: 'kependudukan',
+    label: 'Kependudukan',
+    screens: ['penduduk', 'mutasi', 'dukcapil', 'buku-penduduk', 'laporan-penduduk', 'impor'],
+  },
   { id: 'keuangan', label: 'Keuangan', screens: ['anggaran', 'kas', 'lra', 'papan'] },
   { id: 'perencanaan', label: 'Perencanaan', screens: ['usulan', 'musdes', 'proyek'] },
   // Staff first: a new office's administrator has nobody to work with until staff are added.

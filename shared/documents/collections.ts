@@ -23,6 +23,7 @@ import {
 } from './dukcapil';
 import { queueDocSchema } from './queue';
 import { requestDocSchema } from './request';
+import { populationEventDocSchema, populationReportDocSchema } from './population';
 import { residentDocSchema } from './resident';
 import { templateDocSchema } from './template';
 import {
@@ -50,10 +51,17 @@ export const COLLECTIONS = {
     version: 2,
     indexes: [['date', 'createdAt']],
   },
-  /** The register as the regency holds it, and the village's own additions and corrections. */
+  /**
+   * The register as the regency holds it, the village's own additions and corrections, and the
+   * population events that change it (readers of the register select REGISTER_TYPES).
+   */
   residents: {
-    schemas: { resident: residentDocSchema, 'resident-local': residentDocSchema },
-    version: 0,
+    schemas: {
+      resident: residentDocSchema,
+      'resident-local': residentDocSchema,
+      'population-event': populationEventDocSchema,
+    },
+    version: 1,
     indexes: ['nik', 'nameKey', 'kkNumber'],
   },
   /** Issued letters (buku register surat keluar). */
@@ -81,15 +89,19 @@ export const COLLECTIONS = {
     version: 4,
     indexes: [['type', 'fiscalYear']],
   },
-  /** The regency's master data for the village: officials, profile, letter wording. */
+  /**
+   * The regency's master data for the village: officials, profile, letter wording; and the
+   * village's closed monthly population reports (about no one, so not in `residents`).
+   */
   registry: {
     schemas: {
       official: officialDocSchema,
       'village-profile': villageProfileDocSchema,
       template: templateDocSchema,
       'village-office': villageOfficeDocSchema,
+      'population-report': populationReportDocSchema,
     },
-    version: 4,
+    version: 5,
     indexes: ['type'],
   },
   /** Photos and the PDFs Dukcapil issues, apart from the text, in their own sync lane. */

@@ -25,7 +25,11 @@ export const residentDocSchema = syncedBaseOfTypes(['resident', 'resident-local'
   dusun: z.string().max(60),
   rw: z.string().max(3),
   rt: z.string().max(3),
-  status: z.enum(['living', 'moved', 'deceased']),
+  /**
+   * `missing` and `void` come from population events (shared/population/): a missing resident is
+   * not counted until found; a person brought in by an event later reversed is `void`.
+   */
+  status: z.enum(['living', 'moved', 'deceased', 'missing', 'void']),
   /** For a `resident-local` correction: the regency record it corrects. */
   corrects: z.string().max(120).nullable(),
 });

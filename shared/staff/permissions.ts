@@ -38,6 +38,10 @@ const TABLE = {
   'musdes.decide': { roles: OFFICIALS, label: 'menetapkan keputusan musdes' },
   'project.report': { roles: DESK, label: 'mencatat laporan kemajuan kegiatan' },
   'project.schedule': { roles: OFFICIALS, label: 'mengubah jadwal kegiatan' },
+  // Population events (mutasi penduduk), the population books and the monthly report
+  'population.record': { roles: DESK, label: 'mencatat peristiwa kependudukan' },
+  'population.view': { roles: DESK, label: 'melihat buku administrasi penduduk' },
+  'population.close': { roles: ['kepala-desa'], label: 'menutup laporan bulanan penduduk' },
   // Administration
   'staff.manage': { roles: ['administrator'], label: 'mengelola akun petugas' },
   'settings.edit': { roles: ['administrator'], label: 'mengubah pengaturan kiosk' },

@@ -131,4 +131,15 @@ describe('the village validate_doc_update', () => {
       /never replaced/,
     );
   });
+
+  it('never lets a population event or a closed monthly report be changed, by anyone but an admin', () => {
+    for (const type of ['population-event', 'population-report']) {
+      const first = doc(type, { _rev: '1-a' });
+      expect(() => validate(doc(type), null, kiosk)).not.toThrow();
+      expect(forbidden(() => validate({ ...first, reason: 'diubah' }, first, kiosk))).toMatch(
+        /tidak boleh diubah; catat peristiwa pembatalan/,
+      );
+      expect(forbidden(() => validate({ ...first }, first, staff))).toMatch(/is not changed/);
+    }
+  });
 });

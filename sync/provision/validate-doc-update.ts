@@ -5,6 +5,7 @@ import { REGENCY_DOC_TYPES, VILLAGE_DOC_TYPES } from '../../shared/doc-types';
 import { financeValidateSnippet } from '../../shared/finance/rules';
 import { planningValidateSnippet } from '../../shared/planning/rules';
 import { photoValidateSnippet } from '../../shared/photos/validate-snippet';
+import { populationValidateSnippet } from '../../shared/population/validate-snippet';
 import {
   dukcapilValidateSnippet,
   isDukcapilExpression,
@@ -65,6 +66,8 @@ export function villageValidateDocUpdate(): string {
   ${photoValidateSnippet()}
   // Dukcapil (shared/dukcapil/validate-snippet.ts): decisions and issued files by the regency's Dukcapil only.
   ${dukcapilValidateSnippet()}
+  // Population events and closed monthly reports (shared/population/): written once.
+  ${populationValidateSnippet()}
   if (isKiosk && villageTypes.indexOf(newDoc.type) !== -1) {
     if (newDoc.villageCode !== code) {
       forbid('villageCode must be this village (' + code + ').', 'villageCode harus kode desa ini.');

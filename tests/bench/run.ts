@@ -7,6 +7,7 @@ import { bench as financeImport } from './finance-import';
 import { bench as hubGuards } from './hub-guards';
 import { bench as letterRender } from './letter-render';
 import { bench as manyVillages } from './many-villages';
+import { bench as monthlyReport } from './monthly-report';
 import { bench as photoLane } from './photo-lane';
 import { bench as planningDashboard } from './planning-dashboard';
 import { bench as residentSearch } from './resident-search';
@@ -27,6 +28,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   staffSignIn,
   backup,
   dukcapilList,
+  monthlyReport,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');

@@ -30,6 +30,10 @@ import { requestFromForm } from '../../shared/documents/request-form';
 import { applyStep, type Step } from '../../shared/requests/workflow';
 import { residentFromWalkIn } from '../../shared/residents/local';
 import { proposalFromForm } from '../../shared/planning/proposal';
+import { EMPTY_EVENT_FORM, recordEvent } from '../../shared/population/events';
+import { registerView, ZERO_COUNTS } from '../../shared/population/register';
+import { closeMonth } from '../../shared/population/report';
+import { saveClosedReport, saveEvent } from '../../renderer/population/data';
 import { ACTIONS, PermissionError, may, type Action } from '../../shared/staff/permissions';
 import { STAFF_ROLES, STAFF_ROLE_LABELS, type StaffRole } from '../../shared/staff/roles';
 import { pendingLocal } from '../../sync/client/local-fields';
@@ -235,6 +239,43 @@ const PROBES: Partial<Record<Action, Probe>> = {
     );
     return () => saveFinanceDocs(db, [payment]);
   },
+  // A population event (with the person's record after it) and a closed monthly report.
+  'population.record': async (db) => {
+    const budi = residentFromWalkIn(
+      { nik: '3510171708450001', name: 'Budi', at: '2026-11-29T01:00:00Z' },
+      author(),
+    )!;
+    await saveLocalResident(db, budi);
+    const made = recordEvent(
+      {
+        ...EMPTY_EVENT_FORM,
+        kind: 'kematian',
+        nik: budi.nik,
+        eventDate: '2026-11-28',
+        reportDate: '2026-11-29',
+      },
+      registerView([budi]),
+      [],
+      {
+        author: author(),
+        recordedBy: 'Petugas',
+        today: '2026-11-29',
+        now: '2026-11-29T02:00:00Z',
+        temporaryNik: '',
+      },
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made.errors));
+    return () => saveEvent(db, made.event, made.resident);
+  },
+  'population.close': async (db) => {
+    const closed = closeMonth(
+      '2026-10',
+      { basis: 'event', events: [], closed: [], current: { counts: ZERO_COUNTS, families: 0 } },
+      { author: author(), closedBy: 'Kades', today: '2026-11-29', now: '2026-11-29T02:00:00Z' },
+    );
+    if (!closed.ok) throw new Error(closed.message);
+    return () => saveClosedReport(db, closed.doc);
+  },
   // Planning writes (renderer/planning/write.ts) check the signed-in role like every other write.
   // A proposal stands in as the document: the role is checked before any document's own rules.
   ...Object.fromEntries(
@@ -262,6 +303,7 @@ const MENU_ONLY: Action[] = [
   'resident.view',
   'finance.view',
   'board.view',
+  'population.view',
 ];
 
 function succeeded(outcome: { ok: boolean; reason?: string }) {
