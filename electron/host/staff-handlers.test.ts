@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateVillageKey, sha256Base64Url } from '../../shared/letters/signing';
 import { verifyLetter } from '../../shared/letters/verify';
 import { createBridgeHandlers, invokeBridge } from './bridge-handlers';
@@ -42,6 +42,9 @@ const setup = {
   admin: { name: 'Admin Desa', secret: '112233' },
   regency: { url: 'http://127.0.0.1:5984/', username: 'kiosk-k1', password: 'rahasia' },
 };
+
+// Every account is a real scrypt hash (N=2^15): an office of five takes seconds on a busy CPU.
+vi.setConfig({ testTimeout: 30_000 });
 
 async function setUpOffice(env: Record<string, string> = {}) {
   const k = kiosk(env);

@@ -137,7 +137,9 @@ describe.skipIf(!usable)('the village identity on a letter anyone can check', ()
       await expect.poll(() => box.isChecked()).toBe(true);
     }
     await detail.getByRole('button', { name: 'Berkas lengkap' }).click();
+    // The next person opens the request again: nothing of the operator's stays on screen.
     await kiosk!.signIn('sekretaris');
+    await row.getByRole('button', { name: 'Buka' }).click();
     await detail.getByRole('button', { name: 'Setujui' }).click();
     await expect
       .poll(() => detail.getByTestId('letter-signed').textContent(), { timeout: 30_000 })

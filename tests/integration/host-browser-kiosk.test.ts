@@ -186,10 +186,10 @@ describe('browser kiosk: bridge', () => {
     const hubDir = join(work, 'hub');
     mkdirSync(hubDir);
     writeFileSync(
-      join(hubDir, 'kiosk-3510992001-k1.json'),
+      join(hubDir, 'kiosk-3510172001-k1.json'),
       JSON.stringify({
         url: 'http://127.0.0.1:5985/',
-        villageCode: '3510992001',
+        villageCode: '3510172001',
         kioskId: 'k1',
         username: 'u',
         password: 'p',
