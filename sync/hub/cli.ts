@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { letterKeySchema, type LetterKey } from '../../shared/ipc';
+import type { LetterKey } from '../../shared/ipc';
 import {
   dukcapilRole,
   formatVillageCode,
@@ -20,7 +20,13 @@ import {
   provisionVillage,
   type AdminConnection,
 } from '../provision/provision';
-import { villageNamesOf, type VillageNames } from '../provision/area-names';
+import {
+  parseRegencyCode,
+  villageNamesOf,
+  villagesOfRegency,
+  type VillageNames,
+} from '../provision/area-names';
+import { onboardRegency, villageLine } from './regency-onboarding';
 import {
   provisionLetterKey,
   publishedVillageNames,
@@ -40,7 +46,8 @@ import {
 import { DASHBOARD_PATH, dashboardRoute } from '../regency/dashboard-route';
 import { DUKCAPIL_PATH, dukcapilRoute, isDukcapilRequest } from '../regency/dukcapil-route';
 import { adminAccount, commandConnection, hubSettings } from './cli-settings';
-import { readJsonFile, readServerUrl, recordServerUrl, writePrivateJson } from './hub-files';
+import { readServerUrl, recordServerUrl } from './hub-files';
+import { kioskFile, readKioskFile, savedLetterKey, writeKioskFile } from './kiosk-files';
 import { startHub } from './server';
 
 async function addDukcapil(args: string[]): Promise<void> {
@@ -82,6 +89,7 @@ const USAGE = `Usage:
                 [--provinsi <name> (--kabupaten | --kota) <name> --kecamatan <name> --desa <name>]
   npm run hub -- rotate-kiosk <code> <kiosk-id> [--password <new>] [--server <url>]
   npm run hub -- rotate-letter-key <code> <kiosk-id> [--server <url>]
+  npm run hub -- add-regency <regency code, e.g. 51.06> [--kiosks N] [--out <dir>] [--server <url>]
   npm run hub -- add-staff <name> [--password <password>] [--server <url>]
   npm run hub -- add-dukcapil <name> --regency <4 digits> [--password <password>] [--server <url>]
   npm run hub -- list-villages [--server <url>]
@@ -97,26 +105,6 @@ on the hub ${VERIFY_PATH}, elsewhere the URL given with add-village --verify-url
 
 Environment: BALAI_HUB_DATA (default .data/hub), BALAI_HUB_PORT (default 5984),
 BALAI_HUB_HOST (default 127.0.0.1), BALAI_HUB_ADMIN and BALAI_HUB_PASSWORD.`;
-
-interface KioskConnection {
-  url: string;
-  villageCode: VillageCode;
-  kioskId: string;
-  username: string;
-  password: string;
-  /** The kiosk's letter-signing key (decision 0007): only this kiosk ever gets its private half. */
-  letterKey?: LetterKey;
-}
-
-/** The letter key a kiosk connection file holds, if it holds a usable one. */
-const savedLetterKey = (saved: Partial<KioskConnection> | undefined): LetterKey | undefined => {
-  const parsed = letterKeySchema.safeParse(saved?.letterKey);
-  return parsed.success ? parsed.data : undefined;
-};
-
-/** The file the kiosk host reads to find this hub by itself (docs/decisions/0002). */
-const kioskFile = (dataDir: string, code: VillageCode, kioskId: string) =>
-  join(dataDir, `kiosk-${code}-${kioskId}.json`);
 
 async function serve(): Promise<void> {
   const settings = hubSettings(process.env);
@@ -154,7 +142,7 @@ async function serve(): Promise<void> {
     verifyUrl: hubVerifyUrl(hub.url),
   });
   const path = kioskFile(settings.dataDir, DEMO_VILLAGE, DEMO_KIOSK);
-  const saved = (await readJsonFile(path)) as Partial<KioskConnection> | undefined;
+  const saved = await readKioskFile(path);
   // Keep the demo kiosk's password across restarts, so a kiosk set up once keeps working.
   const kiosk = await provisionKiosk(connection, {
     villageCode: DEMO_VILLAGE,
@@ -329,9 +317,7 @@ async function addKiosk(
   dataDir: string | null,
 ): Promise<void> {
   const path = dataDir ? kioskFile(dataDir, code, kioskId) : null;
-  const saved = path
-    ? ((await readJsonFile(path)) as Partial<KioskConnection> | undefined)
-    : undefined;
+  const saved = path ? await readKioskFile(path) : undefined;
   const savedPassword = typeof saved?.password === 'string' ? saved.password : undefined;
   const exists = await kioskAccountExists(connection, { villageCode: code, kioskId });
   if (exists && savedPassword === undefined) {
@@ -388,28 +374,6 @@ function kioskCommand(
   return `${village}BALAI_REGENCY_URL=${url} BALAI_REGENCY_USER=${login.username} BALAI_REGENCY_PASSWORD=${login.password} ${key}npm start`;
 }
 
-async function writeKioskFile(
-  path: string,
-  url: string,
-  villageCode: VillageCode,
-  kioskId: string,
-  login: { username: string; password: string },
-  letterKey: LetterKey | undefined,
-): Promise<void> {
-  const { username, password } = login;
-  const connection: KioskConnection = {
-    url,
-    villageCode,
-    kioskId,
-    username,
-    password,
-    ...(letterKey
-      ? { letterKey: { keyId: letterKey.keyId, privateKey: letterKey.privateKey } }
-      : {}),
-  };
-  await writePrivateJson(path, connection);
-}
-
 async function rotateKiosk(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -440,7 +404,7 @@ Give the kiosk the new password:
   }
   if (dataDir) {
     const path = kioskFile(dataDir, code, kioskId);
-    const saved = (await readJsonFile(path)) as Partial<KioskConnection> | undefined;
+    const saved = await readKioskFile(path);
     if (saved && saved.password !== kiosk.password) {
       await writeKioskFile(path, connection.url, code, kioskId, kiosk, savedLetterKey(saved));
       console.log(`(Updated the connection in ${path}.)`);
@@ -465,7 +429,7 @@ Give the kiosk its new key (kiosk setup, or the environment):
   BALAI_LETTER_KEY=${letterKey.keyId}:${letterKey.privateKey}`);
   if (dataDir) {
     const path = kioskFile(dataDir, code, kioskId);
-    const saved = (await readJsonFile(path)) as Partial<KioskConnection> | undefined;
+    const saved = await readKioskFile(path);
     if (saved?.url && saved.username && saved.password) {
       await writeKioskFile(
         path,
@@ -478,6 +442,57 @@ Give the kiosk its new key (kiosk setup, or the environment):
       console.log(`(Updated the key in ${path}.)`);
     }
   }
+}
+
+/** Every village of a regency, named from its code, with its kiosks (docs/decisions/0023). */
+async function addRegency(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      kiosks: { type: 'string' },
+      out: { type: 'string' },
+      server: { type: 'string' },
+      logo: { type: 'string' },
+      'verify-url': { type: 'string' },
+    },
+  });
+  const regency = positionals.length === 1 ? parseRegencyCode(positionals[0]!) : null;
+  if (!regency) throw new Error(`Give one regency code, e.g. 51.06.\n\n${USAGE}`);
+  const kiosks = Number(values.kiosks ?? 1);
+  if (!Number.isInteger(kiosks) || kiosks < 1 || kiosks > 9) throw new Error('--kiosks: 1-9.');
+  const verifyUrl = values['verify-url'];
+  if (verifyUrl !== undefined && !/^https?:\/\//.test(verifyUrl))
+    throw new Error('--verify-url: an http(s) URL.');
+  const villages = await villagesOfRegency(regency);
+  if (villages.length === 0)
+    throw new Error(`Kode kabupaten/kota ${regency} tidak ada dalam data wilayah Kemendagri.`);
+  const logo = await readLogoFile(values.logo ?? DEFAULT_LOGO_FILE);
+  const { connection, dataDir } = await commandConnection(process.env, values.server);
+  const outDir =
+    values.out ?? join(dataDir ?? hubSettings(process.env).dataDir, `regency-${regency}`);
+  const started = Date.now();
+  const { names } = villages[0]!;
+  console.log(
+    `${names.regencyKind} ${names.regencyName}, ${names.provinceName}: ${villages.length} villages, ${kiosks} kiosk(s) each, on ${connection.url}`,
+  );
+  const reports = await onboardRegency(connection, {
+    villages,
+    kiosks,
+    outDir,
+    logo,
+    ...(verifyUrl !== undefined
+      ? { verifyUrl }
+      : dataDir
+        ? { verifyUrl: hubVerifyUrl(connection.url) }
+        : {}),
+    onVillage: (report) => console.log(villageLine(report)),
+  });
+  const changed = reports.filter((r) => r.changed).length;
+  console.log(`
+${reports.length} villages in ${((Date.now() - started) / 1000).toFixed(1)} s: ${changed} brought on line or completed, ${reports.length - changed} unchanged.
+Each kiosk's connection (address, account, letter key) is in ${outDir}/kiosk-<code>-<kiosk>.json (0600).
+Hand each office only its own file; run again at any time: nothing is rotated.`);
 }
 
 async function addStaff(args: string[]): Promise<void> {
@@ -645,6 +660,7 @@ async function main(args: string[]): Promise<void> {
   if (command === 'rotate-kiosk') return rotateKiosk(rest);
   if (command === 'rotate-letter-key') return rotateLetterKey(rest);
   if (command === 'add-staff') return addStaff(rest);
+  if (command === 'add-regency') return addRegency(rest);
   if (command === 'add-dukcapil') return addDukcapil(rest);
   if (command === 'list-villages') return listVillagesCommand(rest);
   if (command === 'dashboard') return dashboardCommand(rest);

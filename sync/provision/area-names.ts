@@ -54,13 +54,48 @@ export async function villageNamesOf(code: VillageCode): Promise<VillageNames | 
   const regency = district && (await getRegencies()).find((r) => r.code === district.regency_code);
   const province = regency && (await getProvinces()).find((p) => p.code === regency.province_code);
   if (!district || !regency || !province) return null;
-  const { kind, name } = splitRegency(regency.name);
+  return namesOf(province.name, regency.name, district.name, village.name);
+}
+
+/** The names as the letterhead writes them, from the dataset's. */
+function namesOf(
+  province: string,
+  regency: string,
+  district: string,
+  village: string,
+): VillageNames {
+  const { kind, name } = splitRegency(regency);
   return {
-    provinceName: nameCase(province.name),
+    provinceName: nameCase(province),
     regencyKind: kind,
     regencyName: name,
     // Districts and villages are already written in mixed case in the dataset.
-    districtName: district.name,
-    villageName: village.name,
+    districtName: district,
+    villageName: village,
   };
+}
+
+/** `51.06` or `5106` → `51.06`; null when it is not a regency code. */
+export function parseRegencyCode(text: string): string | null {
+  const digits = text.trim().replace(/\./g, '');
+  return /^\d{4}$/.test(digits) ? `${digits.slice(0, 2)}.${digits.slice(2)}` : null;
+}
+
+/** Every village of a regency (`51.06`), by code, with its names; empty for an unknown regency. */
+export async function villagesOfRegency(
+  regencyCode: string,
+): Promise<{ code: VillageCode; names: VillageNames }[]> {
+  const regency = (await getRegencies()).find((r) => r.code === regencyCode);
+  const province = regency && (await getProvinces()).find((p) => p.code === regency.province_code);
+  if (!regency || !province) return [];
+  const districts = new Map(
+    (await getDistricts()).filter((d) => d.regency_code === regencyCode).map((d) => [d.code, d]),
+  );
+  return (await getVillages())
+    .filter((v) => districts.has(v.district_code))
+    .map((v) => ({
+      code: v.code.replace(/\./g, '') as VillageCode,
+      names: namesOf(province.name, regency.name, districts.get(v.district_code)!.name, v.name),
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code));
 }

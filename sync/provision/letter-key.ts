@@ -71,8 +71,10 @@ async function updateProfile(
 }
 
 /**
- * The kiosk's letter key: `keep` when it is the key published for this kiosk, otherwise a new key
- * pair `<kiosk>-<n>` whose public half is added to the village profile (older keys stay).
+ * The kiosk's letter key: `keep` when it is the key published for this kiosk, or one of this
+ * kiosk's ids not published yet (written down by a run cut before it published: add-regency);
+ * otherwise a new key pair `<kiosk>-<n>` whose public half is added to the village profile
+ * (older keys stay).
  */
 export async function provisionLetterKey(
   admin: AdminConnection,
@@ -81,13 +83,15 @@ export async function provisionLetterKey(
   const code = checkVillageCode(opts.villageCode);
   const kioskId = kioskIdSchema.parse(opts.kioskId);
   const { profile } = await updateProfile(admin, code, (p) => p);
-  if (opts.keep) {
-    const publicKey = await publicKeyOf(opts.keep.privateKey);
-    if (publicKey && profile.letterKeys[opts.keep.keyId] === publicKey) {
-      return { ...opts.keep, publicKey, changed: false };
-    }
+  let pair: LetterKey & { publicKey: string };
+  const kept = opts.keep && (await publicKeyOf(opts.keep.privateKey));
+  if (opts.keep && kept && profile.letterKeys[opts.keep.keyId] === kept) {
+    return { ...opts.keep, publicKey: kept, changed: false };
+  } else if (opts.keep && kept && opts.keep.keyId === nextKeyId(profile.letterKeys, kioskId)) {
+    pair = { ...opts.keep, publicKey: kept };
+  } else {
+    pair = await generateVillageKey(nextKeyId(profile.letterKeys, kioskId));
   }
-  const pair = await generateVillageKey(nextKeyId(profile.letterKeys, kioskId));
   await updateProfile(admin, code, (p) => {
     // Another run took this id meanwhile: never replace a published key.
     if (p.letterKeys[pair.keyId] !== undefined) {
