@@ -28,6 +28,10 @@ export const savedLetterKey = (
 export const kioskFile = (dataDir: string, code: VillageCode, kioskId: string) =>
   join(dataDir, `kiosk-${code}-${kioskId}.json`);
 
+/** The printable A4 sheet of the same connection (sync/hub/kiosk-sheet.ts). */
+export const kioskSheetFile = (dataDir: string, code: VillageCode, kioskId: string) =>
+  join(dataDir, `lembar-${code}-${kioskId}.html`);
+
 export async function readKioskFile(path: string): Promise<Partial<KioskConnection> | undefined> {
   return (await readJsonFile(path)) as Partial<KioskConnection> | undefined;
 }

@@ -25,7 +25,15 @@ import {
   provisionVillage,
   type AdminConnection,
 } from '../provision/provision';
-import { kioskFile, readKioskFile, savedLetterKey, writeKioskFile } from './kiosk-files';
+import { readTextIfExists, writePrivateFile } from '../../node-shared/private-files';
+import {
+  kioskFile,
+  kioskSheetFile,
+  readKioskFile,
+  savedLetterKey,
+  writeKioskFile,
+} from './kiosk-files';
+import { kioskSheetHtml } from './kiosk-sheet';
 
 export interface OnboardingOptions {
   villages: readonly { code: VillageCode; names: VillageNames }[];
@@ -83,7 +91,7 @@ async function onboardVillage(
   ];
   const withoutFile: string[] = [];
   for (let i = 1; i <= opts.kiosks; i++) {
-    const kiosk = await onboardKiosk(admin, code, `k${i}`, opts.outDir);
+    const kiosk = await onboardKiosk(admin, code, names, `k${i}`, opts.outDir);
     if (kiosk === 'no-file') withoutFile.push(`k${i}`);
     else steps.push(kiosk);
   }
@@ -94,6 +102,7 @@ async function onboardVillage(
 async function onboardKiosk(
   admin: AdminConnection,
   code: VillageCode,
+  names: VillageNames,
   kioskId: string,
   outDir: string,
 ): Promise<boolean | 'no-file'> {
@@ -125,6 +134,21 @@ async function onboardKiosk(
   if (key.keyId !== keep.keyId) {
     // Its id was taken meanwhile (a rotation elsewhere): the file gets the key the server has.
     await writeKioskFile(path, admin.url, code, kioskId, login, key);
+  }
+  // The office's printed sheet, once: a run after never prints the secrets again.
+  const sheet = kioskSheetFile(outDir, code, kioskId);
+  if (readTextIfExists(sheet) === null) {
+    const { username, password } = login;
+    const letterKey = { keyId: key.keyId, privateKey: key.privateKey };
+    const connection = {
+      url: admin.url,
+      villageCode: code,
+      kioskId,
+      username,
+      password,
+      letterKey,
+    };
+    writePrivateFile(sheet, kioskSheetHtml(connection, names));
   }
   return account.changed || key.changed;
 }

@@ -5,6 +5,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readConnectionCode } from '../../shared/connection-code';
 import { publicKeyOf } from '../../shared/letters/signing';
 import { villageDbName } from '../../shared/village';
 import { villagesOfRegency } from '../../sync/provision/area-names';
@@ -77,9 +78,10 @@ interface KioskFile {
   letterKey: { keyId: string; privateKey: string };
 }
 
-async function kioskFiles(): Promise<Map<string, string>> {
+/** The files add-regency wrote whose names match: connections (`.json`) or sheets (`.html`). */
+async function kioskFiles(ending = '.json'): Promise<Map<string, string>> {
   const dir = join(out, 'regency-51.06');
-  const names = await readdir(dir).catch(() => [] as string[]);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(ending));
   return new Map(
     await Promise.all(
       names.map(async (n) => [n, await readFile(join(dir, n), 'utf8')] as [string, string]),
@@ -107,6 +109,8 @@ it('brings every village of Bangli on line, resumes a cut run, and changes nothi
   // What the cut run wrote down is what the server now holds: no secret was replaced.
   for (const [name, text] of half) expect(files.get(name), name).toBe(text);
 
+  const sheets = await kioskFiles('.html');
+  expect(sheets.size).toBe(72);
   for (const { code, names } of bangli) {
     const file = JSON.parse(files.get(`kiosk-${code}-k1.json`)!) as KioskFile;
     await untilLogin(server, { username: file.username, password: file.password });
@@ -130,6 +134,14 @@ it('brings every village of Bangli on line, resumes a cut run, and changes nothi
     // One key for the kiosk, the one its file holds.
     expect(Object.keys(profile.body.letterKeys), code).toEqual(['k1-1']);
     expect(profile.body.letterKeys['k1-1']).toBe(await publicKeyOf(file.letterKey.privateKey));
+    // The office's sheet carries the same connection in the code its QR holds.
+    const sheet = sheets.get(`lembar-${code}-k1.html`)!;
+    const printed = readConnectionCode(/BALAI1:[A-Za-z0-9_-]+/.exec(sheet)![0]);
+    expect(printed).toMatchObject({
+      ok: true,
+      value: { password: file.password, letterKey: file.letterKey, villageCode: code },
+    });
+    expect(sheet).toContain(`Desa ${names.villageName}`);
   }
 
   const again = await addRegency();
@@ -137,4 +149,5 @@ it('brings every village of Bangli on line, resumes a cut run, and changes nothi
     /^72 villages in [\d.]+ s: 0 brought on line or completed, 72 unchanged/m,
   );
   expect(await kioskFiles()).toEqual(files);
+  expect(await kioskFiles('.html')).toEqual(sheets);
 }, 600_000);
