@@ -19,7 +19,16 @@ import type { ResidentDoc } from '../../shared/documents/resident';
 import { createIdGenerator } from '../../shared/ids';
 import { buildPhotoDoc, sha256Hex } from '../../shared/photos/photo-doc';
 import { bytesToBase64 } from '../../shared/bytes/base64';
-import { nameKey } from '../../shared/residents/local';
+import { nameKey, nextTemporaryNik } from '../../shared/residents/local';
+import type { Author } from '../../shared/documents/base';
+import { REGISTER_TYPES } from '../../shared/documents/population';
+import { EMPTY_EVENT_FORM, recordEvent } from '../../shared/population/events';
+import {
+  countRegister,
+  currentRecords,
+  isCounted,
+  registerView,
+} from '../../shared/population/register';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { editLocal } from '../../sync/client/local-edit';
 import { pendingLocal } from '../../sync/client/local-fields';
@@ -248,6 +257,60 @@ async function decisions(kiosk: NodeKiosk): Promise<DukcapilDecisionDoc[]> {
   return found.map((d) => d.toMutableJSON() as unknown as DukcapilDecisionDoc);
 }
 
+/** The family as the regency's register holds it, on BIRTH's family card. */
+async function familyAtRegency(code: VillageCode): Promise<void> {
+  const db = villageDbName(code);
+  for (const [nik, name, relation] of [
+    ['3510171708850001', 'Agus Salim', 'Kepala Keluarga'],
+    ['3510175505900002', 'Siti Aminah', 'Istri'],
+  ] as const) {
+    const r = doc('resident', code, {
+      nik,
+      kkNumber: BIRTH.kkNumber,
+      name,
+      nameKey: nameKey(name),
+      birthPlace: 'Banyuwangi',
+      birthDate: '1985-08-17',
+      sex: relation === 'Istri' ? 'P' : 'L',
+      religion: 'Islam',
+      maritalStatus: 'Kawin',
+      familyRelation: relation,
+      education: '',
+      occupation: '',
+      nationality: 'WNI',
+      dusun: 'Krajan',
+      rw: '001',
+      rt: '002',
+      status: 'living',
+      corrects: null,
+    });
+    expect(
+      (await couchCall(server, admin(), 'PUT', `${db}/${encodeURIComponent(r._id)}`, r)).status,
+    ).toBe(201);
+  }
+}
+
+/** A photo of each required item of a birth, stored on the kiosk and named as evidence. */
+async function withRequirementPhotos(
+  kiosk: NodeKiosk,
+  app: DukcapilApplicationDoc,
+  author: Author,
+): Promise<DukcapilApplicationDoc> {
+  const at = () => new Date().toISOString();
+  for (const requirement of ['surat-lahir', 'kk', 'ktp-orang-tua', 'buku-nikah']) {
+    const built = await buildPhotoDoc(
+      app.id,
+      { jpeg: jpeg(20_000), width: 1280, height: 960, takenAt: at(), caption: requirement },
+      author,
+      at(),
+    );
+    if (!built.ok) throw new Error(built.message);
+    await kiosk.db.photos.insert(pendingLocal(built.doc) as never);
+    app = withEvidence(app, requirement, built.doc.id, at());
+  }
+  return app;
+}
+
 describe('an application to Dukcapil and the documents back', () => {
   it('goes up with its photos, comes back for a fix, is resent, and comes back issued with its PDF and the new KK', async () => {
     const regency = newRegency();
@@ -255,35 +318,7 @@ describe('an application to Dukcapil and the documents back', () => {
     const db = villageDbName(code);
     const mine = await officer(regency);
     const asOfficer = { url: server.url, ...mine };
-    // The family as the regency's register holds it.
-    for (const [nik, name, relation] of [
-      ['3510171708850001', 'Agus Salim', 'Kepala Keluarga'],
-      ['3510175505900002', 'Siti Aminah', 'Istri'],
-    ] as const) {
-      const r = doc('resident', code, {
-        nik,
-        kkNumber: BIRTH.kkNumber,
-        name,
-        nameKey: nameKey(name),
-        birthPlace: 'Banyuwangi',
-        birthDate: '1985-08-17',
-        sex: relation === 'Istri' ? 'P' : 'L',
-        religion: 'Islam',
-        maritalStatus: 'Kawin',
-        familyRelation: relation,
-        education: '',
-        occupation: '',
-        nationality: 'WNI',
-        dusun: 'Krajan',
-        rw: '001',
-        rt: '002',
-        status: 'living',
-        corrects: null,
-      });
-      expect(
-        (await couchCall(server, admin(), 'PUT', `${db}/${encodeURIComponent(r._id)}`, r)).status,
-      ).toBe(201);
-    }
+    await familyAtRegency(code);
 
     const kiosk = await openNodeKiosk({
       villageCode: code,
@@ -300,17 +335,7 @@ describe('an application to Dukcapil and the documents back', () => {
     const early = submitApplication(app, [], 'Petugas', at());
     expect(early.ok).toBe(false);
     if (!early.ok) expect(early.missing.join(' ')).toMatch(/Surat keterangan kelahiran/);
-    for (const requirement of ['surat-lahir', 'kk', 'ktp-orang-tua', 'buku-nikah']) {
-      const built = await buildPhotoDoc(
-        app.id,
-        { jpeg: jpeg(20_000), width: 1280, height: 960, takenAt: at(), caption: requirement },
-        author,
-        at(),
-      );
-      if (!built.ok) throw new Error(built.message);
-      await kiosk.db.photos.insert(pendingLocal(built.doc) as never);
-      app = withEvidence(app, requirement, built.doc.id, at());
-    }
+    app = await withRequirementPhotos(kiosk, app, author);
     const sent = submitApplication(app, [], 'Petugas', at());
     if (!sent.ok) throw new Error(sent.message);
     await kiosk.db.requests.insert(pendingLocal(sent.doc) as never);
@@ -431,6 +456,96 @@ describe('an application to Dukcapil and the documents back', () => {
       await kiosk.db.getLocal<{ refusedPhotos?: { id: string }[] }>('sync-history')
     )?.toJSON().data;
     expect(history?.refusedPhotos?.map((r) => r.id)).toContain(tampered._id);
+  });
+
+  it('for a birth the village recorded: the NIK Dukcapil gave retires the temporary number, and the child is counted once', async () => {
+    const regency = newRegency();
+    const { code, login } = await village(regency);
+    const mine = await officer(regency);
+    await familyAtRegency(code);
+    const kiosk = await openNodeKiosk({
+      villageCode: code,
+      kioskId: 'k1',
+      login,
+      storage: 'memory',
+    });
+    await kiosk.replicator.syncOnce();
+    const author = { villageCode: code, kioskId: 'k1', ids: createIdGenerator(code, 'k1') };
+    const at = () => new Date().toISOString();
+    const register = async () =>
+      (
+        await kiosk.db.residents.find({ selector: { type: { $in: [...REGISTER_TYPES] } } }).exec()
+      ).map((d) => d.toMutableJSON() as unknown as ResidentDoc);
+    const birth = recordEvent(
+      {
+        ...EMPTY_EVENT_FORM,
+        kind: 'kelahiran',
+        eventDate: '2026-11-20',
+        reportDate: '2026-11-21',
+        name: 'Bayi Lestari',
+        sex: 'P',
+        place: 'Puskesmas',
+        motherNik: '3510175505900002',
+      },
+      registerView(await register()),
+      [],
+      {
+        author,
+        recordedBy: 'Petugas',
+        today: '2026-12-03',
+        now: at(),
+        temporaryNik: nextTemporaryNik(code, 'k1', []),
+      },
+    );
+    if (!birth.ok) throw new Error(JSON.stringify(birth.errors));
+    await kiosk.db.residents.bulkInsert([pendingLocal(birth.resident), pendingLocal(birth.event)]);
+    const made = applicationFromForm(
+      { ...BIRTH, subjects: BIRTH.subjects, eventId: birth.event.id },
+      author,
+      at(),
+      '2026-12-03',
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made.errors));
+    const sent = submitApplication(
+      await withRequirementPhotos(kiosk, made.doc, author),
+      [],
+      'Petugas',
+      at(),
+    );
+    if (!sent.ok) throw new Error(sent.message);
+    await kiosk.db.requests.insert(pendingLocal(sent.doc) as never);
+    await kiosk.replicator.syncOnce();
+
+    const issued = await recordDecision(
+      { url: server.url, ...mine },
+      code,
+      made.doc.id,
+      {
+        step: 'terbit',
+        note: '',
+        documentNumber: '3510-LT-03122026-0002',
+        kkNumber: '3510170312260010',
+        subjectNik: '3510176011260002',
+      },
+      { name: 'akta.pdf', bytes: pdf('akta') },
+    );
+    // Two members with the new card, the child, and the temporary number retired.
+    expect(issued).toMatchObject({ ok: true, residents: 4 });
+    await kiosk.replicator.syncOnce();
+
+    const current = currentRecords(await register());
+    const children = current.filter((r) => r.name === 'Bayi Lestari');
+    expect(children.map((r) => [r.nik, r.status, r.type])).toEqual(
+      expect.arrayContaining([
+        ['3510176011260002', 'living', 'resident'],
+        [birth.event.nik, 'void', 'resident'],
+      ]),
+    );
+    expect(children.filter((r) => isCounted(r))).toHaveLength(1);
+    expect(countRegister(current)).toEqual({
+      counts: { lWni: 1, pWni: 2, lWna: 0, pWna: 0 },
+      families: 1,
+    });
   });
 });
 
