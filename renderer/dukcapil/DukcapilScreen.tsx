@@ -3,7 +3,7 @@
 // and it stays a draft, while anything required is missing, which is listed. Every application's
 // status comes from Dukcapil's decisions as they sync down; "perlu perbaikan" shows what to fix
 // and is sent again; an issued document's PDF is kept for printing on A4.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { map } from 'rxjs';
 import {
   APPLICATION_STATUS_LABELS,
@@ -110,19 +110,6 @@ export function DukcapilScreen() {
   return (
     <section className="dk" aria-labelledby="dk-title">
       <h2 id="dk-title">Permohonan ke Dukcapil</h2>
-      <EventsWaiting events={waiting} onStart={(e) => void startFromEvent(db, e)} />
-      <NewApplication
-        draft={draft}
-        event={eventOf(draft?.eventId)}
-        onCreated={(id) => {
-          setDraft(null);
-          setOpenId(id);
-        }}
-      />
-      <h3>Siap diambil / dicetak ({ready.length})</h3>
-      <ApplicationTable rows={ready} onOpen={setOpenId} empty="Belum ada dokumen terbit." />
-      <h3>Semua permohonan ({rows.length})</h3>
-      <ApplicationTable rows={rows} onOpen={setOpenId} empty="Belum ada permohonan." />
       {open && (
         <ApplicationDetail
           key={open.app.id}
@@ -133,6 +120,20 @@ export function DukcapilScreen() {
           onClose={() => setOpenId(null)}
         />
       )}
+      <EventsWaiting events={waiting} onStart={(e) => void startFromEvent(db, e)} />
+      <NewApplication
+        draft={draft}
+        event={eventOf(draft?.eventId)}
+        open={draft !== null || (rows.length === 0 && !open)}
+        onCreated={(id) => {
+          setDraft(null);
+          setOpenId(id);
+        }}
+      />
+      <h3>Siap diambil / dicetak ({ready.length})</h3>
+      <ApplicationTable rows={ready} onOpen={setOpenId} empty="Belum ada dokumen terbit." />
+      <h3>Semua permohonan ({rows.length})</h3>
+      <ApplicationTable rows={rows} onOpen={setOpenId} empty="Belum ada permohonan." />
     </section>
   );
 }
@@ -180,10 +181,13 @@ function ApplicationTable({
 function NewApplication({
   draft,
   event,
+  open,
   onCreated,
 }: {
   draft: ApplicationDraft | null;
   event: PopulationEventDoc | undefined;
+  /** Open while prefilled from an event, or while there is nothing else to show. */
+  open: boolean;
   onCreated(id: string): void;
 }) {
   const { db, ids, config } = useOpenSession();
@@ -208,7 +212,7 @@ function NewApplication({
   }
 
   return (
-    <details className="dk-new" open>
+    <details className="dk-new" open={open}>
       <summary>Permohonan baru</summary>
       {event && <EventLine event={event} />}
       <ApplicationForm
@@ -231,6 +235,9 @@ function EventLine({ event }: { event: PopulationEventDoc }) {
     </p>
   );
 }
+
+/** How many of the events waiting are listed, newest first (the heading counts them all). */
+const WAITING_SHOWN = 10;
 
 /** Events that need a Dukcapil document and have no application yet (reversed ones excluded). */
 function EventsWaiting({
@@ -255,7 +262,7 @@ function EventsWaiting({
           </tr>
         </thead>
         <tbody>
-          {events.map((ev) => (
+          {events.slice(0, WAITING_SHOWN).map((ev) => (
             <tr key={ev.id}>
               <td>{ev.eventDate}</td>
               <td>{EVENT_KIND_LABELS[ev.kind]}</td>
@@ -289,9 +296,20 @@ function ApplicationDetail({
 }) {
   const { db } = useOpenSession();
   const official = useOfficial();
-  const [message, setMessage] = useState<{ ok: boolean; text: string; missing: string[] } | null>(
-    null,
-  );
+  const shown = useRef<HTMLElement>(null);
+  // Braces: Chromium's scrollIntoView returns a promise, which React would call as a cleanup.
+  useEffect(() => {
+    shown.current?.scrollIntoView({ block: 'start' });
+  }, [app.id]);
+  const [said, setMessage] = useState<{
+    ok: boolean;
+    text: string;
+    missing: string[];
+    /** How many decisions there were: a decision coming down makes the message stale. */
+    decided: number;
+  } | null>(null);
+  const decided = decisions.filter((d) => d.applicationId === app.id).length;
+  const message = said && said.decided === decided ? said : null;
   const [fixNote, setFixNote] = useState('');
   const def = dukcapilDocument(app.documentType);
   const decision = currentDecision(app, decisions);
@@ -307,7 +325,7 @@ function ApplicationDetail({
     const revised = reviseApplication(app, input, new Date().toISOString());
     if (!revised.ok) return revised.errors;
     await saveApplication(db, revised.doc);
-    setMessage({ ok: true, text: 'Isian formulir disimpan.', missing: [] });
+    setMessage({ ok: true, text: 'Isian formulir disimpan.', missing: [], decided });
     return {};
   }
   async function send() {
@@ -318,12 +336,15 @@ function ApplicationDetail({
       new Date().toISOString(),
       fixNote,
     );
-    if (!sent.ok) return setMessage({ ok: false, text: sent.message, missing: sent.missing });
+    if (!sent.ok) {
+      return setMessage({ ok: false, text: sent.message, missing: sent.missing, decided });
+    }
     await saveApplication(db, sent.doc);
     setMessage({
       ok: true,
       text: 'Permohonan dikirim ke Dukcapil (terkirim saat tersambung).',
       missing: [],
+      decided,
     });
   }
   async function collected() {
@@ -335,7 +356,7 @@ function ApplicationDetail({
   }
 
   return (
-    <article className="dk-detail" aria-label="Permohonan">
+    <article className="dk-detail" aria-label="Permohonan" ref={shown}>
       <header>
         <h3>
           {def.name} — {app.subjectName}

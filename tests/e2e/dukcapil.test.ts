@@ -34,12 +34,13 @@ const villageCode = uniqueVillageCode();
 const regency = villageCode.slice(0, 4);
 const kioskPassword = 'rahasia-kiosk-dukcapil';
 const admin = { username: 'admin', password: 'rahasia-admin-uji' };
+const TODAY = localDate();
 const OLD_KK = `${villageCode.slice(0, 6)}0101200001`;
 const NEW_KK = `${villageCode.slice(0, 6)}0312260009`;
-const CHILD_NIK = '3510176011260001';
+/** A NIK as Dukcapil gives it: the girl's birth date (day + 40) in it. */
+const CHILD_NIK = `351017${String(Number(TODAY.slice(8)) + 40)}${TODAY.slice(5, 7)}${TODAY.slice(2, 4)}0001`;
 const FATHER = { nik: '3510171708850001', name: 'Agus Salim' };
 const MOTHER = { nik: '3510175505900002', name: 'Siti Aminah' };
-const TODAY = localDate();
 /** The issued document, as Dukcapil's own system would export it. */
 const PDF = Buffer.from(
   `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n% Akta kelahiran dan KK ${NEW_KK}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
