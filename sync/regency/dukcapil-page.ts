@@ -245,7 +245,7 @@ export function renderApplicationPage(
     })),
     ...detail.decisions.map((d) => ({
       at: d.createdAt,
-      text: `${DECISION_STEP_LABELS[d.step]} oleh ${d.officer}${d.note ? `: ${d.note}` : ''}${d.documentNumber ? ` — nomor ${d.documentNumber}` : ''}${d.kkNumber ? `, KK ${d.kkNumber}` : ''}`,
+      text: `${DECISION_STEP_LABELS[d.step]} oleh ${d.officer}${d.note ? `: ${d.note}` : ''}${d.documentNumber ? ` — nomor ${d.documentNumber}` : ''}${d.kkNumber ? `, KK ${d.kkNumber}` : ''}${d.subjectNik ? `, NIK ${d.subjectNik}` : ''}`,
     })),
   ]
     .sort((a, b) => a.at.localeCompare(b.at))

@@ -330,6 +330,7 @@ describe.skipIf(!chromiumAvailable())('a birth from the desk to Dukcapil and bac
     await office.screenshot({ path: `${SHOTS}/8-office-terbit.png`, fullPage: true });
     await office.getByRole('button', { name: 'Simpan keputusan' }).click();
     await office.getByRole('status').waitFor();
+    expect(await office.textContent('body')).toContain(`KK ${NEW_KK}, NIK ${CHILD_NIK}`);
     await office.screenshot({ path: `${SHOTS}/9-office-issued.png`, fullPage: true });
 
     // The desk: ready to collect, the PDF arrived whole and is the very one Dukcapil issued.
