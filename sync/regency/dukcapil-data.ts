@@ -319,7 +319,8 @@ function safeFileName(name: string, number: string): string {
 /**
  * The `resident` documents of the family card just issued: the family's registered members
  * (the regency's `resident` documents with the old KK number) take the new number, and for a
- * birth the child is added with the NIK Dukcapil gave. Village-local records are the village's;
+ * birth the child is added with the NIK Dukcapil gave; for a death the deceased keeps the old card
+ * and is recorded deceased. Village-local records are the village's;
  * but a birth the village recorded gave the child a temporary number in a `resident-local`
  * record, which Dukcapil retires with a `void` record of that number correcting it — so the
  * register holds the child once, under the NIK, and every reader by NIK sees the number retired.
@@ -344,13 +345,19 @@ async function residentsOfIssuedKk(
     );
     expectStatus(found, [200], `Reading the family ${app.kkNumber}`);
     const docs = (found.body.rows ?? []).map((r) => r.doc);
+    // An akta kematian's new card is the family without the deceased: Dukcapil records the death.
+    const deceased =
+      app.documentType === 'akta-kematian'
+        ? app.subjects.find((s) => s.role === 'almarhum')?.nik || app.subjectNik
+        : '';
     for (const doc of docs) {
       const parsed = residentDocSchema.safeParse(doc);
       const rev = (doc as { _rev?: unknown })._rev;
       if (!parsed.success || parsed.data.status !== 'living') continue;
+      const died = deceased !== '' && parsed.data.nik === deceased;
       members.push({
         ...parsed.data,
-        kkNumber,
+        ...(died ? { status: 'deceased' as const } : { kkNumber }),
         updatedAt: at,
         ...(typeof rev === 'string' ? { _rev: rev } : {}),
       });

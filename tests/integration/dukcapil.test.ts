@@ -13,6 +13,7 @@ import {
   withEvidence,
   type ApplicationInput,
 } from '../../shared/dukcapil/application';
+import { dukcapilDocument } from '../../shared/dukcapil/catalogue';
 import { dukcapilFileIsIntact } from '../../shared/dukcapil/file-doc';
 import type { DukcapilApplicationDoc, DukcapilDecisionDoc } from '../../shared/documents/dukcapil';
 import type { ResidentDoc } from '../../shared/documents/resident';
@@ -290,14 +291,15 @@ async function familyAtRegency(code: VillageCode): Promise<void> {
   }
 }
 
-/** A photo of each required item of a birth, stored on the kiosk and named as evidence. */
+/** A photo of each required item of the application's document, stored on the kiosk and named as evidence. */
 async function withRequirementPhotos(
   kiosk: NodeKiosk,
   app: DukcapilApplicationDoc,
   author: Author,
 ): Promise<DukcapilApplicationDoc> {
   const at = () => new Date().toISOString();
-  for (const requirement of ['surat-lahir', 'kk', 'ktp-orang-tua', 'buku-nikah']) {
+  const required = dukcapilDocument(app.documentType).requirements.filter((r) => r.required);
+  for (const { code: requirement } of required) {
     const built = await buildPhotoDoc(
       app.id,
       { jpeg: jpeg(20_000), width: 1280, height: 960, takenAt: at(), caption: requirement },
@@ -309,6 +311,51 @@ async function withRequirementPhotos(
     app = withEvidence(app, requirement, built.doc.id, at());
   }
   return app;
+}
+
+/** A village of a new regency with the family at the regency, its officer, and its kiosk. */
+async function villageWithFamily() {
+  const regency = newRegency();
+  const { code, login } = await village(regency);
+  const mine = await officer(regency);
+  await familyAtRegency(code);
+  const kiosk = await openNodeKiosk({ villageCode: code, kioskId: 'k1', login, storage: 'memory' });
+  const author = { villageCode: code, kioskId: 'k1', ids: createIdGenerator(code, 'k1') };
+  return { code, asOfficer: { url: server.url, ...mine }, kiosk, author };
+}
+
+/** Dukcapil issues the document (a PDF) with its number and new family card. */
+function issueWithPdf(
+  officer: Login & { url: string },
+  code: VillageCode,
+  applicationId: string,
+  issued: { documentNumber: string; kkNumber: string; subjectNik?: string },
+) {
+  return recordDecision(
+    officer,
+    code,
+    applicationId,
+    { step: 'terbit', note: '', ...issued },
+    { name: 'terbit.pdf', bytes: pdf(issued.documentNumber) },
+  );
+}
+
+/** The application with its required photos, sent from the kiosk and synced up. */
+async function sendFromKiosk(
+  kiosk: NodeKiosk,
+  app: DukcapilApplicationDoc,
+  author: Author,
+): Promise<DukcapilApplicationDoc> {
+  const sent = submitApplication(
+    await withRequirementPhotos(kiosk, app, author),
+    [],
+    'Petugas',
+    new Date().toISOString(),
+  );
+  if (!sent.ok) throw new Error(sent.message);
+  await kiosk.db.requests.insert(pendingLocal(sent.doc) as never);
+  await kiosk.replicator.syncOnce();
+  return sent.doc;
 }
 
 describe('an application to Dukcapil and the documents back', () => {
@@ -459,18 +506,8 @@ describe('an application to Dukcapil and the documents back', () => {
   });
 
   it('for a birth the village recorded: the NIK Dukcapil gave retires the temporary number, and the child is counted once', async () => {
-    const regency = newRegency();
-    const { code, login } = await village(regency);
-    const mine = await officer(regency);
-    await familyAtRegency(code);
-    const kiosk = await openNodeKiosk({
-      villageCode: code,
-      kioskId: 'k1',
-      login,
-      storage: 'memory',
-    });
+    const { code, asOfficer, kiosk, author } = await villageWithFamily();
     await kiosk.replicator.syncOnce();
-    const author = { villageCode: code, kioskId: 'k1', ids: createIdGenerator(code, 'k1') };
     const at = () => new Date().toISOString();
     const register = async () =>
       (
@@ -506,29 +543,13 @@ describe('an application to Dukcapil and the documents back', () => {
       '2026-12-03',
     );
     if (!made.ok) throw new Error(JSON.stringify(made.errors));
-    const sent = submitApplication(
-      await withRequirementPhotos(kiosk, made.doc, author),
-      [],
-      'Petugas',
-      at(),
-    );
-    if (!sent.ok) throw new Error(sent.message);
-    await kiosk.db.requests.insert(pendingLocal(sent.doc) as never);
-    await kiosk.replicator.syncOnce();
+    await sendFromKiosk(kiosk, made.doc, author);
 
-    const issued = await recordDecision(
-      { url: server.url, ...mine },
-      code,
-      made.doc.id,
-      {
-        step: 'terbit',
-        note: '',
-        documentNumber: '3510-LT-03122026-0002',
-        kkNumber: '3510170312260010',
-        subjectNik: '3510176011260002',
-      },
-      { name: 'akta.pdf', bytes: pdf('akta') },
-    );
+    const issued = await issueWithPdf(asOfficer, code, made.doc.id, {
+      documentNumber: '3510-LT-03122026-0002',
+      kkNumber: '3510170312260010',
+      subjectNik: '3510176011260002',
+    });
     // Two members with the new card, the child, and the temporary number retired.
     expect(issued).toMatchObject({ ok: true, residents: 4 });
     await kiosk.replicator.syncOnce();
@@ -546,6 +567,52 @@ describe('an application to Dukcapil and the documents back', () => {
       counts: { lWni: 1, pWni: 2, lWna: 0, pWna: 0 },
       families: 1,
     });
+  });
+
+  it('for a death: the new family card leaves the deceased out, and the regency records the death', async () => {
+    const { code, asOfficer, kiosk, author } = await villageWithFamily();
+    const at = () => new Date().toISOString();
+    const made = applicationFromForm(
+      {
+        documentType: 'akta-kematian',
+        subjectName: 'Agus Salim',
+        subjectNik: '3510171708850001',
+        kkNumber: BIRTH.kkNumber,
+        fields: {
+          tanggalKematian: '2026-11-25',
+          tempatKematian: 'Rumah',
+          sebab: 'Sakit',
+          yangMenerangkan: 'Dokter',
+          nomorKk: BIRTH.kkNumber,
+        },
+        subjects: [
+          { role: 'pelapor', nik: '3510175505900002', name: 'Siti Aminah' },
+          { role: 'almarhum', nik: '3510171708850001', name: 'Agus Salim' },
+          { role: 'saksi1', nik: '3510170101700003', name: 'Saksi Satu' },
+          { role: 'saksi2', nik: '3510170101700004', name: 'Saksi Dua' },
+        ],
+      },
+      author,
+      at(),
+      '2026-12-03',
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made.errors));
+    const app = await sendFromKiosk(kiosk, made.doc, author);
+    const issued = await issueWithPdf(asOfficer, code, app.id, {
+      documentNumber: '3510-KM-03122026-0001',
+      kkNumber: '3510170312260011',
+    });
+    expect(issued).toMatchObject({ ok: true, residents: 2 });
+    await kiosk.replicator.syncOnce();
+    const register = currentRecords(
+      (await kiosk.db.residents.find({ selector: { type: 'resident' } }).exec()).map(
+        (d) => d.toMutableJSON() as unknown as ResidentDoc,
+      ),
+    );
+    expect(register.map((r) => [r.name, r.kkNumber, r.status]).sort()).toEqual([
+      ['Agus Salim', BIRTH.kkNumber, 'deceased'],
+      ['Siti Aminah', '3510170312260011', 'living'],
+    ]);
   });
 });
 
