@@ -3,7 +3,7 @@
 // and it stays a draft, while anything required is missing, which is listed. Every application's
 // status comes from Dukcapil's decisions as they sync down; "perlu perbaikan" shows what to fix
 // and is sent again; an issued document's PDF is kept for printing on A4.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { map } from 'rxjs';
 import {
   APPLICATION_STATUS_LABELS,
@@ -11,17 +11,20 @@ import {
   applicationStatus,
   currentDecision,
   missingItems,
+  reviseApplication,
   submitApplication,
   withEvidence,
+  type ApplicationInput,
   type ApplicationStatus,
 } from '../../shared/dukcapil/application';
 import {
-  DUKCAPIL_DOCUMENT_TYPES,
   DUKCAPIL_REQUIREMENTS,
   dukcapilDocument,
   shortName,
-  type DukcapilDocumentType,
 } from '../../shared/dukcapil/catalogue';
+import { DOCUMENT_FOR_EVENT, type ApplicationDraft } from '../../shared/dukcapil/from-event';
+import type { PopulationEventDoc } from '../../shared/documents/population';
+import { EVENT_KIND_LABELS } from '../../shared/population/events';
 import type {
   DukcapilApplicationDoc,
   DukcapilDecisionDoc,
@@ -33,6 +36,8 @@ import { PhotoInput } from '../photos/PhotoInput';
 import { useOfficial } from '../state/official';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
+import { ApplicationForm, EMPTY_FORM, formValuesOf } from './ApplicationForm';
+import { startFromEvent, useApplicationDraft } from './from-event';
 import { insertApplication, saveApplication } from './write';
 import './dukcapil.css';
 
@@ -65,32 +70,70 @@ function useDukcapilData(): Data {
   return useObservable(data$, { applications: [], decisions: [] });
 }
 
+function usePopulationEvents(): PopulationEventDoc[] {
+  const { db } = useOpenSession();
+  const events$ = useMemo(
+    () =>
+      db.residents
+        .find({ selector: { type: 'population-event' } })
+        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as unknown as PopulationEventDoc))),
+    [db],
+  );
+  return useObservable(events$, []);
+}
+
 export function DukcapilScreen() {
+  const { db } = useOpenSession();
   const data = useDukcapilData();
+  const events = usePopulationEvents();
   const [openId, setOpenId] = useState<string | null>(null);
+  const { draft, set: setDraft } = useApplicationDraft();
   const rows = data.applications.map((a) => ({
     app: a,
     status: applicationStatus(a, data.decisions),
   }));
   const ready = rows.filter((r) => r.status === 'terbit');
   const open = rows.find((r) => r.app.id === openId);
+  const applied = new Set(data.applications.map((a) => a.eventId));
+  const reversed = new Set(events.map((e) => e.reverses));
+  const waiting = events
+    .filter(
+      (e) =>
+        DOCUMENT_FOR_EVENT[e.kind] &&
+        !reversed.has(e.id) &&
+        !applied.has(e.id) &&
+        e.id !== draft?.eventId,
+    )
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+  const eventOf = (id: string | undefined) => (id ? events.find((e) => e.id === id) : undefined);
+
   return (
     <section className="dk" aria-labelledby="dk-title">
       <h2 id="dk-title">Permohonan ke Dukcapil</h2>
-      <NewApplication onCreated={setOpenId} />
-      <h3>Siap diambil / dicetak ({ready.length})</h3>
-      <ApplicationTable rows={ready} onOpen={setOpenId} empty="Belum ada dokumen terbit." />
-      <h3>Semua permohonan ({rows.length})</h3>
-      <ApplicationTable rows={rows} onOpen={setOpenId} empty="Belum ada permohonan." />
       {open && (
         <ApplicationDetail
           key={open.app.id}
           app={open.app}
+          event={eventOf(open.app.eventId)}
           decisions={data.decisions}
           status={open.status}
           onClose={() => setOpenId(null)}
         />
       )}
+      <EventsWaiting events={waiting} onStart={(e) => void startFromEvent(db, e)} />
+      <NewApplication
+        draft={draft}
+        event={eventOf(draft?.eventId)}
+        open={draft !== null || (rows.length === 0 && !open)}
+        onCreated={(id) => {
+          setDraft(null);
+          setOpenId(id);
+        }}
+      />
+      <h3>Siap diambil / dicetak ({ready.length})</h3>
+      <ApplicationTable rows={ready} onOpen={setOpenId} empty="Belum ada dokumen terbit." />
+      <h3>Semua permohonan ({rows.length})</h3>
+      <ApplicationTable rows={rows} onOpen={setOpenId} empty="Belum ada permohonan." />
     </section>
   );
 }
@@ -135,161 +178,138 @@ function ApplicationTable({
   );
 }
 
-function NewApplication({ onCreated }: { onCreated(id: string): void }) {
+function NewApplication({
+  draft,
+  event,
+  open,
+  onCreated,
+}: {
+  draft: ApplicationDraft | null;
+  event: PopulationEventDoc | undefined;
+  /** Open while prefilled from an event, or while there is nothing else to show. */
+  open: boolean;
+  onCreated(id: string): void;
+}) {
   const { db, ids, config } = useOpenSession();
-  const [type, setType] = useState<DukcapilDocumentType>('akta-kelahiran');
-  const [subjectName, setSubjectName] = useState('');
-  const [subjectNik, setSubjectNik] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [people, setPeople] = useState<Record<string, { nik: string; name: string }>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const def = dukcapilDocument(type);
+  const [form, setForm] = useState(0);
 
-  async function create() {
-    const at = new Date().toISOString();
+  async function create(input: ApplicationInput): Promise<Record<string, string>> {
     const made = applicationFromForm(
-      {
-        documentType: type,
-        subjectName,
-        subjectNik,
-        kkNumber: fields.nomorKk ?? '',
-        fields,
-        subjects: def.subjects.map((s) => ({
-          role: s.role,
-          ...(people[s.role] ?? { nik: '', name: '' }),
-        })),
-      },
+      { ...input, ...(draft ? { eventId: draft.eventId } : {}) },
       { villageCode: config.villageCode, kioskId: config.kioskId, ids },
-      at,
+      new Date().toISOString(),
       localDate(),
     );
-    if (!made.ok) return setErrors(made.errors);
-    setErrors({});
+    if (!made.ok) return made.errors;
     try {
       await insertApplication(db, made.doc);
     } catch (error) {
-      return setErrors({ form: String((error as Error).message ?? error) });
+      return { form: String((error as Error).message ?? error) };
     }
-    setSubjectName('');
-    setSubjectNik('');
-    setFields({});
-    setPeople({});
+    setForm((n) => n + 1);
     onCreated(made.doc.id);
+    return {};
   }
 
-  const err = (key: string) =>
-    errors[key] ? <span className="field-error">{errors[key]}</span> : null;
   return (
-    <details className="dk-new" open>
+    <details className="dk-new" open={open}>
       <summary>Permohonan baru</summary>
-      <div className="dk-grid">
-        <label>
-          Jenis dokumen
-          <select value={type} onChange={(e) => setType(e.target.value as DukcapilDocumentType)}>
-            {DUKCAPIL_DOCUMENT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {dukcapilDocument(t).name}
-              </option>
-            ))}
-          </select>
-          <span className="dk-hint">Formulir {def.form}</span>
-        </label>
-        <label>
-          Nama yang bersangkutan
-          <input value={subjectName} onChange={(e) => setSubjectName(e.target.value)} />
-          {err('subjectName')}
-        </label>
-        <label>
-          NIK (kosongkan untuk bayi)
-          <input
-            value={subjectNik}
-            inputMode="numeric"
-            onChange={(e) => setSubjectNik(e.target.value)}
-          />
-          {err('subjectNik')}
-        </label>
-        {def.fields.map((f) => (
-          <label key={f.key}>
-            {f.label}
-            {f.required ? ' *' : ''}
-            {f.kind === 'select' ? (
-              <select
-                value={fields[f.key] ?? ''}
-                onChange={(e) => setFields({ ...fields, [f.key]: e.target.value })}
-              >
-                <option value="">— pilih —</option>
-                {f.options?.map((o) => (
-                  <option key={o}>{o}</option>
-                ))}
-              </select>
-            ) : (
-              <input
-                type={f.kind === 'date' ? 'date' : 'text'}
-                value={fields[f.key] ?? ''}
-                maxLength={f.maxLength}
-                onChange={(e) => setFields({ ...fields, [f.key]: e.target.value })}
-              />
-            )}
-            {err(`field.${f.key}`)}
-          </label>
-        ))}
-        {def.subjects.map((s) => (
-          <fieldset key={s.role} className="dk-person">
-            <legend>
-              {s.label}
-              {s.required ? ' *' : ''}
-            </legend>
-            <input
-              aria-label={`${s.label}: NIK`}
-              placeholder="NIK"
-              inputMode="numeric"
-              value={people[s.role]?.nik ?? ''}
-              onChange={(e) =>
-                setPeople({
-                  ...people,
-                  [s.role]: { name: '', ...people[s.role], nik: e.target.value },
-                })
-              }
-            />
-            <input
-              aria-label={`${s.label}: nama`}
-              placeholder="Nama"
-              value={people[s.role]?.name ?? ''}
-              onChange={(e) =>
-                setPeople({
-                  ...people,
-                  [s.role]: { nik: '', ...people[s.role], name: e.target.value },
-                })
-              }
-            />
-            {err(`subject.${s.role}`)}
-          </fieldset>
-        ))}
-      </div>
-      {err('form')}
-      <button type="button" className="dk-primary" onClick={() => void create()}>
-        Simpan draf
-      </button>
+      {event && <EventLine event={event} />}
+      <ApplicationForm
+        key={`${draft?.eventId ?? 'baru'}-${form}`}
+        initial={draft ?? EMPTY_FORM}
+        typeFixed={false}
+        submitLabel="Simpan draf"
+        onSubmit={create}
+      />
     </details>
+  );
+}
+
+/** The population event an application came from, as the desk recorded it. */
+function EventLine({ event }: { event: PopulationEventDoc }) {
+  return (
+    <p className="dk-event" data-testid="dk-event">
+      Dari peristiwa: <strong>{EVENT_KIND_LABELS[event.kind]}</strong> {event.subjectName} · tanggal
+      peristiwa {event.eventDate} · dicatat {event.reportDate} oleh {event.recordedBy}
+    </p>
+  );
+}
+
+/** How many of the events waiting are listed, newest first (the heading counts them all). */
+const WAITING_SHOWN = 10;
+
+/** Events that need a Dukcapil document and have no application yet (reversed ones excluded). */
+function EventsWaiting({
+  events,
+  onStart,
+}: {
+  events: PopulationEventDoc[];
+  onStart(event: PopulationEventDoc): void;
+}) {
+  if (events.length === 0) return null;
+  return (
+    <>
+      <h3>Peristiwa menunggu permohonan ({events.length})</h3>
+      <table className="dk-table" data-testid="dk-events-waiting">
+        <thead>
+          <tr>
+            <th>Tgl peristiwa</th>
+            <th>Peristiwa</th>
+            <th>Nama</th>
+            <th>Dokumen</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {events.slice(0, WAITING_SHOWN).map((ev) => (
+            <tr key={ev.id}>
+              <td>{ev.eventDate}</td>
+              <td>{EVENT_KIND_LABELS[ev.kind]}</td>
+              <td>{ev.subjectName}</td>
+              <td>{shortName(DOCUMENT_FOR_EVENT[ev.kind]!)}</td>
+              <td>
+                <button type="button" onClick={() => onStart(ev)}>
+                  Buat permohonan
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 
 function ApplicationDetail({
   app,
+  event,
   decisions,
   status,
   onClose,
 }: {
   app: DukcapilApplicationDoc;
+  event: PopulationEventDoc | undefined;
   decisions: DukcapilDecisionDoc[];
   status: ApplicationStatus;
   onClose(): void;
 }) {
   const { db } = useOpenSession();
   const official = useOfficial();
-  const [message, setMessage] = useState<{ ok: boolean; text: string; missing: string[] } | null>(
-    null,
-  );
+  const shown = useRef<HTMLElement>(null);
+  // Braces: Chromium's scrollIntoView returns a promise, which React would call as a cleanup.
+  useEffect(() => {
+    shown.current?.scrollIntoView({ block: 'start' });
+  }, [app.id]);
+  const [said, setMessage] = useState<{
+    ok: boolean;
+    text: string;
+    missing: string[];
+    /** How many decisions there were: a decision coming down makes the message stale. */
+    decided: number;
+  } | null>(null);
+  const decided = decisions.filter((d) => d.applicationId === app.id).length;
+  const message = said && said.decided === decided ? said : null;
   const [fixNote, setFixNote] = useState('');
   const def = dukcapilDocument(app.documentType);
   const decision = currentDecision(app, decisions);
@@ -301,6 +321,13 @@ function ApplicationDetail({
     for (const id of photoIds) next = withEvidence(next, requirement, id, new Date().toISOString());
     await saveApplication(db, next);
   }
+  async function revise(input: ApplicationInput): Promise<Record<string, string>> {
+    const revised = reviseApplication(app, input, new Date().toISOString());
+    if (!revised.ok) return revised.errors;
+    await saveApplication(db, revised.doc);
+    setMessage({ ok: true, text: 'Isian formulir disimpan.', missing: [], decided });
+    return {};
+  }
   async function send() {
     const sent = submitApplication(
       app,
@@ -309,12 +336,15 @@ function ApplicationDetail({
       new Date().toISOString(),
       fixNote,
     );
-    if (!sent.ok) return setMessage({ ok: false, text: sent.message, missing: sent.missing });
+    if (!sent.ok) {
+      return setMessage({ ok: false, text: sent.message, missing: sent.missing, decided });
+    }
     await saveApplication(db, sent.doc);
     setMessage({
       ok: true,
       text: 'Permohonan dikirim ke Dukcapil (terkirim saat tersambung).',
       missing: [],
+      decided,
     });
   }
   async function collected() {
@@ -326,7 +356,7 @@ function ApplicationDetail({
   }
 
   return (
-    <article className="dk-detail" aria-label="Permohonan">
+    <article className="dk-detail" aria-label="Permohonan" ref={shown}>
       <header>
         <h3>
           {def.name} — {app.subjectName}
@@ -340,10 +370,22 @@ function ApplicationDetail({
         <strong className={`dk-status dk-${status}`}>{APPLICATION_STATUS_LABELS[status]}</strong>
         {' · '}formulir {def.form}
       </p>
+      {event && <EventLine event={event} />}
       {decision && decision.note && (
         <p className={`dk-note dk-${decision.step}`} role="note">
           Dukcapil ({decision.officer}): {decision.note}
         </p>
+      )}
+      {editable && (
+        <details className="dk-edit" open={status === 'perlu-perbaikan'}>
+          <summary>Isian formulir</summary>
+          <ApplicationForm
+            initial={formValuesOf(app)}
+            typeFixed
+            submitLabel="Simpan perubahan"
+            onSubmit={revise}
+          />
+        </details>
       )}
       <h4>Persyaratan</h4>
       <ul className="dk-reqs">

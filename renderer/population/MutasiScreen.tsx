@@ -17,7 +17,11 @@ import {
   type EventFormErrors,
 } from '../../shared/population/events';
 import { nextTemporaryNik } from '../../shared/residents/local';
+import { DOCUMENT_FOR_EVENT } from '../../shared/dukcapil/from-event';
+import { shortName } from '../../shared/dukcapil/catalogue';
+import { startFromEvent } from '../dukcapil/from-event';
 import { searchResidents, temporaryNiks } from '../residents/search';
+import { useNavigation } from '../state/navigation';
 import { useOpenSession } from '../state/session-store';
 import { useOfficial } from '../state/official';
 import { Button, Card, Field, Message, Table } from '../ui';
@@ -41,6 +45,9 @@ export function MutasiScreen() {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<ResidentDoc[]>([]);
   const [events, setEvents] = useState<PopulationEventDoc[]>([]);
+  /** The event just saved, when it needs a document from Dukcapil. */
+  const [needsDocument, setNeedsDocument] = useState<PopulationEventDoc | null>(null);
+  const go = useNavigation((s) => s.go);
   const latestSearch = useRef(0);
 
   useEffect(() => {
@@ -54,6 +61,7 @@ export function MutasiScreen() {
   });
 
   function chooseKind(kind: string) {
+    setNeedsDocument(null);
     setErrors({});
     setMessage(null);
     setPerson(null);
@@ -90,6 +98,7 @@ export function MutasiScreen() {
   async function save(e: FormEvent) {
     e.preventDefault();
     setMessage(null);
+    setNeedsDocument(null);
     const niks = [form.nik, form.motherNik, form.fatherNik].map((n) => n.replace(/\s+/g, ''));
     const reversed = events.find((ev) => ev.id === form.reverses);
     if (reversed) niks.push(reversed.nik);
@@ -120,6 +129,7 @@ export function MutasiScreen() {
       return;
     }
     setEvents((list) => [...list, result.event]);
+    if (DOCUMENT_FOR_EVENT[result.event.kind]) setNeedsDocument(result.event);
     setMessage({
       tone: 'success',
       text: `${EVENT_KIND_LABELS[result.event.kind]} ${result.event.subjectName} (${result.event.nik}) tercatat; data penduduk sudah diperbarui.`,
@@ -319,6 +329,15 @@ export function MutasiScreen() {
             <Message tone={message.tone} testId="mutasi-message">
               {message.text}
             </Message>
+          )}
+          {needsDocument && (
+            <div className="ui-actions">
+              <Button
+                onClick={() => void startFromEvent(db, needsDocument).then(() => go('dukcapil'))}
+              >
+                Buat permohonan {shortName(DOCUMENT_FOR_EVENT[needsDocument.kind]!)} ke Dukcapil
+              </Button>
+            </div>
           )}
           {kind && (
             <div className="ui-actions">

@@ -22,6 +22,11 @@ import {
   type DukcapilFileDoc,
 } from '../../shared/documents/dukcapil';
 import { photoDocSchema, type PhotoDoc } from '../../shared/documents/photo';
+import {
+  populationEventDocSchema,
+  type PopulationEventDoc,
+} from '../../shared/documents/population';
+import { isTemporaryNik } from '../../shared/nik';
 import { residentDocSchema, type ResidentDoc } from '../../shared/documents/resident';
 import { createIdGenerator } from '../../shared/ids';
 import { sha256Hex } from '../../shared/photos/photo-doc';
@@ -144,9 +149,11 @@ export interface ApplicationDetail {
   decisions: DukcapilDecisionDoc[];
   photos: PhotoDoc[];
   status: ApplicationStatus;
+  /** The population event the village recorded it from, when it names one. */
+  event: PopulationEventDoc | null;
 }
 
-/** One application with its decisions and photos, or null when there is no such application. */
+/** One application with its decisions, photos and event, or null when there is no such application. */
 export async function readApplication(
   login: AdminConnection,
   code: VillageCode,
@@ -185,7 +192,23 @@ export async function readApplication(
       return p.success && p.data.refId === id ? [p.data] : [];
     });
   }
-  return { application, decisions, photos, status: applicationStatus(application, decisions) };
+  let event: PopulationEventDoc | null = null;
+  if (application.eventId) {
+    const got = await couchRequest(
+      login,
+      'GET',
+      `${db}/${encodeURIComponent(application.eventId)}`,
+    );
+    const parsed = populationEventDocSchema.safeParse(got.status === 200 ? got.body : null);
+    event = parsed.success && parsed.data.villageCode === code ? parsed.data : null;
+  }
+  return {
+    application,
+    decisions,
+    photos,
+    status: applicationStatus(application, decisions),
+    event,
+  };
 }
 
 export type DecisionOutcome =
@@ -255,6 +278,7 @@ export async function recordDecision(
         officer,
         code,
         detail.application,
+        detail.event,
         kkNumber,
         subjectNik,
         at,
@@ -295,12 +319,17 @@ function safeFileName(name: string, number: string): string {
 /**
  * The `resident` documents of the family card just issued: the family's registered members
  * (the regency's `resident` documents with the old KK number) take the new number, and for a
- * birth the child is added with the NIK Dukcapil gave. Village-local records are the village's.
+ * birth the child is added with the NIK Dukcapil gave; for a death the deceased keeps the old card
+ * and is recorded deceased. Village-local records are the village's;
+ * but a birth the village recorded gave the child a temporary number in a `resident-local`
+ * record, which Dukcapil retires with a `void` record of that number correcting it — so the
+ * register holds the child once, under the NIK, and every reader by NIK sees the number retired.
  */
 async function residentsOfIssuedKk(
   officer: AdminConnection,
   code: VillageCode,
   app: DukcapilApplicationDoc,
+  event: PopulationEventDoc | null,
   kkNumber: string,
   subjectNik: string,
   at: string,
@@ -316,13 +345,19 @@ async function residentsOfIssuedKk(
     );
     expectStatus(found, [200], `Reading the family ${app.kkNumber}`);
     const docs = (found.body.rows ?? []).map((r) => r.doc);
+    // An akta kematian's new card is the family without the deceased: Dukcapil records the death.
+    const deceased =
+      app.documentType === 'akta-kematian'
+        ? app.subjects.find((s) => s.role === 'almarhum')?.nik || app.subjectNik
+        : '';
     for (const doc of docs) {
       const parsed = residentDocSchema.safeParse(doc);
       const rev = (doc as { _rev?: unknown })._rev;
       if (!parsed.success || parsed.data.status !== 'living') continue;
+      const died = deceased !== '' && parsed.data.nik === deceased;
       members.push({
         ...parsed.data,
-        kkNumber,
+        ...(died ? { status: 'deceased' as const } : { kkNumber }),
         updatedAt: at,
         ...(typeof rev === 'string' ? { _rev: rev } : {}),
       });
@@ -332,7 +367,20 @@ async function residentsOfIssuedKk(
     app.documentType === 'akta-kelahiran'
       ? newbornResident(app, subjectNik, members, kkNumber, at, base)
       : null;
-  return child ? [...members, child] : members;
+  if (!child) return members;
+  const retired =
+    event?.kind === 'kelahiran' && isTemporaryNik(event.nik)
+      ? residentDocSchema.parse({
+          ...child,
+          ...base(),
+          nik: event.nik,
+          kkNumber: '',
+          status: 'void',
+          corrects: event.resultId,
+          updatedAt: at,
+        })
+      : null;
+  return retired ? [...members, child, retired] : [...members, child];
 }
 
 function newbornResident(

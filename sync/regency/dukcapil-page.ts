@@ -15,6 +15,8 @@ import {
   type DukcapilDocumentType,
 } from '../../shared/dukcapil/catalogue';
 import { DECISION_STEP_LABELS, DECISION_STEPS } from '../../shared/documents/dukcapil';
+import type { PopulationEventDoc } from '../../shared/documents/population';
+import { EVENT_KIND_LABELS } from '../../shared/population/events';
 import { formatVillageCode, type VillageCode } from '../../shared/village';
 import { escapeHtml as e } from './dashboard-page';
 import type { ApplicationDetail, ApplicationRow } from './dukcapil-data';
@@ -243,7 +245,7 @@ export function renderApplicationPage(
     })),
     ...detail.decisions.map((d) => ({
       at: d.createdAt,
-      text: `${DECISION_STEP_LABELS[d.step]} oleh ${d.officer}${d.note ? `: ${d.note}` : ''}${d.documentNumber ? ` — nomor ${d.documentNumber}` : ''}${d.kkNumber ? `, KK ${d.kkNumber}` : ''}`,
+      text: `${DECISION_STEP_LABELS[d.step]} oleh ${d.officer}${d.note ? `: ${d.note}` : ''}${d.documentNumber ? ` — nomor ${d.documentNumber}` : ''}${d.kkNumber ? `, KK ${d.kkNumber}` : ''}${d.subjectNik ? `, NIK ${d.subjectNik}` : ''}`,
     })),
   ]
     .sort((a, b) => a.at.localeCompare(b.at))
@@ -276,6 +278,7 @@ ${app.documentType === 'akta-kelahiran' ? `<label>NIK anak<input name="subjectNi
 <h1>${e(def.name)} — ${e(app.subjectName)}</h1>
 ${msg}
 <p>${statusCell(detail.status)} · Desa ${e(formatVillageCode(app.villageCode as VillageCode))} · formulir ${e(def.form)} · <span class="small">${e(app.id)}</span></p>
+${eventLine(detail.event)}
 <div class="cols">
 <section><h2>Data formulir</h2><dl>
 <dt>Nama</dt><dd>${e(app.subjectName)}</dd>
@@ -288,6 +291,12 @@ ${fields}${people}</dl></section>
 <div class="photos">${evidence}</div>
 ${decisionForm}`,
   );
+}
+
+/** The population event the village recorded, as the village's register had it. */
+function eventLine(event: PopulationEventDoc | null): string {
+  if (!event) return '';
+  return `<p class="event">Peristiwa dicatat desa: <strong>${e(EVENT_KIND_LABELS[event.kind])}</strong> ${e(event.subjectName)} · tanggal peristiwa ${e(event.eventDate)} · tanggal lapor ${e(event.reportDate)} · oleh ${e(event.recordedBy)}${event.place ? ` · ${e(event.place)}` : ''}</p>`;
 }
 
 export function renderMessagePage(officer: string, basePath: string, text: string): string {

@@ -13,13 +13,23 @@ import {
   withEvidence,
   type ApplicationInput,
 } from '../../shared/dukcapil/application';
+import { dukcapilDocument } from '../../shared/dukcapil/catalogue';
 import { dukcapilFileIsIntact } from '../../shared/dukcapil/file-doc';
 import type { DukcapilApplicationDoc, DukcapilDecisionDoc } from '../../shared/documents/dukcapil';
 import type { ResidentDoc } from '../../shared/documents/resident';
 import { createIdGenerator } from '../../shared/ids';
 import { buildPhotoDoc, sha256Hex } from '../../shared/photos/photo-doc';
 import { bytesToBase64 } from '../../shared/bytes/base64';
-import { nameKey } from '../../shared/residents/local';
+import { nameKey, nextTemporaryNik } from '../../shared/residents/local';
+import type { Author } from '../../shared/documents/base';
+import { REGISTER_TYPES } from '../../shared/documents/population';
+import { EMPTY_EVENT_FORM, recordEvent } from '../../shared/population/events';
+import {
+  countRegister,
+  currentRecords,
+  isCounted,
+  registerView,
+} from '../../shared/population/register';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { editLocal } from '../../sync/client/local-edit';
 import { pendingLocal } from '../../sync/client/local-fields';
@@ -248,6 +258,106 @@ async function decisions(kiosk: NodeKiosk): Promise<DukcapilDecisionDoc[]> {
   return found.map((d) => d.toMutableJSON() as unknown as DukcapilDecisionDoc);
 }
 
+/** The family as the regency's register holds it, on BIRTH's family card. */
+async function familyAtRegency(code: VillageCode): Promise<void> {
+  const db = villageDbName(code);
+  for (const [nik, name, relation] of [
+    ['3510171708850001', 'Agus Salim', 'Kepala Keluarga'],
+    ['3510175505900002', 'Siti Aminah', 'Istri'],
+  ] as const) {
+    const r = doc('resident', code, {
+      nik,
+      kkNumber: BIRTH.kkNumber,
+      name,
+      nameKey: nameKey(name),
+      birthPlace: 'Banyuwangi',
+      birthDate: '1985-08-17',
+      sex: relation === 'Istri' ? 'P' : 'L',
+      religion: 'Islam',
+      maritalStatus: 'Kawin',
+      familyRelation: relation,
+      education: '',
+      occupation: '',
+      nationality: 'WNI',
+      dusun: 'Krajan',
+      rw: '001',
+      rt: '002',
+      status: 'living',
+      corrects: null,
+    });
+    expect(
+      (await couchCall(server, admin(), 'PUT', `${db}/${encodeURIComponent(r._id)}`, r)).status,
+    ).toBe(201);
+  }
+}
+
+/** A photo of each required item of the application's document, stored on the kiosk and named as evidence. */
+async function withRequirementPhotos(
+  kiosk: NodeKiosk,
+  app: DukcapilApplicationDoc,
+  author: Author,
+): Promise<DukcapilApplicationDoc> {
+  const at = () => new Date().toISOString();
+  const required = dukcapilDocument(app.documentType).requirements.filter((r) => r.required);
+  for (const { code: requirement } of required) {
+    const built = await buildPhotoDoc(
+      app.id,
+      { jpeg: jpeg(20_000), width: 1280, height: 960, takenAt: at(), caption: requirement },
+      author,
+      at(),
+    );
+    if (!built.ok) throw new Error(built.message);
+    await kiosk.db.photos.insert(pendingLocal(built.doc) as never);
+    app = withEvidence(app, requirement, built.doc.id, at());
+  }
+  return app;
+}
+
+/** A village of a new regency with the family at the regency, its officer, and its kiosk. */
+async function villageWithFamily() {
+  const regency = newRegency();
+  const { code, login } = await village(regency);
+  const mine = await officer(regency);
+  await familyAtRegency(code);
+  const kiosk = await openNodeKiosk({ villageCode: code, kioskId: 'k1', login, storage: 'memory' });
+  const author = { villageCode: code, kioskId: 'k1', ids: createIdGenerator(code, 'k1') };
+  return { code, asOfficer: { url: server.url, ...mine }, kiosk, author };
+}
+
+/** Dukcapil issues the document (a PDF) with its number and new family card. */
+function issueWithPdf(
+  officer: Login & { url: string },
+  code: VillageCode,
+  applicationId: string,
+  issued: { documentNumber: string; kkNumber: string; subjectNik?: string },
+) {
+  return recordDecision(
+    officer,
+    code,
+    applicationId,
+    { step: 'terbit', note: '', ...issued },
+    { name: 'terbit.pdf', bytes: pdf(issued.documentNumber) },
+  );
+}
+
+/** The application with its required photos, sent from the kiosk and synced up. */
+async function sendFromKiosk(
+  kiosk: NodeKiosk,
+  app: DukcapilApplicationDoc,
+  author: Author,
+): Promise<DukcapilApplicationDoc> {
+  const sent = submitApplication(
+    await withRequirementPhotos(kiosk, app, author),
+    [],
+    'Petugas',
+    new Date().toISOString(),
+  );
+  if (!sent.ok) throw new Error(sent.message);
+  await kiosk.db.requests.insert(pendingLocal(sent.doc) as never);
+  await kiosk.replicator.syncOnce();
+  return sent.doc;
+}
+
 describe('an application to Dukcapil and the documents back', () => {
   it('goes up with its photos, comes back for a fix, is resent, and comes back issued with its PDF and the new KK', async () => {
     const regency = newRegency();
@@ -255,35 +365,7 @@ describe('an application to Dukcapil and the documents back', () => {
     const db = villageDbName(code);
     const mine = await officer(regency);
     const asOfficer = { url: server.url, ...mine };
-    // The family as the regency's register holds it.
-    for (const [nik, name, relation] of [
-      ['3510171708850001', 'Agus Salim', 'Kepala Keluarga'],
-      ['3510175505900002', 'Siti Aminah', 'Istri'],
-    ] as const) {
-      const r = doc('resident', code, {
-        nik,
-        kkNumber: BIRTH.kkNumber,
-        name,
-        nameKey: nameKey(name),
-        birthPlace: 'Banyuwangi',
-        birthDate: '1985-08-17',
-        sex: relation === 'Istri' ? 'P' : 'L',
-        religion: 'Islam',
-        maritalStatus: 'Kawin',
-        familyRelation: relation,
-        education: '',
-        occupation: '',
-        nationality: 'WNI',
-        dusun: 'Krajan',
-        rw: '001',
-        rt: '002',
-        status: 'living',
-        corrects: null,
-      });
-      expect(
-        (await couchCall(server, admin(), 'PUT', `${db}/${encodeURIComponent(r._id)}`, r)).status,
-      ).toBe(201);
-    }
+    await familyAtRegency(code);
 
     const kiosk = await openNodeKiosk({
       villageCode: code,
@@ -300,17 +382,7 @@ describe('an application to Dukcapil and the documents back', () => {
     const early = submitApplication(app, [], 'Petugas', at());
     expect(early.ok).toBe(false);
     if (!early.ok) expect(early.missing.join(' ')).toMatch(/Surat keterangan kelahiran/);
-    for (const requirement of ['surat-lahir', 'kk', 'ktp-orang-tua', 'buku-nikah']) {
-      const built = await buildPhotoDoc(
-        app.id,
-        { jpeg: jpeg(20_000), width: 1280, height: 960, takenAt: at(), caption: requirement },
-        author,
-        at(),
-      );
-      if (!built.ok) throw new Error(built.message);
-      await kiosk.db.photos.insert(pendingLocal(built.doc) as never);
-      app = withEvidence(app, requirement, built.doc.id, at());
-    }
+    app = await withRequirementPhotos(kiosk, app, author);
     const sent = submitApplication(app, [], 'Petugas', at());
     if (!sent.ok) throw new Error(sent.message);
     await kiosk.db.requests.insert(pendingLocal(sent.doc) as never);
@@ -431,6 +503,116 @@ describe('an application to Dukcapil and the documents back', () => {
       await kiosk.db.getLocal<{ refusedPhotos?: { id: string }[] }>('sync-history')
     )?.toJSON().data;
     expect(history?.refusedPhotos?.map((r) => r.id)).toContain(tampered._id);
+  });
+
+  it('for a birth the village recorded: the NIK Dukcapil gave retires the temporary number, and the child is counted once', async () => {
+    const { code, asOfficer, kiosk, author } = await villageWithFamily();
+    await kiosk.replicator.syncOnce();
+    const at = () => new Date().toISOString();
+    const register = async () =>
+      (
+        await kiosk.db.residents.find({ selector: { type: { $in: [...REGISTER_TYPES] } } }).exec()
+      ).map((d) => d.toMutableJSON() as unknown as ResidentDoc);
+    const birth = recordEvent(
+      {
+        ...EMPTY_EVENT_FORM,
+        kind: 'kelahiran',
+        eventDate: '2026-11-20',
+        reportDate: '2026-11-21',
+        name: 'Bayi Lestari',
+        sex: 'P',
+        place: 'Puskesmas',
+        motherNik: '3510175505900002',
+      },
+      registerView(await register()),
+      [],
+      {
+        author,
+        recordedBy: 'Petugas',
+        today: '2026-12-03',
+        now: at(),
+        temporaryNik: nextTemporaryNik(code, 'k1', []),
+      },
+    );
+    if (!birth.ok) throw new Error(JSON.stringify(birth.errors));
+    await kiosk.db.residents.bulkInsert([pendingLocal(birth.resident), pendingLocal(birth.event)]);
+    const made = applicationFromForm(
+      { ...BIRTH, subjects: BIRTH.subjects, eventId: birth.event.id },
+      author,
+      at(),
+      '2026-12-03',
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made.errors));
+    await sendFromKiosk(kiosk, made.doc, author);
+
+    const issued = await issueWithPdf(asOfficer, code, made.doc.id, {
+      documentNumber: '3510-LT-03122026-0002',
+      kkNumber: '3510170312260010',
+      subjectNik: '3510176011260002',
+    });
+    // Two members with the new card, the child, and the temporary number retired.
+    expect(issued).toMatchObject({ ok: true, residents: 4 });
+    await kiosk.replicator.syncOnce();
+
+    const current = currentRecords(await register());
+    const children = current.filter((r) => r.name === 'Bayi Lestari');
+    expect(children.map((r) => [r.nik, r.status, r.type])).toEqual(
+      expect.arrayContaining([
+        ['3510176011260002', 'living', 'resident'],
+        [birth.event.nik, 'void', 'resident'],
+      ]),
+    );
+    expect(children.filter((r) => isCounted(r))).toHaveLength(1);
+    expect(countRegister(current)).toEqual({
+      counts: { lWni: 1, pWni: 2, lWna: 0, pWna: 0 },
+      families: 1,
+    });
+  });
+
+  it('for a death: the new family card leaves the deceased out, and the regency records the death', async () => {
+    const { code, asOfficer, kiosk, author } = await villageWithFamily();
+    const at = () => new Date().toISOString();
+    const made = applicationFromForm(
+      {
+        documentType: 'akta-kematian',
+        subjectName: 'Agus Salim',
+        subjectNik: '3510171708850001',
+        kkNumber: BIRTH.kkNumber,
+        fields: {
+          tanggalKematian: '2026-11-25',
+          tempatKematian: 'Rumah',
+          sebab: 'Sakit',
+          yangMenerangkan: 'Dokter',
+          nomorKk: BIRTH.kkNumber,
+        },
+        subjects: [
+          { role: 'pelapor', nik: '3510175505900002', name: 'Siti Aminah' },
+          { role: 'almarhum', nik: '3510171708850001', name: 'Agus Salim' },
+          { role: 'saksi1', nik: '3510170101700003', name: 'Saksi Satu' },
+          { role: 'saksi2', nik: '3510170101700004', name: 'Saksi Dua' },
+        ],
+      },
+      author,
+      at(),
+      '2026-12-03',
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made.errors));
+    const app = await sendFromKiosk(kiosk, made.doc, author);
+    const issued = await issueWithPdf(asOfficer, code, app.id, {
+      documentNumber: '3510-KM-03122026-0001',
+      kkNumber: '3510170312260011',
+    });
+    expect(issued).toMatchObject({ ok: true, residents: 2 });
+    await kiosk.replicator.syncOnce();
+    const register = currentRecords(
+      (await kiosk.db.residents.find({ selector: { type: 'resident' } }).exec()).map(
+        (d) => d.toMutableJSON() as unknown as ResidentDoc,
+      ),
+    );
+    expect(register.map((r) => [r.name, r.kkNumber, r.status]).sort()).toEqual([
+      ['Agus Salim', BIRTH.kkNumber, 'deceased'],
+      ['Siti Aminah', '3510170312260011', 'living'],
+    ]);
   });
 });
 
