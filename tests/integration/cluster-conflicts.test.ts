@@ -41,6 +41,7 @@ import {
   uniqueVillageCode,
   type CouchServer,
 } from '../support/couch-server';
+import { hubCommand } from '../support/hub-command';
 import { closeAllKiosks, openNodeKiosk, type NodeKiosk } from '../support/node-kiosk';
 
 let server: CouchServer;
@@ -78,6 +79,7 @@ async function injectForbidden(
   id: string,
   basedOn: 'previous' | 'second-creation',
   edit: Body,
+  hash = FORBIDDEN_HASH,
 ): Promise<string> {
   const current = await atRegency(id, '?revs=true');
   const revisions = current._revisions as { start: number; ids: string[] };
@@ -88,12 +90,12 @@ async function injectForbidden(
     doc = {
       ...parent,
       ...edit,
-      _rev: `${revisions.start}-${FORBIDDEN_HASH}`,
-      _revisions: { start: revisions.start, ids: [FORBIDDEN_HASH, ...revisions.ids.slice(1)] },
+      _rev: `${revisions.start}-${hash}`,
+      _revisions: { start: revisions.start, ids: [hash, ...revisions.ids.slice(1)] },
     };
   } else {
     const { _revisions: _r, ...body } = current;
-    doc = { ...body, ...edit, _rev: `1-${FORBIDDEN_HASH}` };
+    doc = { ...body, ...edit, _rev: `1-${hash}` };
   }
   const stored = await couchCall(server, server.admin, 'POST', `${db}/_bulk_docs`, {
     docs: [doc],
@@ -388,5 +390,34 @@ describe('guarded documents under a cluster conflict', () => {
     // Run again, it finds nothing: the log holds each removal once.
     expect(await resolveAllConflicts(admin(), [code])).toEqual([]);
     expect(await readConflictLog(admin(), code)).toHaveLength(Object.keys(cases).length);
+  }, 60_000);
+
+  it('`npm run hub -- resolve-conflicts` does the same pass on any server and says what it removed', async () => {
+    const ledger = cases.ledger!;
+    const again = await injectForbidden(
+      ledger.id,
+      'second-creation',
+      { amount: 1, createdAt: later, updatedAt: later },
+      'f'.repeat(31) + 'e',
+    );
+    expect((await atRegency(ledger.id))._rev).toBe(again);
+    const withAdmin = new URL(server.url);
+    withAdmin.username = server.admin.username;
+    withAdmin.password = server.admin.password;
+    const { stdout } = await hubCommand(
+      server.admin,
+      '/nonexistent-hub-dir',
+      'resolve-conflicts',
+      '--server',
+      withAdmin.href,
+      '--village',
+      code,
+    );
+    expect(stdout).toContain(
+      `${ledger.id}: kept ${ledger.lawfulRev}, removed ${again} written by k1 (Bendahara) (written-once)`,
+    );
+    expect(stdout).toContain('1 forbidden revision(s) removed');
+    expect((await atRegency(ledger.id, '?conflicts=true'))._conflicts).toBeUndefined();
+    expect(await readConflictLog(admin(), code)).toHaveLength(Object.keys(cases).length + 1);
   }, 60_000);
 });
