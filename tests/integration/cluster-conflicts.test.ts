@@ -41,6 +41,12 @@ import {
   uniqueVillageCode,
   type CouchServer,
 } from '../support/couch-server';
+import { schemaOfType } from '../../shared/documents/collections';
+import { closeMonth, monthOf, previousMonth } from '../../shared/population/report';
+import { EMPTY_EVENT_FORM, recordEvent } from '../../shared/population/events';
+import { registerView } from '../../shared/population/register';
+import { collectionOf } from '../../sync/client/couch-shape';
+import { pendingLocal } from '../../sync/client/local-fields';
 import { hubCommand } from '../support/hub-command';
 import { closeAllKiosks, openNodeKiosk, type NodeKiosk } from '../support/node-kiosk';
 
@@ -253,6 +259,61 @@ describe('guarded documents under a cluster conflict', () => {
     actAs('operator');
     await savePlanningDocs(writer.db, [report], 'project.report');
     const [photo] = await addPhotos(writer, code, ctx.ids, 1, 20_000);
+    const arrival = recordEvent(
+      {
+        ...EMPTY_EVENT_FORM,
+        kind: 'datang',
+        eventDate: today,
+        reportDate: today,
+        nik: '3509014407900005',
+        name: 'Wulan Sari',
+        sex: 'P',
+        nationality: 'WNI',
+        place: 'Jember',
+        kkNumber: '3509010101000001',
+        familyRelation: 'Kepala Keluarga',
+        dusun: 'Krajan',
+        rw: '1',
+        rt: '3',
+      },
+      registerView([]),
+      [],
+      { author: ctx, recordedBy: 'Operator', today, now: now.toISOString(), temporaryNik: '' },
+    );
+    if (!arrival.ok) throw new Error(JSON.stringify(arrival.errors));
+    await writer.db.residents.bulkInsert(
+      [arrival.event, arrival.resident].map(pendingLocal) as never,
+    );
+    const noOne = { lWni: 0, pWni: 0, lWna: 0, pWna: 0 };
+    const closed = closeMonth(
+      previousMonth(monthOf(today)),
+      { basis: 'event', events: [], closed: [], current: { counts: noOne, families: 0 } },
+      { author: ctx, closedBy: 'Kepala Desa', today, now: now.toISOString() },
+    );
+    if (!closed.ok) throw new Error(closed.message);
+    await writer.db.registry.insert(pendingLocal(closed.doc) as never);
+    // The regency's Dukcapil decides an application (written as the server admin here).
+    const decisionId = createIdGenerator(code, 'dukcapil').next('dukcapil-decision');
+    const decision = await couchCall(server, server.admin, 'PUT', path(decisionId), {
+      _id: decisionId,
+      id: decisionId,
+      type: 'dukcapil-decision',
+      villageCode: code,
+      kioskId: 'dukcapil',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      date: today,
+      applicationId: `dukcapil-application:x:${code}:k1`,
+      submission: 1,
+      step: 'terbit',
+      note: '',
+      documentNumber: 'AL.123',
+      kkNumber: '',
+      subjectNik: '',
+      fileId: '',
+      officer: 'Petugas Dukcapil',
+    });
+    expect(decision.status).toBe(201);
     // The regency rotates the kiosk's letter key: the profile now publishes two keys.
     await provisionLetterKey(admin(), { villageCode: code, kioskId: 'k1' });
     await provisionLetterKey(admin(), { villageCode: code, kioskId: 'k1' });
@@ -311,6 +372,24 @@ describe('guarded documents under a cluster conflict', () => {
         'previous',
         { address: 'Jl. Lain', updatedAt: later },
       ],
+      [
+        'population-event',
+        arrival.event.id,
+        'second-creation',
+        { place: 'Banyuwangi', createdAt: later, updatedAt: later },
+      ],
+      [
+        'population-report',
+        closed.doc.id,
+        'second-creation',
+        { closedBy: 'Orang Lain', createdAt: later, updatedAt: later },
+      ],
+      [
+        'dukcapil-decision',
+        decisionId,
+        'second-creation',
+        { step: 'ditolak', createdAt: later, updatedAt: later },
+      ],
     ];
     for (const [type, id, basedOn, edit] of forbidden) {
       const lawful = await atRegency(id);
@@ -334,12 +413,7 @@ describe('guarded documents under a cluster conflict', () => {
     for (const kiosk of [reader, writer]) {
       await kiosk.replicator.syncOnce();
       for (const [type, c] of Object.entries(cases)) {
-        const coll =
-          type === 'photo'
-            ? kiosk.db.photos
-            : type === 'village-profile'
-              ? kiosk.db.registry
-              : kiosk.db.finance;
+        const coll = collectionOf(kiosk.db, schemaOfType(type)!.collection);
         const held = (await coll.findOne(c.id).exec())?.toJSON() as Body | undefined;
         expect(held?.couchRev, `${type} on ${kiosk === reader ? 'k2' : 'k1'}`).toBe(c.lawfulRev);
         const { _id, _rev, ...fields } = c.lawful;
@@ -372,7 +446,7 @@ describe('guarded documents under a cluster conflict', () => {
         {
           kept: c.lawfulRev,
           removed: c.forbiddenRev,
-          author: expect.stringMatching(/^(k1|kabupaten)/),
+          author: expect.stringMatching(/^(k1|kabupaten|dukcapil)/),
         },
       ]),
     );
