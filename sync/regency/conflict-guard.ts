@@ -6,14 +6,10 @@
 // (shared/conflicts/lawful-revision.ts), records what it removes and who wrote it in the
 // regency's conflict log, then deletes the other leaves, so the lawful one is the winner every
 // reader, view and kiosk sees. Run as a server admin (only an admin deletes); idempotent.
-import {
-  authorOf,
-  judgeConflict,
-  type GuardRule,
-  type Revision,
-} from '../../shared/conflicts/lawful-revision';
+import { authorOf, judgeConflict, type GuardRule } from '../../shared/conflicts/lawful-revision';
 import { REGENCY_STAFF_ROLE, villageDbName, type VillageCode } from '../../shared/village';
 import { couchRequest, expectStatus, type AdminConnection } from '../provision/couch-request';
+import { leavesOf } from '../provision/document-leaves';
 import { listVillages } from '../provision/regency';
 
 /** The regency's log of resolved conflicts: one document per removed revision. */
@@ -74,22 +70,6 @@ async function ensureConflictView(admin: AdminConnection, db: string): Promise<v
   });
   // 409: another pass wrote it meanwhile.
   expectStatus(put, [201, 202, 409], `Writing ${db}/${GUARD_DESIGN_ID}`);
-}
-
-async function leavesOf(admin: AdminConnection, db: string, id: string): Promise<Revision[]> {
-  const reply = await couchRequest<{ ok?: Record<string, unknown> }[]>(
-    admin,
-    'GET',
-    `${db}/${enc(id)}?open_revs=all`,
-  );
-  expectStatus(reply, [200], `Reading the revisions of ${id}`);
-  return reply.body.flatMap(({ ok }) =>
-    ok && ok._deleted !== true ? [{ rev: String(ok._rev), doc: withoutMeta(ok) }] : [],
-  );
-}
-
-function withoutMeta(doc: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')));
 }
 
 /** What the log keeps of a removed revision: its fields, not the photo's or PDF's bytes. */

@@ -27,6 +27,7 @@ import { saveFinanceDocs } from '../../renderer/finance/write';
 import { savePlanningDocs } from '../../renderer/planning/write';
 import { provisionLetterKey, villageProfileId } from '../../sync/provision/letter-key';
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
+import { gatherPublishedKeys } from '../../sync/provision/published-keys';
 import { fiscalYearAt, gatherDashboard } from '../../sync/regency/dashboard-data';
 import {
   readConflictLog,
@@ -429,6 +430,10 @@ describe('guarded documents under a cluster conflict', () => {
         computeLra(lawfulLines, lawfulEntries, year),
       );
     }
+    // The regency's verification page checks letters against every key the lawful profile holds.
+    const published = await gatherPublishedKeys(admin(), [code]);
+    expect(published.keys[code]).toEqual(cases['village-profile']!.lawful.letterKeys);
+    expect(Object.keys(published.keys[code]!)).toHaveLength(2);
   }, 60_000);
 
   it("the regency's pass keeps the lawful revision, removes and logs the forbidden one; the dashboard counts the lawful", async () => {
