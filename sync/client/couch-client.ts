@@ -72,6 +72,10 @@ const allDocsSchema = z.object({
   ),
 });
 
+const openRevsSchema = z.array(
+  z.object({ ok: z.record(z.string(), z.unknown()).optional() }).loose(),
+);
+
 const errorBodySchema = z.object({ error: z.string().optional(), reason: z.string().optional() });
 
 export type CouchDoc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -94,8 +98,13 @@ export interface CouchClient {
   probe(): Promise<boolean>;
   /** Reads the database's own record: throws the CouchError of a refusal (e.g. `unauthorized`). */
   checkAccess(): Promise<void>;
-  /** The current revisions of these documents, with their bodies; missing ones are left out. */
+  /**
+   * The current revisions of these documents, with their bodies and their `_conflicts` (the
+   * other live leaves a cluster let in); missing ones are left out.
+   */
   getDocs(ids: string[]): Promise<CouchDoc[]>;
+  /** Every live leaf revision of one document (`open_revs=all`), with its body. */
+  leaves(id: string): Promise<CouchDoc[]>;
   /** The current revision of each of these documents the server holds (deleted ones left out). */
   revisionsOf(ids: string[]): Promise<Map<string, string>>;
   /** The server's `Date` on its last answer and our clock at that moment (for skew checks). */
@@ -234,11 +243,21 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
     async getDocs(ids) {
       if (ids.length === 0) return [];
       const body = await json(
-        await postJson('_all_docs?include_docs=true', { keys: ids }),
+        await postJson('_all_docs?include_docs=true&conflicts=true', { keys: ids }),
         allDocsSchema,
       );
       return body.rows.flatMap((row) =>
         row.doc && typeof row.doc._id === 'string' ? [row.doc as CouchDoc] : [],
+      );
+    },
+
+    async leaves(id) {
+      const res = await request(`${documentPath(id)}?open_revs=all`, { method: 'GET' });
+      const body = await json(res, openRevsSchema);
+      return body.flatMap((leaf) =>
+        leaf.ok && typeof leaf.ok._id === 'string' && leaf.ok._deleted !== true
+          ? [leaf.ok as CouchDoc]
+          : [],
       );
     },
 

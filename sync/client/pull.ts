@@ -20,6 +20,7 @@ import {
   stripCouchMeta,
   type Stored,
 } from './couch-shape';
+import { lawfulRevisions } from './lawful-revisions';
 import { createPhotoBacklog } from './photo-lane';
 import type { Reconcile } from './reconcile';
 import type { SyncHistory } from './sync-history';
@@ -107,7 +108,8 @@ export function createPull(options: {
     return remotes.filter((_, i) => checked[i]);
   }
 
-  async function applyRemote(docs: CouchDoc[]) {
+  async function applyRemote(fetched: CouchDoc[]) {
+    const docs = await lawfulRevisions(couch, fetched);
     const incoming = new Map<CollectionName, CouchDoc[]>();
     for (const doc of docs) {
       const name = schemaOfType(doc.type)?.collection;

@@ -45,6 +45,7 @@ import {
 } from '../provision/regency';
 import { DASHBOARD_PATH, dashboardRoute } from '../regency/dashboard-route';
 import { DUKCAPIL_PATH, dukcapilRoute, isDukcapilRequest } from '../regency/dukcapil-route';
+import { CONFLICT_LOG_DB, resolveAllConflicts } from '../regency/conflict-guard';
 import { adminAccount, commandConnection, hubSettings } from './cli-settings';
 import { readServerUrl, recordServerUrl } from './hub-files';
 import { kioskFile, readKioskFile, savedLetterKey, writeKioskFile } from './kiosk-files';
@@ -96,6 +97,7 @@ const USAGE = `Usage:
   npm run hub -- dashboard --server <url-with-credentials> [--port N] [--village <code>]…
   npm run hub -- dukcapil --server <url-with-admin-credentials> [--port N]
   npm run hub -- verification-page --server <url-with-admin-credentials> [--port N] [--village <code>]…
+  npm run hub -- resolve-conflicts [--server <url-with-admin-credentials>] [--village <code>]…
 
 Without --server, a command works on the hub last run from the data folder, as its admin.
 add-village takes the village's names from its Kemendagri code (idn-area-data); give all four
@@ -534,6 +536,29 @@ async function listVillagesCommand(args: string[]): Promise<void> {
   }
 }
 
+/** The regency's conflict guard (decision 0022): run it after a cluster node lagged, or on a timer. */
+async function resolveConflictsCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { server: { type: 'string' }, village: { type: 'string', multiple: true } },
+  });
+  const { connection } = await commandConnection(process.env, values.server);
+  const villages = (values.village ?? []).map((v) => {
+    const code = parseVillageCode(v);
+    if (!code) throw new Error(`--village ${v}: not a 10-digit village code.`);
+    return code;
+  });
+  const resolved = await resolveAllConflicts(connection, villages);
+  for (const r of resolved) {
+    console.log(
+      `  ${formatVillageCode(r.villageCode as VillageCode)}  ${r.docId}: kept ${r.keptRev}, removed ${r.removedRev} written by ${r.removedAuthor} (${r.rule})`,
+    );
+  }
+  console.log(
+    `${resolved.length} forbidden revision(s) removed; each is logged in ${CONFLICT_LOG_DB}.`,
+  );
+}
+
 async function dashboardCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -666,6 +691,7 @@ async function main(args: string[]): Promise<void> {
   if (command === 'dashboard') return dashboardCommand(rest);
   if (command === 'dukcapil') return dukcapilCommand(rest);
   if (command === 'verification-page') return verificationPageCommand(rest);
+  if (command === 'resolve-conflicts') return resolveConflictsCommand(rest);
   if (command === 'help' || command === '--help' || command === '-h') return console.log(USAGE);
   throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
 }

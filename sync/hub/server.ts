@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { accessGuard, lockSecurityStorage } from './access-guard';
 import { authLockout, DEFAULT_LOCKOUT, type LockoutOptions } from './auth-lockout';
+import { keepSentRevisions } from './sent-revisions';
 import { keepBulkDocsOrder } from './bulk-docs-order';
 import { changesFeed } from './changes-feed';
 import { couchError, sendCouchError } from './couch-json';
@@ -121,6 +122,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     db._db_name = name;
     lockSecurityStorage(db);
     keepBulkDocsOrder(db);
+    keepSentRevisions(db);
     return next();
   });
   insertAfterAuthentication(app, [

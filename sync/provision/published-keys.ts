@@ -5,6 +5,7 @@ import { villageProfileDocSchema } from '../../shared/documents/village-admin';
 import type { PublishedKeys } from '../../shared/letters/verify';
 import { villageCodeOfDb, villageDbName, type VillageCode } from '../../shared/village';
 import { couchRequest, expectStatus, type AdminConnection } from './couch-request';
+import { verdictOn } from './document-leaves';
 import { villageProfileId } from './letter-key';
 
 export interface PublishedVillage {
@@ -37,10 +38,14 @@ export async function gatherPublishedKeys(
   const out: PublishedLetterKeys = { keys: {}, villages: {} };
   for (const code of codes) {
     const path = `${encodeURIComponent(villageDbName(code))}/${encodeURIComponent(villageProfileId(code))}`;
-    const reply = await couchRequest(admin, 'GET', path);
+    const reply = await couchRequest(admin, 'GET', `${path}?conflicts=true`);
     if (reply.status === 404) continue;
     expectStatus(reply, [200], `Reading ${villageProfileId(code)}`);
-    const profile = villageProfileDocSchema.safeParse(reply.body);
+    // A cluster may show a revision that lost a published key: the lawful one keeps every key.
+    const verdict = await verdictOn(admin, encodeURIComponent(villageDbName(code)), reply.body);
+    const profile = villageProfileDocSchema.safeParse(
+      verdict ? (verdict.merged ?? verdict.keep.doc) : reply.body,
+    );
     if (!profile.success) continue;
     const p = profile.data;
     out.keys[code] = p.letterKeys;
