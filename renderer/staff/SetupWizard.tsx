@@ -8,6 +8,8 @@ import { formatVillageCode, type VillageCode } from '../../shared/village';
 import { getBridge } from '../bridge';
 import { Button, Field, Message, PageHeader } from '../ui';
 import { useSignIn } from './store';
+import { ConnectionCodeField } from './ConnectionCodeField';
+import type { KioskConnectionCode } from '../../shared/connection-code';
 import { OfficeSetupFields } from '../office/OfficeSetupFields';
 
 type Fields = Record<
@@ -86,6 +88,23 @@ export function SetupWizard() {
       )}
     </Field>
   );
+
+  /** The regency's sheet fills the place and the connection; a place the installer fixed stays. */
+  function fromSheet(c: KioskConnectionCode): string | null {
+    if (fixed.kiosk && (c.villageCode !== f.villageCode || c.kioskId !== f.kioskId)) {
+      return `Lembar ini untuk desa ${formatVillageCode(c.villageCode)} kios ${c.kioskId}, sedangkan kios ini ditetapkan untuk desa ${formatVillageCode(f.villageCode as VillageCode)} kios ${f.kioskId}.`;
+    }
+    setF((prev) => ({
+      ...prev,
+      villageCode: c.villageCode,
+      kioskId: c.kioskId,
+      url: c.url,
+      username: c.username,
+      password: c.password,
+      letterKey: `${c.letterKey.keyId}:${c.letterKey.privateKey}`,
+    }));
+    return null;
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -172,6 +191,7 @@ export function SetupWizard() {
         <fieldset className="ui-fieldset">
           <legend>3. Server kabupaten</legend>
           <RegencyFound status={status} />
+          {!fixed.regency && <ConnectionCodeField onRead={fromSheet} />}
           {!fixed.regency && (
             <div className="ui-form-grid">
               {field('url', 'Alamat server kabupaten', {
