@@ -20,23 +20,40 @@ export interface BarGroup {
 const FONT = 'font-family="system-ui, sans-serif" font-size="12"';
 const number = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 
-/** A round axis maximum at or above `max` (1, 2, 2.5 or 5 × a power of ten). */
-export function niceMax(max: number): number {
-  if (!(max > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= max) return step * power;
-  return 10 * power;
+/**
+ * Axis ticks from `low` to at least `high`: a round step (1, 2 or 5 × a power of ten) giving at
+ * most five intervals, so the numbers on the axis are ones a reader says aloud.
+ */
+export function axisTicks(low: number, high: number): number[] {
+  const span = high - low;
+  if (!(span > 0)) return [low, low + 1];
+  const raw = span / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((m) => m >= raw)!;
+  const first = Math.floor(low / step) * step;
+  const ticks = [first];
+  while (ticks.at(-1)! < high) ticks.push(first + ticks.length * step);
+  return ticks;
 }
 
-function legend(series: readonly ChartSeries[], x: number, y: number): string {
-  let at = x;
-  return series
-    .map((s) => {
-      const item = `<rect x="${at}" y="${y - 10}" width="12" height="12" fill="${e(s.colour)}"/><text x="${at + 16}" y="${y}">${e(s.name)}</text>`;
-      at += 28 + s.name.length * 6.5;
-      return item;
-    })
-    .join('');
+const LEGEND_ROW = 18;
+
+/** The legend in words, wrapped to `width`; its height is `rows × LEGEND_ROW`. */
+function legend(series: readonly ChartSeries[], width: number): { svg: string; rows: number } {
+  let at = 0;
+  let row = 0;
+  const items = series.map((s) => {
+    const itemWidth = 30 + s.name.length * 7;
+    if (at > 0 && at + itemWidth > width) {
+      at = 0;
+      row += 1;
+    }
+    const y = 14 + row * LEGEND_ROW;
+    const item = `<rect x="${at}" y="${y - 10}" width="12" height="12" fill="${e(s.colour)}"/><text x="${at + 16}" y="${y}">${e(s.name)}</text>`;
+    at += itemWidth;
+    return item;
+  });
+  return { svg: items.join(''), rows: row + 1 };
 }
 
 function frame(title: string, width: number, height: number, body: string): string {
@@ -57,22 +74,24 @@ export function barChartSvg(options: {
   width?: number;
 }): string {
   const { series, groups, stacked } = options;
-  const width = options.width ?? 640;
-  const labelWidth = 170;
+  const width = options.width ?? 600;
+  const labelWidth = 150;
   const plot = width - labelWidth - 70;
   const barHeight = stacked ? 16 : 10;
   const rowHeight = stacked ? 24 : series.length * (barHeight + 2) + 8;
-  const top = 28;
+  const key = legend(series, width);
+  const top = key.rows * LEGEND_ROW + 10;
   const height = top + groups.length * rowHeight + 26;
   const totals = groups.map((g) => g.values.reduce((a, b) => a + b, 0));
-  const max = niceMax(Math.max(0, ...(stacked ? totals : groups.flatMap((g) => g.values))));
+  const ticks = axisTicks(0, Math.max(0, ...(stacked ? totals : groups.flatMap((g) => g.values))));
+  const max = ticks.at(-1)!;
   const scale = (v: number) => (v / max) * plot;
   const unit = options.unit ?? '';
-  const parts: string[] = [legend(series, labelWidth, 14)];
-  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
-    const x = labelWidth + tick * plot;
+  const parts: string[] = [key.svg];
+  for (const tick of ticks) {
+    const x = labelWidth + (tick / max) * plot;
     parts.push(
-      `<line x1="${x}" y1="${top - 4}" x2="${x}" y2="${height - 22}" stroke="#ccc"/><text x="${x}" y="${height - 8}" text-anchor="middle" fill="#444">${e(number.format(tick * max))}</text>`,
+      `<line x1="${x.toFixed(1)}" y1="${top - 4}" x2="${x.toFixed(1)}" y2="${height - 22}" stroke="#ccc"/><text x="${x.toFixed(1)}" y="${height - 8}" text-anchor="middle" fill="#444">${e(number.format(tick))}</text>`,
     );
   }
   groups.forEach((g, i) => {
@@ -106,7 +125,10 @@ export function barChartSvg(options: {
   return frame(options.title, width, height, parts.join(''));
 }
 
-/** Lines over labelled points (months); a null value is a gap. The last value is printed. */
+/**
+ * Lines over labelled points (months); a null value is a gap, the last value is printed. The
+ * axis spans the values (not from zero): a population moves by tenths of a percent a month.
+ */
 export function lineChartSvg(options: {
   title: string;
   xLabels: readonly string[];
@@ -114,26 +136,29 @@ export function lineChartSvg(options: {
   width?: number;
   height?: number;
 }): string {
-  const width = options.width ?? 640;
+  const width = options.width ?? 600;
   const height = options.height ?? 260;
   const left = 70;
-  const right = 70;
-  const top = 28;
+  const right = 60;
+  const key = legend(options.lines, width);
+  const top = key.rows * LEGEND_ROW + 12;
   const bottom = 30;
   const values = options.lines.flatMap((l) => l.values.filter((v): v is number => v !== null));
-  const max = niceMax(Math.max(0, ...values));
+  const ticks = axisTicks(values.length ? Math.min(...values) : 0, Math.max(0, ...values));
+  const low = ticks[0]!;
+  const high = ticks.at(-1)!;
   const n = options.xLabels.length;
   const x = (i: number) => left + (n <= 1 ? 0 : (i / (n - 1)) * (width - left - right));
-  const y = (v: number) => top + (1 - v / max) * (height - top - bottom);
-  const parts: string[] = [legend(options.lines, left, 14)];
-  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
+  const y = (v: number) => top + (1 - (v - low) / (high - low)) * (height - top - bottom);
+  const parts: string[] = [key.svg];
+  for (const tick of ticks) {
     parts.push(
-      `<line x1="${left}" y1="${y(tick * max)}" x2="${width - right}" y2="${y(tick * max)}" stroke="#ddd"/><text x="${left - 6}" y="${y(tick * max) + 4}" text-anchor="end" fill="#444">${e(number.format(tick * max))}</text>`,
+      `<line x1="${left}" y1="${y(tick).toFixed(1)}" x2="${width - right}" y2="${y(tick).toFixed(1)}" stroke="#ddd"/><text x="${left - 6}" y="${(y(tick) + 4).toFixed(1)}" text-anchor="end" fill="#444">${e(number.format(tick))}</text>`,
     );
   }
   options.xLabels.forEach((label, i) => {
     parts.push(
-      `<text x="${x(i)}" y="${height - 10}" text-anchor="middle" fill="#444">${e(label)}</text>`,
+      `<text x="${x(i).toFixed(1)}" y="${height - 10}" text-anchor="middle" fill="#444" font-size="11">${e(label)}</text>`,
     );
   });
   for (const line of options.lines) {
