@@ -9,6 +9,7 @@ import { accessGuard, lockSecurityStorage } from './access-guard';
 import { authLockout, DEFAULT_LOCKOUT, type LockoutOptions } from './auth-lockout';
 import { keepBulkDocsOrder } from './bulk-docs-order';
 import { changesFeed } from './changes-feed';
+import { dbsInfo } from './dbs-info';
 import { couchError, sendCouchError } from './couch-json';
 import { folderAllDbs, listStores } from './database-folders';
 import { readOrCreateServerUuid } from './hub-files';
@@ -128,6 +129,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     checkRequestQueries(),
     checkRequestBodies(),
     changesFeed(Pouch),
+    dbsInfo(Pouch),
   ]);
   app.use(answerErrorsAsJson(log));
 

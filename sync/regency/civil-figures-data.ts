@@ -6,7 +6,6 @@ import { DUKCAPIL_DOCUMENT_TYPES } from '../../shared/dukcapil/catalogue';
 import type { VillageCode } from '../../shared/village';
 import type { AdminConnection } from '../provision/couch-request';
 import { civilFigures, type CivilFigures, type ClosedReport } from './civil-figures';
-import { mapLimited } from './dashboard-data';
 import { rowsOfVillage } from './dukcapil-data';
 import type { VillageViewCache, ViewRow } from './village-view-cache';
 
@@ -39,8 +38,9 @@ export async function gatherCivilFigures(
   now: Date,
 ): Promise<CivilFiguresData> {
   const unreadable: CivilFiguresData['unreadable'] = [];
-  const read = await mapLimited(villages, 8, async (code) => {
-    const reply = await cache.read(login, code, ['dukcapil', 'population-reports']);
+  const replies = await cache.readAll(login, villages, ['dukcapil', 'population-reports']);
+  const read = replies.map((reply, i) => {
+    const code = villages[i]!;
     if (!reply.views) {
       unreadable.push({ code, reason: `HTTP ${reply.status}` });
       return null;

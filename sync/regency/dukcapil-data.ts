@@ -30,7 +30,6 @@ import { nameKey } from '../../shared/residents/local';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { couchRequest, expectStatus, type AdminConnection } from '../provision/couch-request';
 import { REGENCY_DESIGN_DOC_ID } from '../provision/regency-views';
-import { mapLimited } from './dashboard-data';
 import { villageViewCache, type ViewRow, type VillageViewCache } from './village-view-cache';
 
 /** The writer recorded on documents the back office writes (`kioskId`, and in their ids). */
@@ -79,8 +78,9 @@ export async function gatherDukcapilList(
   cache: VillageViewCache = villageViewCache(),
 ): Promise<DukcapilList> {
   const unreadable: DukcapilList['unreadable'] = [];
-  const perVillage = await mapLimited(villages, 8, async (code) => {
-    const reply = await cache.read(login, code, ['dukcapil']);
+  const replies = await cache.readAll(login, villages, ['dukcapil']);
+  const perVillage = replies.map((reply, i) => {
+    const code = villages[i]!;
     if (!reply.views) {
       unreadable.push({ code, reason: `HTTP ${reply.status}` });
       return [];

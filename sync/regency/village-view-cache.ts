@@ -12,6 +12,7 @@
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { couchRequest, type AdminConnection } from '../provision/couch-request';
 import { REGENCY_DESIGN_DOC_ID } from '../provision/regency-views';
+import { mapLimited } from './dashboard-data';
 
 export interface ViewRow {
   key: unknown[];
@@ -23,12 +24,16 @@ export type VillageViewsReply =
   { status: 200; views: Record<string, ViewRow[]> } | { status: number; views: null };
 
 export interface VillageViewCache {
-  /** These views of `_design/regency` in the village's database (no query: every row). */
-  read(
+  /**
+   * These views of `_design/regency` (no query: every row) for each village, in the villages'
+   * order; `concurrency` view reads at once.
+   */
+  readAll(
     login: AdminConnection,
-    code: VillageCode,
+    codes: readonly VillageCode[],
     views: readonly string[],
-  ): Promise<VillageViewsReply>;
+    concurrency?: number,
+  ): Promise<VillageViewsReply[]>;
 }
 
 interface Entry {
@@ -36,33 +41,89 @@ interface Entry {
   rows: ViewRow[];
 }
 
+/** A database's `update_seq` as text, or the HTTP status answered instead. */
+type SeqReply = { status: 200; seq: string } | { status: number; seq: null };
+
 /** One cache per route (its owner); entries are replaced, never grow past villages × views. */
 export function villageViewCache(): VillageViewCache {
   const entries = new Map<string, Entry>();
-  return {
-    async read(login, code, views) {
-      const db = encodeURIComponent(villageDbName(code));
-      const info = await couchRequest<{ update_seq?: unknown }>(login, 'GET', db);
-      if (info.status !== 200) return { status: info.status, views: null };
-      const seq = JSON.stringify(info.body.update_seq ?? null);
-      const result: Record<string, ViewRow[]> = {};
-      for (const view of views) {
-        const key = `${login.url}\n${login.username}\n${db}\n${view}`;
-        const known = entries.get(key);
-        if (known && known.seq === seq && seq !== 'null') {
-          result[view] = known.rows;
-          continue;
-        }
-        const path = `${db}/${REGENCY_DESIGN_DOC_ID}/_view/${view}`;
-        const reply = await couchRequest<{ rows?: ViewRow[] }>(login, 'GET', path);
-        if (reply.status !== 200) {
-          entries.delete(key);
-          return { status: reply.status, views: null };
-        }
-        result[view] = reply.body.rows ?? [];
-        entries.set(key, { seq, rows: result[view] });
+  // Whether the server answers `POST /_dbs_info` (CouchDB 3.2+, the hub); learnt once.
+  let dbsInfo: boolean | null = null;
+
+  const seqOf = (value: unknown): string => JSON.stringify(value ?? null);
+
+  async function seqsOneByOne(
+    login: AdminConnection,
+    codes: readonly VillageCode[],
+    limit: number,
+  ) {
+    return mapLimited(codes, limit, async (code): Promise<SeqReply> => {
+      const info = await couchRequest<{ update_seq?: unknown }>(
+        login,
+        'GET',
+        encodeURIComponent(villageDbName(code)),
+      );
+      return info.status === 200
+        ? { status: 200, seq: seqOf(info.body.update_seq) }
+        : { status: info.status, seq: null };
+    });
+  }
+
+  /** Every village's sequence: `_dbs_info`, 100 names a request, where the server has it. */
+  async function seqs(login: AdminConnection, codes: readonly VillageCode[], limit: number) {
+    if (dbsInfo === false) return seqsOneByOne(login, codes, limit);
+    const replies: SeqReply[] = [];
+    for (let at = 0; at < codes.length; at += 100) {
+      const chunk = codes.slice(at, at + 100);
+      const reply = await couchRequest<{ key?: unknown; info?: { update_seq?: unknown } }[]>(
+        login,
+        'POST',
+        '_dbs_info',
+        { keys: chunk.map(villageDbName) },
+      );
+      if (reply.status !== 200 || !Array.isArray(reply.body)) {
+        // Not offered (an older CouchDB), or not to this login: one request per village.
+        dbsInfo ??= false;
+        return seqsOneByOne(login, codes, limit);
       }
-      return { status: 200, views: result };
+      dbsInfo = true;
+      const byName = new Map(reply.body.map((row) => [row.key, row.info]));
+      for (const code of chunk) {
+        const info = byName.get(villageDbName(code));
+        replies.push(
+          info ? { status: 200, seq: seqOf(info.update_seq) } : { status: 404, seq: null },
+        );
+      }
+    }
+    return replies;
+  }
+
+  return {
+    async readAll(login, codes, views, concurrency = 8) {
+      const known = await seqs(login, codes, concurrency);
+      return mapLimited(codes, concurrency, async (code, i): Promise<VillageViewsReply> => {
+        const { status, seq } = known[i]!;
+        if (seq === null) return { status, views: null };
+        const db = encodeURIComponent(villageDbName(code));
+        const result: Record<string, ViewRow[]> = {};
+        for (const view of views) {
+          const key = `${login.url}\n${login.username}\n${db}\n${view}`;
+          const entry = entries.get(key);
+          if (entry && entry.seq === seq && seq !== 'null') {
+            result[view] = entry.rows;
+            continue;
+          }
+          const path = `${db}/${REGENCY_DESIGN_DOC_ID}/_view/${view}`;
+          const reply = await couchRequest<{ rows?: ViewRow[] }>(login, 'GET', path);
+          if (reply.status !== 200) {
+            entries.delete(key);
+            return { status: reply.status, views: null };
+          }
+          result[view] = reply.body.rows ?? [];
+          entries.set(key, { seq, rows: result[view] });
+        }
+        return { status: 200, views: result };
+      });
     },
   };
 }

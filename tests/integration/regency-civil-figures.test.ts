@@ -287,6 +287,36 @@ describe('the regency civil-registration figures', () => {
   );
 });
 
+describe("POST /_dbs_info (every village's update_seq in one request)", () => {
+  it.runIf(couchServerKind === 'hub')(
+    'answers a server admin per name, creates nothing, and refuses regency staff',
+    async () => {
+      const missing = `desa_${regency}990000`;
+      const keys = [villageDbName(alpha), missing];
+      const asAdmin = await couchCall<
+        { key: string; info?: { update_seq?: unknown }; error?: string }[]
+      >(server, server.admin, 'POST', '_dbs_info', { keys });
+      expect(asAdmin.status).toBe(200);
+      expect(asAdmin.body.map((r) => r.key)).toEqual(keys);
+      const direct = await couchCall<{ update_seq?: unknown }>(
+        server,
+        server.admin,
+        'GET',
+        villageDbName(alpha),
+      );
+      expect(asAdmin.body[0]!.info?.update_seq).toEqual(direct.body.update_seq);
+      expect(asAdmin.body[1]).toEqual({ key: missing, error: 'not_found' });
+      expect((await couchCall(server, server.admin, 'GET', missing)).status).toBe(404);
+      const asStaff = await couchCall(server, staff, 'POST', '_dbs_info', { keys });
+      expect([401, 403]).toContain(asStaff.status);
+      const tooMany = await couchCall(server, server.admin, 'POST', '_dbs_info', {
+        keys: Array.from({ length: 101 }, (_, i) => `desa_${i}`),
+      });
+      expect(tooMany.status).toBe(400);
+    },
+  );
+});
+
 if (couchServerKind !== 'hub') {
   console.info(
     'regency-civil-figures: COUCHDB_URL is set; the page is served by the hub only, so its ' +
