@@ -40,6 +40,8 @@ interface Run {
   /** With photos only: the issued PDF's way down (seconds, bytes on the wire). */
   pdfDownSeconds?: number;
   pdfWireBytesDown?: number;
+  /** Requests that crossed the link for it (each costs a round trip). */
+  pdfRequests?: number;
 }
 
 async function oneRun(
@@ -113,10 +115,12 @@ async function oneRun(
     );
     if (!issued.ok) throw new Error(issued.message);
     const before = link.stats.bytesDown;
+    const requestsBefore = link.stats.requests;
     const down = performance.now();
     await kiosk.replicator.syncOnce();
     run.pdfDownSeconds = (performance.now() - down) / 1000;
     run.pdfWireBytesDown = link.stats.bytesDown - before;
+    run.pdfRequests = link.stats.requests - requestsBefore;
     const file = await kiosk.db.photos.findOne(issued.decision.fileId).exec();
     if (!file) throw new Error('The issued PDF did not reach the village.');
     return run;
@@ -165,6 +169,7 @@ export async function bench(): Promise<object> {
       textRatio: round2(textWithPhotos / textAlone),
       pdfDownRunsSeconds: photos.map((r) => round2(r.pdfDownSeconds!)),
       pdfWireBytesDown: photos.map((r) => r.pdfWireBytesDown!),
+      pdfRequests: photos.map((r) => r.pdfRequests!),
       pdfFloorSeconds: round2(floorSeconds),
       pdfDownMedianSeconds: round2(pdfDown),
       pdfRatioToFloor: round2(pdfDown / floorSeconds),
