@@ -10,6 +10,7 @@ import { authLockout, DEFAULT_LOCKOUT, type LockoutOptions } from './auth-lockou
 import { keepSentRevisions } from './sent-revisions';
 import { keepBulkDocsOrder } from './bulk-docs-order';
 import { changesFeed } from './changes-feed';
+import { dbsInfo } from './dbs-info';
 import { couchError, sendCouchError } from './couch-json';
 import { folderAllDbs, listStores } from './database-folders';
 import { readOrCreateServerUuid } from './hub-files';
@@ -130,6 +131,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     checkRequestQueries(),
     checkRequestBodies(),
     changesFeed(Pouch),
+    dbsInfo(Pouch),
   ]);
   app.use(answerErrorsAsJson(log));
 

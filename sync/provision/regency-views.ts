@@ -26,6 +26,9 @@ export interface CouchView {
  *   decision, `["~profile"]` → the village and district names.
  * - `dukcapil-families`: the regency's `resident` documents by KK number (the members whose
  *   card Dukcapil reissues). Read by sync/regency/dukcapil-data.ts.
+ * - `population-reports` (no reduce; one small row per closed monthly report): `month` → the
+ *   end of the month by sex and nationality, the families and when it was closed. Read by
+ *   sync/regency/civil-figures-data.ts.
  */
 export function regencyViews(): Record<string, CouchView> {
   return {
@@ -90,6 +93,13 @@ export function regencyViews(): Record<string, CouchView> {
     'dukcapil-families': {
       map: `function (doc) {
   if (doc.type === 'resident' && doc.kkNumber) emit(doc.kkNumber, null);
+}`,
+    },
+    'population-reports': {
+      map: `function (doc) {
+  if (doc.type === 'population-report' && doc.end) {
+    emit(doc.month, { end: doc.end, endFamilies: doc.endFamilies, closedAt: doc.closedAt });
+  }
 }`,
     },
   };

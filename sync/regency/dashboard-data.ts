@@ -447,14 +447,14 @@ export async function gatherDashboardPage(
 export async function mapLimited<T, R>(
   items: readonly T[],
   limit: number,
-  work: (item: T) => Promise<R>,
+  work: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const at = next++;
-      results[at] = await work(items[at]!);
+      results[at] = await work(items[at]!, at);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, Math.max(1, items.length)) }, worker));

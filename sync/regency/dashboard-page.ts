@@ -106,6 +106,7 @@ tr.stale td:first-child { border-left: 6px solid #b35c00; }
 </head>
 <body>
 <h1>Dasbor Kabupaten — sinkronisasi desa</h1>
+<p><a href="?bagian=kependudukan" data-testid="civil-link">Kependudukan dan pencatatan sipil: grafik permohonan, lama terbit, laporan bulanan, penduduk →</a></p>
 <p>Dibuat ${escapeHtml(dateTime.format(new Date(data.generatedAt)))} WIB. Tahun anggaran ${escapeHtml(data.fiscalYear)}.
 ${summary}
 <form method="get" data-testid="year-form"><label>Tahun anggaran <select name="tahun">${yearChoices(

@@ -9,7 +9,11 @@ import {
   fiscalYearAt,
   gatherDashboardPage,
   PageOutOfRange,
+  villageCodes,
 } from './dashboard-data';
+import { gatherCivilFigures } from './civil-figures-data';
+import { CIVIL_SECTION, renderCivilFiguresPage } from './civil-figures-page';
+import { villageViewCache, type VillageViewCache } from './village-view-cache';
 import {
   DEFAULT_PER_PAGE,
   DEFAULT_STALE_DAYS,
@@ -41,8 +45,10 @@ export interface DashboardRouteOptions {
 export function dashboardRoute(
   options: DashboardRouteOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  // The civil-registration page's view rows per village, read again only after a change (0021).
+  const cache = villageViewCache();
   return (req, res) => {
-    serve(options, req, res).catch((error: unknown) => {
+    serve(options, cache, req, res).catch((error: unknown) => {
       if (!res.headersSent) {
         send(res, 500, 'text/plain; charset=utf-8', `Dasbor gagal dibuat: ${String(error)}\n`);
       } else res.end();
@@ -52,6 +58,7 @@ export function dashboardRoute(
 
 async function serve(
   options: DashboardRouteOptions,
+  cache: VillageViewCache,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -123,6 +130,17 @@ async function serve(
   }
   if (!login) throw new Error('No login to read the dashboard data with.');
   const now = new Date();
+  const section = url.searchParams.get('bagian');
+  if (section !== null && section !== CIVIL_SECTION) {
+    return send(res, 400, 'text/plain; charset=utf-8', `bagian harus "${CIVIL_SECTION}".\n`);
+  }
+  setPageHeaders(res);
+  if (section === CIVIL_SECTION) {
+    const villages = options.villages ?? (await villageCodes(login));
+    const figures = await gatherCivilFigures(login, villages, cache, now);
+    const html = renderCivilFiguresPage(figures, { now, dashboardHref: url.pathname });
+    return send(res, 200, 'text/html; charset=utf-8', req.method === 'HEAD' ? '' : html);
+  }
   let data;
   try {
     data = await gatherDashboardPage(login, {
@@ -144,18 +162,21 @@ async function serve(
       `halaman ${error.page} tidak ada; hanya ada ${error.pages} halaman (${perPage} desa per halaman).\n`,
     );
   }
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-  );
-  res.setHeader('X-Content-Type-Options', 'nosniff');
   const html = renderDashboardPage(data, {
     days,
     now,
     planning: { bidang, priority, stalledDays },
   });
   send(res, 200, 'text/html; charset=utf-8', req.method === 'HEAD' ? '' : html);
+}
+
+function setPageHeaders(res: ServerResponse): void {
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+  );
+  res.setHeader('X-Content-Type-Options', 'nosniff');
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

@@ -35,7 +35,7 @@ import { nameKey } from '../../shared/residents/local';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { couchRequest, expectStatus, type AdminConnection } from '../provision/couch-request';
 import { REGENCY_DESIGN_DOC_ID } from '../provision/regency-views';
-import { mapLimited } from './dashboard-data';
+import { villageViewCache, type ViewRow, type VillageViewCache } from './village-view-cache';
 
 /** The writer recorded on documents the back office writes (`kioskId`, and in their ids). */
 export const DUKCAPIL_WRITER = 'dukcapil';
@@ -70,32 +70,33 @@ type NewBase = {
   updatedAt: string;
 };
 
-interface ViewRow {
-  key: unknown[];
-  value: Record<string, unknown>;
-}
-
 const viewPath = (code: VillageCode, view = 'dukcapil') =>
   `${encodeURIComponent(villageDbName(code))}/${REGENCY_DESIGN_DOC_ID}/_view/${view}`;
 
-/** Every sent application of these villages, with its status. */
+/**
+ * Every sent application of these villages, with its status. `cache` keeps each village's rows
+ * until its database changes (the route holds one; without it every view is read).
+ */
 export async function gatherDukcapilList(
   login: AdminConnection,
   villages: readonly VillageCode[],
+  cache: VillageViewCache = villageViewCache(),
 ): Promise<DukcapilList> {
   const unreadable: DukcapilList['unreadable'] = [];
-  const perVillage = await mapLimited(villages, 8, async (code) => {
-    const reply = await couchRequest<{ rows?: ViewRow[] }>(login, 'GET', viewPath(code));
-    if (reply.status !== 200) {
+  const replies = await cache.readAll(login, villages, ['dukcapil']);
+  const perVillage = replies.map((reply, i) => {
+    const code = villages[i]!;
+    if (!reply.views) {
       unreadable.push({ code, reason: `HTTP ${reply.status}` });
       return [];
     }
-    return rowsOfVillage(code, reply.body.rows ?? []);
+    return rowsOfVillage(code, reply.views.dukcapil ?? []);
   });
   return { rows: perVillage.flat(), unreadable };
 }
 
-function rowsOfVillage(code: VillageCode, rows: readonly ViewRow[]): ApplicationRow[] {
+/** The applications of one village from its `dukcapil` view rows, with their status. */
+export function rowsOfVillage(code: VillageCode, rows: readonly ViewRow[]): ApplicationRow[] {
   let villageName = '';
   let districtName = '';
   const apps = new Map<string, Omit<ApplicationRow, 'status'>>();

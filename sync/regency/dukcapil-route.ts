@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DUKCAPIL_ROLE_PREFIX, parseVillageCode, type VillageCode } from '../../shared/village';
 import { couchRequest, type AdminConnection } from '../provision/couch-request';
 import { villageCodes } from './dashboard-data';
+import { villageViewCache, type VillageViewCache } from './village-view-cache';
 import { gatherDukcapilList, readApplication, recordDecision } from './dukcapil-data';
 import {
   renderApplicationPage,
@@ -47,8 +48,10 @@ interface Officer {
 export function dukcapilRoute(
   options: DukcapilRouteOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  // The list's rows per village, read again only when the village changed (0021).
+  const cache = villageViewCache();
   return (req, res) => {
-    serve(options, req, res).catch((error: unknown) => {
+    serve(options, cache, req, res).catch((error: unknown) => {
       if (!res.headersSent) {
         send(res, 500, 'text/plain; charset=utf-8', `Kantor belakang gagal: ${String(error)}\n`);
       } else res.end();
@@ -58,6 +61,7 @@ export function dukcapilRoute(
 
 async function serve(
   options: DukcapilRouteOptions,
+  cache: VillageViewCache,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -85,7 +89,7 @@ async function serve(
       return html(400, renderMessagePage(name, DUKCAPIL_PATH, filter));
     const admin = { ...options.adminLogin, url: options.serverUrl() };
     const villages = (await villageCodes(admin)).filter((c) => c.startsWith(officer.regency));
-    const list = await gatherDukcapilList(admin, villages);
+    const list = await gatherDukcapilList(admin, villages, cache);
     return html(
       200,
       renderDukcapilList(list.rows, filter, {

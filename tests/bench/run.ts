@@ -3,6 +3,7 @@
 // A benchmark is a module in this folder exporting `bench(): Promise<object>`, listed here.
 import { bench as backup } from './backup';
 import { bench as dukcapilList } from './dukcapil-list';
+import { bench as dukcapilLink } from './dukcapil-link';
 import { bench as financeImport } from './finance-import';
 import { bench as hubGuards } from './hub-guards';
 import { bench as letterRender } from './letter-render';
@@ -29,6 +30,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   backup,
   dukcapilList,
   monthlyReport,
+  dukcapilLink,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');

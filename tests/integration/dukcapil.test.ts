@@ -705,6 +705,10 @@ describe.skipIf(couchServerKind === 'couchdb')('the back office on the hub', () 
       redirect: 'manual',
     });
     expect(posted.status).toBe(303);
+    // The list was read (and its rows kept) before the decision: it follows the village's database.
+    expect(await (await fetch(base, { headers: as(mine) })).text()).not.toContain(made.doc.id);
+    const issued = await fetch(`${base}?status=terbit`, { headers: as(mine) });
+    expect(await issued.text()).toContain(made.doc.id);
     const crossSite = await fetch(`${base}/keputusan`, {
       method: 'POST',
       headers: { ...as(mine), Origin: 'http://evil.example' },
