@@ -4,7 +4,6 @@
 
 const id = {
   appTitle: 'Balai',
-  village: 'Desa',
   kiosk: 'Kios',
   serviceDesk: 'Layanan Surat',
   letterArchive: 'Arsip Surat',

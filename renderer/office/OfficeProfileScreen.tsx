@@ -1,23 +1,19 @@
 // Profil Kantor, the administrator's: the names the regency sends with the village profile (from
 // the Kemendagri code; shown, not edited here) and what the office sets itself — address, postal
 // code, telephone, e-mail and the officials who sign — with the letterhead as letters will print it.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import './office.css';
 import { formatVillageCode, type VillageCode } from '../../shared/village';
 import { ADDRESS_MISSING, letterheadProblem } from '../../shared/letters/letterhead';
 import { useOpenSession } from '../state/session-store';
-import { useObservable } from '../state/use-observable';
+import { Button, Card, Message } from '../ui';
 import { EMPTY_OFFICE, OfficeFieldset, checkOffice } from './OfficeFieldset';
-import {
-  saveOffice,
-  villageIdentity$,
-  type OfficeFields,
-  type VillageIdentity,
-} from './office-data';
+import { saveOffice, type OfficeFields, type VillageIdentity } from './office-data';
+import { useVillageIdentity } from './VillageLabel';
 
 export function OfficeProfileScreen() {
   const { db, config, ids } = useOpenSession();
-  const identity$ = useMemo(() => villageIdentity$(db), [db]);
-  const identity = useObservable<VillageIdentity | null>(identity$, null);
+  const identity = useVillageIdentity();
   if (!identity) return null;
   // Keyed by the current office document, so the form starts again from what was saved last.
   return (
@@ -76,54 +72,54 @@ function OfficeForm({
   }
 
   const named = (label: string, name: string | undefined) => (
-    <>
+    <div>
       <dt>{label}</dt>
       <dd>{name || <em>belum dikirim kabupaten</em>}</dd>
-    </>
+    </div>
   );
   return (
-    <section className="office-profile" data-testid="office-profile">
-      <h2>Wilayah</h2>
-      <p>Nama wilayah diisi kabupaten menurut kode desa dan datang bersama sinkronisasi.</p>
-      <dl className="office-names">
-        {named('Kode desa', formatVillageCode(author.villageCode as VillageCode))}
-        {named('Provinsi', profile?.provinceName)}
-        {named(kind, profile?.regencyName)}
-        {named('Kecamatan', profile?.districtName)}
-        {named('Desa', profile?.villageName)}
-      </dl>
-      <form aria-label="Profil kantor" onSubmit={(e) => void submit(e)} noValidate>
+    <div className="office-profile ui-stack" data-testid="office-profile">
+      <Card title="Wilayah">
+        <p className="ui-field-hint">
+          Nama wilayah diisi kabupaten menurut kode desa dan datang bersama sinkronisasi.
+        </p>
+        <dl className="office-names">
+          {named('Kode desa', formatVillageCode(author.villageCode as VillageCode))}
+          {named('Provinsi', profile?.provinceName)}
+          {named(kind, profile?.regencyName)}
+          {named('Kecamatan', profile?.districtName)}
+          {named('Desa', profile?.villageName)}
+        </dl>
+      </Card>
+      <form
+        className="ui-stack"
+        aria-label="Profil kantor"
+        onSubmit={(e) => void submit(e)}
+        noValidate
+      >
         <OfficeFieldset idPrefix="office" value={value} onChange={setValue} errors={errors} />
-        <button type="submit">Simpan profil kantor</button>
-        {message && (
-          <p
-            className={message.error ? 'field-error' : 'notice'}
-            role={message.error ? 'alert' : 'status'}
-          >
-            {message.text}
-          </p>
-        )}
+        {message && <Message tone={message.error ? 'error' : 'success'}>{message.text}</Message>}
+        <div className="ui-actions">
+          <Button variant="primary" type="submit">
+            Simpan profil kantor
+          </Button>
+        </div>
       </form>
-      <h2>Kop surat</h2>
-      <div className="kop-preview" data-testid="kop-preview">
-        <div>
+      <Card title="Kop surat">
+        <div className="kop-preview" data-testid="kop-preview">
           <strong>
             PEMERINTAH {kind.toUpperCase()} {village.regencyName.toUpperCase() || '…'}
           </strong>
-        </div>
-        <div>
           <strong>KECAMATAN {village.districtName.toUpperCase() || '…'}</strong>
-        </div>
-        <div>
           <strong>DESA {village.villageName.toUpperCase() || '…'}</strong>
+          <span>{village.address || '(alamat belum diisi)'}</span>
         </div>
-        <div>{village.address || '(alamat belum diisi)'}</div>
-      </div>
-      {(problem || !village.address) && (
-        <p className="field-error" role="alert" data-testid="letterhead-problem">
-          {problem ?? ADDRESS_MISSING}
-        </p>
-      )}
-    </section>
+        {(problem || !village.address) && (
+          <Message tone={problem ? 'error' : 'warning'} testId="letterhead-problem">
+            {problem ?? ADDRESS_MISSING}
+          </Message>
+        )}
+      </Card>
+    </div>
   );
 }
