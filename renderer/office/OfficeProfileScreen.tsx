@@ -14,6 +14,9 @@ import { useVillageIdentity } from './VillageLabel';
 export function OfficeProfileScreen() {
   const { db, config, ids } = useOpenSession();
   const identity = useVillageIdentity();
+  // The document this screen saved last: the form below starts again once it is current, so the
+  // confirmation lives here, and shows while what was saved is what letters use.
+  const [savedId, setSavedId] = useState<string | null>(null);
   if (!identity) return null;
   // Keyed by the current office document, so the form starts again from what was saved last.
   return (
@@ -21,9 +24,15 @@ export function OfficeProfileScreen() {
       key={identity.office?.id ?? 'none'}
       identity={identity}
       author={{ villageCode: config.villageCode, kioskId: config.kioskId }}
-      save={(fields) =>
-        saveOffice(db, { villageCode: config.villageCode, kioskId: config.kioskId, ids }, fields)
-      }
+      justSaved={savedId !== null && identity.office?.id === savedId}
+      save={async (fields) => {
+        const doc = await saveOffice(
+          db,
+          { villageCode: config.villageCode, kioskId: config.kioskId, ids },
+          fields,
+        );
+        setSavedId(doc.id);
+      }}
     />
   );
 }
@@ -31,11 +40,13 @@ export function OfficeProfileScreen() {
 function OfficeForm({
   identity,
   author,
+  justSaved,
   save,
 }: {
   identity: VillageIdentity;
   author: { villageCode: string; kioskId: string };
-  save: (fields: OfficeFields) => Promise<unknown>;
+  justSaved: boolean;
+  save: (fields: OfficeFields) => Promise<void>;
 }) {
   const { profile, office, village } = identity;
   const [value, setValue] = useState<OfficeFields>(
@@ -50,24 +61,23 @@ function OfficeForm({
       : EMPTY_OFFICE,
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const problem = letterheadProblem(village);
   const kind = profile?.regencyKind ?? 'Kabupaten';
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setMessage(null);
+    setFailure(null);
     const checked = checkOffice(value);
     setErrors(checked.errors);
     if (Object.keys(checked.errors).length) {
-      setMessage({ text: 'Periksa isian yang ditandai.', error: true });
+      setFailure('Periksa isian yang ditandai; belum ada yang tersimpan.');
       return;
     }
     try {
       await save(checked.fields);
-      setMessage({ text: 'Profil kantor tersimpan; surat berikutnya memakainya.', error: false });
     } catch (err) {
-      setMessage({ text: (err as Error).message, error: true });
+      setFailure((err as Error).message);
     }
   }
 
@@ -98,7 +108,10 @@ function OfficeForm({
         noValidate
       >
         <OfficeFieldset idPrefix="office" value={value} onChange={setValue} errors={errors} />
-        {message && <Message tone={message.error ? 'error' : 'success'}>{message.text}</Message>}
+        {failure && <Message tone="error">{failure}</Message>}
+        {justSaved && !failure && (
+          <Message tone="success">Profil kantor tersimpan; surat berikutnya memakainya.</Message>
+        )}
         <div className="ui-actions">
           <Button variant="primary" type="submit">
             Simpan profil kantor
