@@ -3,6 +3,8 @@
 import { OFFICIAL_ROLES, type OfficeOfficial } from '../../shared/documents/village-admin';
 import { Button, Field, Table } from '../ui';
 import { officeProblems, type OfficeFields } from './office-data';
+// The office screens' few rules (Profil Kantor imports this fieldset, so it gets them too).
+import './office.css';
 
 export const OFFICIAL_ROLE_LABELS: Record<OfficeOfficial['role'], string> = {
   'kepala-desa': 'Kepala Desa',
@@ -91,70 +93,72 @@ export function OfficeFieldset({
       </fieldset>
       <fieldset className="ui-fieldset">
         <legend>Pejabat penanda tangan</legend>
-        <Table
-          testId={`${idPrefix}-officials`}
-          head={
-            <>
-              <th>Peran</th>
-              <th>Nama</th>
-              <th>Jabatan</th>
-              <th>NIP/NIPD</th>
-              <th />
-            </>
-          }
-        >
-          {value.officials.map((o, i) => (
-            <tr key={i}>
-              <td>
-                <select
-                  aria-label={`Peran pejabat ${i + 1}`}
-                  value={o.role}
-                  onChange={(e) =>
-                    setOfficial(i, { role: e.target.value as OfficeOfficial['role'] })
-                  }
-                >
-                  {OFFICIAL_ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {OFFICIAL_ROLE_LABELS[r]}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              {(['name', 'position', 'employeeNumber'] as const).map((field) => {
-                const path = `officials.${i}.${field}`;
-                return (
-                  <td key={field}>
-                    <input
-                      id={id(path)}
-                      aria-label={`${OFFICIAL_FIELD_LABELS[field]} pejabat ${i + 1}`}
-                      value={o[field]}
-                      onChange={(e) => setOfficial(i, { [field]: e.target.value })}
-                      aria-invalid={errors[path] ? true : undefined}
-                      aria-describedby={errors[path] ? `${id(path)}-error` : undefined}
-                    />
-                    {errors[path] && (
-                      <span id={`${id(path)}-error`} className="ui-field-error">
-                        {errors[path]}
-                      </span>
-                    )}
-                  </td>
-                );
-              })}
-              <td>
-                <Button
-                  variant="quiet"
-                  small
-                  aria-label={`Hapus pejabat ${i + 1}`}
-                  onClick={() =>
-                    onChange({ ...value, officials: value.officials.filter((_, j) => j !== i) })
-                  }
-                >
-                  Hapus
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </Table>
+        <div className="office-officials">
+          <Table
+            testId={`${idPrefix}-officials`}
+            head={
+              <>
+                <th>Peran</th>
+                <th>Nama</th>
+                <th>Jabatan</th>
+                <th>NIP/NIPD</th>
+                <th />
+              </>
+            }
+          >
+            {value.officials.map((o, i) => (
+              <tr key={i}>
+                <td>
+                  <select
+                    aria-label={`Peran pejabat ${i + 1}`}
+                    value={o.role}
+                    onChange={(e) =>
+                      setOfficial(i, { role: e.target.value as OfficeOfficial['role'] })
+                    }
+                  >
+                    {OFFICIAL_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {OFFICIAL_ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                {(['name', 'position', 'employeeNumber'] as const).map((field) => {
+                  const path = `officials.${i}.${field}`;
+                  return (
+                    <td key={field}>
+                      <input
+                        id={id(path)}
+                        aria-label={`${OFFICIAL_FIELD_LABELS[field]} pejabat ${i + 1}`}
+                        value={o[field]}
+                        onChange={(e) => setOfficial(i, { [field]: e.target.value })}
+                        aria-invalid={errors[path] ? true : undefined}
+                        aria-describedby={errors[path] ? `${id(path)}-error` : undefined}
+                      />
+                      {errors[path] && (
+                        <span id={`${id(path)}-error`} className="ui-field-error">
+                          {errors[path]}
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
+                <td>
+                  <Button
+                    variant="quiet"
+                    small
+                    aria-label={`Hapus pejabat ${i + 1}`}
+                    onClick={() =>
+                      onChange({ ...value, officials: value.officials.filter((_, j) => j !== i) })
+                    }
+                  >
+                    Hapus
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </Table>
+        </div>
         <div className="ui-actions">
           <Button
             onClick={() =>

@@ -2,7 +2,6 @@
 // the Kemendagri code; shown, not edited here) and what the office sets itself — address, postal
 // code, telephone, e-mail and the officials who sign — with the letterhead as letters will print it.
 import { useState, type FormEvent } from 'react';
-import './office.css';
 import { formatVillageCode, type VillageCode } from '../../shared/village';
 import { ADDRESS_MISSING, letterheadProblem } from '../../shared/letters/letterhead';
 import { useOpenSession } from '../state/session-store';
