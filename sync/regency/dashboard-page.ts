@@ -155,10 +155,10 @@ ${planningSectionHtml(data, days, planning, paged ? paged.perPage : undefined)}
 
 /**
  * A village as the regency's pages name it: `Desa Jambesari, Kec. Giri` (one regency's page
- * needs no regency name), or its dotted code while its profile has no names yet.
+ * needs no regency name), or `Desa 35.10.17.2001` while its profile has no names yet.
  */
 export function villageName(v: Pick<VillageRow, 'code' | 'names'>): string {
-  if (!v.names) return formatVillageCode(v.code);
+  if (!v.names) return `Desa ${formatVillageCode(v.code)}`;
   return [`Desa ${v.names.villageName}`, v.names.districtName && `Kec. ${v.names.districtName}`]
     .filter(Boolean)
     .join(', ');

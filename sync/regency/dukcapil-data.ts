@@ -4,6 +4,11 @@
 // decision — written with the officer's own login, so the village database's validation sees
 // who wrote it (docs/decisions/0018).
 import {
+  publishedNames,
+  readVillageProfile,
+  type PublishedVillage,
+} from '../provision/published-keys';
+import {
   applicationStatus,
   decisionProblem,
   statusOfSummary,
@@ -141,6 +146,8 @@ function rowsOfVillage(code: VillageCode, rows: readonly ViewRow[]): Application
 
 export interface ApplicationDetail {
   application: DukcapilApplicationDoc;
+  /** The village's names from its profile; null before the regency has named it. */
+  villageNames: PublishedVillage | null;
   decisions: DukcapilDecisionDoc[];
   photos: PhotoDoc[];
   status: ApplicationStatus;
@@ -185,7 +192,14 @@ export async function readApplication(
       return p.success && p.data.refId === id ? [p.data] : [];
     });
   }
-  return { application, decisions, photos, status: applicationStatus(application, decisions) };
+  const profile = await readVillageProfile(login, code).catch(() => null);
+  return {
+    application,
+    villageNames: profile?.villageName ? publishedNames(profile) : null,
+    decisions,
+    photos,
+    status: applicationStatus(application, decisions),
+  };
 }
 
 export type DecisionOutcome =

@@ -16,7 +16,7 @@ import {
 } from '../../shared/dukcapil/catalogue';
 import { DECISION_STEP_LABELS, DECISION_STEPS } from '../../shared/documents/dukcapil';
 import { formatVillageCode, type VillageCode } from '../../shared/village';
-import { escapeHtml as e } from './dashboard-page';
+import { escapeHtml as e, villageName } from './dashboard-page';
 import type { ApplicationDetail, ApplicationRow } from './dukcapil-data';
 
 export const DUKCAPIL_ROWS_PER_PAGE = 100;
@@ -275,7 +275,9 @@ ${app.documentType === 'akta-kelahiran' ? `<label>NIK anak<input name="subjectNi
     `<p><a href="${e(opts.basePath)}">« Daftar permohonan</a></p>
 <h1>${e(def.name)} — ${e(app.subjectName)}</h1>
 ${msg}
-<p>${statusCell(detail.status)} · Desa ${e(formatVillageCode(app.villageCode as VillageCode))} · formulir ${e(def.form)} · <span class="small">${e(app.id)}</span></p>
+<p>${statusCell(detail.status)} · ${e(villageName({ code: app.villageCode as VillageCode, names: detail.villageNames }))}${
+      detail.villageNames ? ` (${e(formatVillageCode(app.villageCode as VillageCode))})` : ''
+    } · formulir ${e(def.form)} · <span class="small">${e(app.id)}</span></p>
 <div class="cols">
 <section><h2>Data formulir</h2><dl>
 <dt>Nama</dt><dd>${e(app.subjectName)}</dd>

@@ -388,7 +388,7 @@ describe.skipIf(couchServerKind === 'couchdb')('GET /_balai/dashboard on the hub
       // The village by its name once the regency's profile names it; by its code until then.
       expect(rowA).toContain(`<th scope="row">Desa Uji Coba, Kec. Giri<br>`);
       expect(rowA).toContain(formatVillageCode(codeA));
-      expect(rowB).toContain(`<th scope="row">${formatVillageCode(codeB)}<br>`);
+      expect(rowB).toContain(`<th scope="row">Desa ${formatVillageCode(codeB)}<br>`);
       expect(rowB).toContain(STALE_MARKER);
       expect(rowB).toContain('data-stale="true"');
       expect(rowB).toContain('10 hari lalu');
