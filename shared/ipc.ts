@@ -31,7 +31,7 @@ export const kioskIdSchema = z
   .string()
   .regex(
     /^[a-z0-9][a-z0-9-]{0,19}$/,
-    'ID kiosk hanya huruf kecil, angka dan tanda hubung (maks. 20).',
+    'ID kios hanya huruf kecil, angka dan tanda hubung (maks. 20).',
   );
 
 export const villageCodeSchema = z

@@ -24,7 +24,7 @@ export function createAppRequestHandler({
       console.error(`Kiosk host failed on ${request.method} ${request.path}:`, error);
       return jsonResponse(500, {
         error: 'internal_error',
-        reason: 'Terjadi kesalahan di dalam kiosk.',
+        reason: 'Terjadi kesalahan di dalam kios.',
       });
     }
   };

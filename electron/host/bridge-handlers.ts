@@ -91,7 +91,7 @@ export function createBridgeHandlers(
       const letterKey = store.letterKey();
       if (!letterKey) {
         throw new BridgeRefusal(
-          'Kiosk ini belum memegang kunci tanda tangan surat (dari penyiapan kiosk oleh kabupaten, atau BALAI_LETTER_KEY); surat tidak dapat ditandatangani.',
+          'Kios ini belum memegang kunci tanda tangan surat (dari penyiapan kios oleh kabupaten, atau BALAI_LETTER_KEY); surat tidak dapat ditandatangani.',
           409,
         );
       }
@@ -169,7 +169,7 @@ export async function invokeBridge(
     return {
       ok: false,
       status: 500,
-      error: 'Terjadi kesalahan di dalam kiosk; lihat catatan (log) kiosk.',
+      error: 'Terjadi kesalahan di dalam kios; lihat catatan (log) kios.',
     };
   }
 }

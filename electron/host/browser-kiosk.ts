@@ -72,7 +72,7 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
       !hosts.has(req.headers.host?.toLowerCase() ?? '') ||
       (origin !== undefined && !origins.has(origin))
     ) {
-      send(res, jsonResponse(403, { error: 'Permintaan ini bukan dari kiosk Balai dan ditolak.' }));
+      send(res, jsonResponse(403, { error: 'Permintaan ini bukan dari kios Balai dan ditolak.' }));
       return;
     }
     const path = req.url ?? '/';
@@ -104,14 +104,14 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
       (response) => send(res, response),
       (error: unknown) => {
         console.error('Browser kiosk failed to answer:', error);
-        send(res, jsonResponse(500, { error: 'Terjadi kesalahan di dalam kiosk.' }));
+        send(res, jsonResponse(500, { error: 'Terjadi kesalahan di dalam kios.' }));
       },
     );
   });
 
   async function answerBridge(req: IncomingMessage, path: string): Promise<HostResponse> {
     if (req.method !== 'POST')
-      return jsonResponse(405, { error: 'Gunakan POST untuk jembatan kiosk.' });
+      return jsonResponse(405, { error: 'Gunakan POST untuk jembatan kios.' });
     const channel = safeDecode(path.slice(BROWSER_BRIDGE_PREFIX.length).split('?')[0] ?? '');
     // A backup file crosses the bridge whole; every other payload is small.
     const limit = channel.startsWith('backup:') ? 2 * MAX_BACKUP_TEXT : MAX_BRIDGE_BODY_BYTES;

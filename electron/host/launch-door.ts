@@ -29,12 +29,12 @@ export class LaunchDoor {
 
   /** The answer to `GET /launch?token=…`: the window's cookie and on to `/`, once per token. */
   enter(method: string, path: string): HostResponse {
-    if (method !== 'GET') return jsonResponse(405, { error: 'Gunakan GET untuk membuka kiosk.' });
+    if (method !== 'GET') return jsonResponse(405, { error: 'Gunakan GET untuk membuka kios.' });
     const token = new URLSearchParams(path.split('?')[1] ?? '').get('token') ?? '';
     if (!this.unusedTokens.delete(token)) {
       return jsonResponse(401, {
         error:
-          'Tautan pembuka kiosk ini sudah dipakai atau tidak sah. Jalankan kiosk lagi (npm start) untuk mendapat tautan baru.',
+          'Tautan pembuka kios ini sudah dipakai atau tidak sah. Jalankan kios lagi (npm start) untuk mendapat tautan baru.',
       });
     }
     const key = randomBytes(32).toString('base64url');
@@ -61,7 +61,7 @@ export class LaunchDoor {
 /** The refusal for anything else that asks for the bridge or the proxy. */
 export function notLaunchedWindow(path: string): HostResponse {
   const reason =
-    'Permintaan ini tidak berasal dari jendela yang dibuka oleh kiosk Balai. Tutup jendela ini lalu jalankan kiosk lagi (npm start).';
+    'Permintaan ini tidak berasal dari jendela yang dibuka oleh kios Balai. Tutup jendela ini lalu jalankan kios lagi (npm start).';
   // The proxy answers in CouchDB's shape, with a name of its own: not the regency refusing the kiosk.
   return path.startsWith('/regency/')
     ? jsonResponse(401, { error: 'window_not_launched', reason })

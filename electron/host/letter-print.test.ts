@@ -275,7 +275,7 @@ describe('the browser kiosk', () => {
       ok: true,
       value: {
         outcome: 'unavailable',
-        message: 'Tidak tersedia di kiosk peramban ini; gunakan cetak dari peramban.',
+        message: 'Tidak tersedia di kios peramban ini; gunakan cetak dari peramban.',
       },
     };
     expect(await call('letters:print', { ...letter, copy: false })).toEqual(unavailable);

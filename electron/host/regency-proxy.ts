@@ -161,7 +161,7 @@ export class RegencyProxy {
       return couchError(
         503,
         'regency_not_configured',
-        'Server kabupaten belum diatur; kiosk bekerja tanpa sinkronisasi.',
+        'Server kabupaten belum diatur; kios bekerja tanpa sinkronisasi.',
       );
     }
     return this.forward(

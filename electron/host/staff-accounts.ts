@@ -247,7 +247,7 @@ function loadFile(file: string): StaffFile {
   // reopen the first-run wizard and let anyone create an administrator.
   const parsed = fileSchema.safeParse(parseJsonOrUndefined(text));
   if (!parsed.success) {
-    throw new StaffError(`${file} rusak; pulihkan dari cadangan sebelum kiosk dijalankan.`, 500);
+    throw new StaffError(`${file} rusak; pulihkan dari cadangan sebelum kios dijalankan.`, 500);
   }
   return parsed.data;
 }

@@ -77,7 +77,7 @@ export function createStaffHandlers(accounts: StaffAccounts, store: ConfigStore)
     'staff:setup': async (request, { session }) => {
       // Only ever once: afterwards accounts are an administrator's business.
       if (settingUp || !status().needed) {
-        throw new StaffError('Kiosk ini sudah disiapkan; masuk sebagai administrator.', 409);
+        throw new StaffError('Kios ini sudah disiapkan; masuk sebagai administrator.', 409);
       }
       const current = status();
       if (
@@ -85,7 +85,7 @@ export function createStaffHandlers(accounts: StaffAccounts, store: ConfigStore)
         (request.villageCode !== current.villageCode || request.kioskId !== current.kioskId)
       ) {
         throw new StaffError(
-          `Kode desa dan ID kiosk sudah ditetapkan lewat ${ENV_NAMES.villageCode}/${ENV_NAMES.kioskId}.`,
+          `Kode desa dan ID kios sudah ditetapkan lewat ${ENV_NAMES.villageCode}/${ENV_NAMES.kioskId}.`,
           409,
         );
       }

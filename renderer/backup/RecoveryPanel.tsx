@@ -29,7 +29,7 @@ export function RecoveryPanel() {
   }
 
   return (
-    <section className="recovery ui-card ui-stack" aria-label="Pemulihan data kiosk">
+    <section className="recovery ui-card ui-stack" aria-label="Pemulihan data kios">
       <h2>Pulihkan data kios</h2>
       {holder?.role === 'administrator' ? (
         <p data-testid="recovery-holder">Masuk sebagai {holder.name}.</p>

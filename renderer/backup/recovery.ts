@@ -41,7 +41,7 @@ export async function openRecordedDatabase(
     db = await openKioskDatabase(name, kioskStorage());
   } catch (error) {
     throw new RecoveryNeeded(
-      `Basis data kiosk rusak dan tidak dapat dibuka (${error instanceof Error ? error.message : String(error)}).`,
+      `Basis data kios rusak dan tidak dapat dibuka (${error instanceof Error ? error.message : String(error)}).`,
     );
   }
   const counts = await countDocuments(db);

@@ -21,18 +21,18 @@ describe('isQuotaError', () => {
         'Connection is closing because of: IO error: 000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)',
     };
     expect(await storageFailureMessage({ name: 'AbortError', inner: noSpace }, plenty)).toMatch(
-      /^Penyimpanan kiosk penuh/,
+      /^Penyimpanan kios penuh/,
     );
     const aborted = new Error(
       'docs.bulkPut(): 1 of 1 operations failed. Errors: AbortError: The transaction was aborted, so the request cannot be fulfilled.',
     );
-    expect(await storageFailureMessage(aborted, none)).toMatch(/^Penyimpanan kiosk penuh/);
-    expect(await storageFailureMessage(aborted, plenty)).toMatch(/^Penyimpanan kiosk gagal/);
+    expect(await storageFailureMessage(aborted, none)).toMatch(/^Penyimpanan kios penuh/);
+    expect(await storageFailureMessage(aborted, plenty)).toMatch(/^Penyimpanan kios gagal/);
     const closed = {
       name: 'UnknownError',
       message: 'Internal error opening backing store for indexedDB.open.',
     };
-    expect(await storageFailureMessage(closed, none)).toMatch(/^Penyimpanan kiosk penuh/);
+    expect(await storageFailureMessage(closed, none)).toMatch(/^Penyimpanan kios penuh/);
     expect(await storageFailureMessage(new Error('ConstraintError'), none)).toBeNull();
   });
 

@@ -11,12 +11,12 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getBridge } from '../bridge';
 
 export const STORAGE_FULL_MESSAGE =
-  'Penyimpanan kiosk penuh: data ini belum tersimpan, data yang sudah tersimpan tetap aman. ' +
+  'Penyimpanan kios penuh: data ini belum tersimpan, data yang sudah tersimpan tetap aman. ' +
   'Kosongkan ruang disk komputer (atau hubungi admin), lalu simpan lagi.';
 
 export const STORAGE_CLOSED_MESSAGE =
-  'Penyimpanan kiosk gagal menulis: data ini belum tersimpan, data yang sudah tersimpan tetap ' +
-  'aman. Periksa ruang disk komputer, lalu buka ulang kiosk.';
+  'Penyimpanan kios gagal menulis: data ini belum tersimpan, data yang sudah tersimpan tetap ' +
+  'aman. Periksa ruang disk komputer, lalu buka ulang kios.';
 
 export class StorageFullError extends Error {
   override name = 'StorageFullError';

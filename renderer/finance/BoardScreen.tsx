@@ -1,9 +1,10 @@
 // The transparency board (papan informasi APBDes): a full-screen public view for the hall's TV or
 // the kiosk's second screen. Only totals per bidang — no names, no payees, no evidence numbers.
-// Large type, plain Bahasa Indonesia, rotating every few seconds. Open it from the menu or at `#papan`.
+// Large type, plain Bahasa Indonesia, under the village's name, rotating every few seconds. Open it from the menu or at `#papan`.
 import { useEffect, useState } from 'react';
 import { computeLra } from '../../shared/finance/lra';
 import { basisPoints, formatBasisPoints, formatRupiah } from '../../shared/finance/money';
+import { useVillageTitle } from '../office/VillageLabel';
 import { useNavigation } from '../state/navigation';
 import { useFinanceData, useFiscalYear } from './store';
 
@@ -23,6 +24,7 @@ export function BoardScreen() {
   const lra = computeLra(lines, entries, year);
   const [slide, setSlide] = useState(0);
   const go = useNavigation((s) => s.go);
+  const village = useVillageTitle();
   useEffect(() => {
     const timer = setInterval(() => setSlide((s) => (s + 1) % 3), ROTATE_MS);
     const onKey = (e: KeyboardEvent) => {
@@ -39,7 +41,12 @@ export function BoardScreen() {
   const r = lra.realised;
   return (
     <div className="board" data-testid="board" data-slide={slide}>
-      <h1>APBDes Tahun {year}</h1>
+      <h1>
+        APBDes Tahun {year}
+        <span className="board-village" data-testid="board-village">
+          {village}
+        </span>
+      </h1>
       {slide === 0 && (
         <section>
           <h2>Pendapatan desa</h2>

@@ -15,6 +15,8 @@ import { xlsxWorkbook } from '../../shared/finance/xlsx';
 import { basisPoints, formatBasisPoints, formatRupiah } from '../../shared/finance/money';
 import { exportBudgetCsv, exportRealisationCsv } from '../../shared/finance/siskeudes';
 import { useT } from '../i18n';
+import { titleOf, useVillageIdentity } from '../office/VillageLabel';
+import type { VillageIdentity } from '../office/office-data';
 import { useOpenSession } from '../state/session-store';
 import { download, Money, YearPicker } from './common';
 import { useFinanceData, useFiscalYear } from './store';
@@ -90,30 +92,39 @@ function sourceLegend(codes: readonly string[]): string {
   return `Kode: P = pendapatan, B = belanja, diikuti sumber dana (${sources}).`;
 }
 
-/** The active officials named on the print's signature block, by their role. */
-function useOfficials(): Partial<Record<OfficialDoc['role'], OfficialDoc>> {
+type Signer = Pick<OfficialDoc, 'name' | 'employeeNumber'>;
+
+/**
+ * Who signs the print, by role: the officials the office lists under Profil Kantor, else the
+ * regency's active `official` documents (the same order `signerOf` follows for letters).
+ */
+function useSigners(
+  identity: VillageIdentity | null,
+): Partial<Record<OfficialDoc['role'], Signer>> {
   const { db } = useOpenSession();
   const officials$ = useMemo(
     () =>
-      db.registry.find({ selector: { type: 'official' } }).$.pipe(
-        map((docs) =>
-          Object.fromEntries(
-            docs
-              .map((d) => d.toJSON() as unknown as OfficialDoc)
-              .filter((o) => o.active)
-              .map((o) => [o.role, o]),
+      db.registry
+        .find({ selector: { type: 'official' } })
+        .$.pipe(
+          map((docs) =>
+            docs.map((d) => d.toJSON() as unknown as OfficialDoc).filter((o) => o.active),
           ),
         ),
-      ),
     [db],
   );
-  return useObservable(officials$, {});
+  const regency = useObservable<OfficialDoc[]>(officials$, []);
+  const listed = identity?.office?.officials ?? [];
+  const byRole = (role: OfficialDoc['role']) =>
+    listed.find((o) => o.role === role && o.name.trim()) ?? regency.find((o) => o.role === role);
+  return { 'kepala-desa': byRole('kepala-desa'), 'kaur-keuangan': byRole('kaur-keuangan') };
 }
 
-function Signatures() {
-  const officials = useOfficials();
+function Signatures({ identity }: { identity: VillageIdentity | null }) {
+  const officials = useSigners(identity);
   const blank = '(........................................)';
-  const signer = (title: string, o: OfficialDoc | undefined) => (
+  const place = identity?.village.villageName;
+  const signer = (title: string, o: Signer | undefined) => (
     <div>
       <p>{title}</p>
       <p className="fin-signature-space" />
@@ -123,7 +134,10 @@ function Signatures() {
   );
   return (
     <div className="fin-signatures" data-testid="lra-signatures">
-      <p className="fin-signature-date">{formatLongDate(localDate())}</p>
+      <p className="fin-signature-date">
+        {place ? `${place}, ` : ''}
+        {formatLongDate(localDate())}
+      </p>
       <div className="fin-signature-row">
         {signer('Mengetahui, Kepala Desa', officials['kepala-desa'])}
         {signer('Bendahara Desa', officials['kaur-keuangan'])}
@@ -134,6 +148,8 @@ function Signatures() {
 
 export function LraScreen() {
   const { config } = useOpenSession();
+  const identity = useVillageIdentity();
+  const title = titleOf(identity, config.villageCode);
   const year = useFiscalYear((s) => s.year);
   const { lines, entries } = useFinanceData(year);
   const report = computeLra(lines, entries, year);
@@ -192,8 +208,9 @@ export function LraScreen() {
           {t('fin_exportRealisation')}
         </button>
       </div>
-      <h2 className="print-only">
-        {t('fin_lraTitle')} {year} · {t('village')} {config.villageCode}
+      <h2 className="fin-lra-title" data-testid="lra-title">
+        {t('fin_lraTitle')} {year}
+        <span className="fin-lra-village">{title}</span>
       </h2>
       <p>
         {t('fin_budgetVersion')} {report.version} ·{' '}
@@ -272,7 +289,7 @@ export function LraScreen() {
           </table>
         </section>
       )}
-      <Signatures />
+      <Signatures identity={identity} />
     </div>
   );
 }

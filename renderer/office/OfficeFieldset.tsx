@@ -1,7 +1,10 @@
 // The fields the office owns — address, postal code, telephone, e-mail and the officials who sign
 // — as one set of inputs, used by the first-run setup and by the administrator's Profil Kantor.
 import { OFFICIAL_ROLES, type OfficeOfficial } from '../../shared/documents/village-admin';
+import { Button, Field, Table } from '../ui';
 import { officeProblems, type OfficeFields } from './office-data';
+// The office screens' few rules (Profil Kantor imports this fieldset, so it gets them too).
+import './office.css';
 
 export const OFFICIAL_ROLE_LABELS: Record<OfficeOfficial['role'], string> = {
   'kepala-desa': 'Kepala Desa',
@@ -9,6 +12,8 @@ export const OFFICIAL_ROLE_LABELS: Record<OfficeOfficial['role'], string> = {
   'kaur-keuangan': 'Kaur Keuangan',
   staf: 'Perangkat lain',
 };
+
+const OFFICIAL_FIELD_LABELS = { name: 'Nama', position: 'Jabatan', employeeNumber: 'NIP/NIPD' };
 
 export const EMPTY_OFFICE: OfficeFields = {
   address: '',
@@ -57,26 +62,18 @@ export function OfficeFieldset({
   errors: Record<string, string>;
 }) {
   const id = (path: string) => `${idPrefix}-${path.replace(/\./g, '-')}`;
-  const invalid = (path: string) =>
-    errors[path] ? { 'aria-invalid': true as const, 'aria-describedby': `${id(path)}-error` } : {};
-  const error = (path: string) =>
-    errors[path] && (
-      <span id={`${id(path)}-error`} className="field-error">
-        {errors[path]}
-      </span>
-    );
   const text = (path: 'address' | 'postalCode' | 'phone' | 'email', label: string) => (
-    <>
-      <label htmlFor={id(path)}>{label}</label>
-      <input
-        id={id(path)}
-        value={value[path]}
-        onChange={(e) => onChange({ ...value, [path]: e.target.value })}
-        {...invalid(path)}
-        {...(path === 'postalCode' ? { inputMode: 'numeric' as const } : {})}
-      />
-      {error(path)}
-    </>
+    <Field id={id(path)} label={label} error={errors[path]}>
+      {(control) => (
+        <input
+          {...control}
+          value={value[path]}
+          onChange={(e) => onChange({ ...value, [path]: e.target.value })}
+          {...(path === 'postalCode' ? { inputMode: 'numeric' as const } : {})}
+          {...(path === 'email' ? { type: 'email' } : {})}
+        />
+      )}
+    </Field>
   );
   const setOfficial = (i: number, patch: Partial<OfficeOfficial>) =>
     onChange({
@@ -85,26 +82,30 @@ export function OfficeFieldset({
     });
   return (
     <>
-      <fieldset>
+      <fieldset className="ui-fieldset">
         <legend>Alamat kantor desa</legend>
-        {text('address', 'Alamat (jalan, nomor)')}
-        {text('postalCode', 'Kode pos')}
-        {text('phone', 'Telepon')}
-        {text('email', 'E-mail')}
+        <div className="ui-form-grid">
+          {text('address', 'Alamat (jalan, nomor)')}
+          {text('postalCode', 'Kode pos')}
+          {text('phone', 'Telepon')}
+          {text('email', 'E-mail')}
+        </div>
       </fieldset>
-      <fieldset>
+      <fieldset className="ui-fieldset">
         <legend>Pejabat penanda tangan</legend>
-        <table className="officials">
-          <thead>
-            <tr>
-              <th>Peran</th>
-              <th>Nama</th>
-              <th>Jabatan</th>
-              <th>NIP/NIPD</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
+        <div className="office-officials">
+          <Table
+            testId={`${idPrefix}-officials`}
+            head={
+              <>
+                <th>Peran</th>
+                <th>Nama</th>
+                <th>Jabatan</th>
+                <th>NIP/NIPD</th>
+                <th />
+              </>
+            }
+          >
             {value.officials.map((o, i) => (
               <tr key={i}>
                 <td>
@@ -122,47 +123,57 @@ export function OfficeFieldset({
                     ))}
                   </select>
                 </td>
-                {(['name', 'position', 'employeeNumber'] as const).map((field) => (
-                  <td key={field}>
-                    <input
-                      id={id(`officials.${i}.${field}`)}
-                      aria-label={`${field === 'name' ? 'Nama' : field === 'position' ? 'Jabatan' : 'NIP/NIPD'} pejabat ${i + 1}`}
-                      value={o[field]}
-                      onChange={(e) => setOfficial(i, { [field]: e.target.value })}
-                      {...invalid(`officials.${i}.${field}`)}
-                    />
-                    {error(`officials.${i}.${field}`)}
-                  </td>
-                ))}
+                {(['name', 'position', 'employeeNumber'] as const).map((field) => {
+                  const path = `officials.${i}.${field}`;
+                  return (
+                    <td key={field}>
+                      <input
+                        id={id(path)}
+                        aria-label={`${OFFICIAL_FIELD_LABELS[field]} pejabat ${i + 1}`}
+                        value={o[field]}
+                        onChange={(e) => setOfficial(i, { [field]: e.target.value })}
+                        aria-invalid={errors[path] ? true : undefined}
+                        aria-describedby={errors[path] ? `${id(path)}-error` : undefined}
+                      />
+                      {errors[path] && (
+                        <span id={`${id(path)}-error`} className="ui-field-error">
+                          {errors[path]}
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
                 <td>
-                  <button
-                    type="button"
-                    className="link"
+                  <Button
+                    variant="quiet"
+                    small
+                    aria-label={`Hapus pejabat ${i + 1}`}
                     onClick={() =>
                       onChange({ ...value, officials: value.officials.filter((_, j) => j !== i) })
                     }
                   >
                     Hapus
-                  </button>
+                  </Button>
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-        <button
-          type="button"
-          onClick={() =>
-            onChange({
-              ...value,
-              officials: [
-                ...value.officials,
-                { role: 'staf', name: '', position: '', employeeNumber: '' },
-              ],
-            })
-          }
-        >
-          Tambah pejabat
-        </button>
+          </Table>
+        </div>
+        <div className="ui-actions">
+          <Button
+            onClick={() =>
+              onChange({
+                ...value,
+                officials: [
+                  ...value.officials,
+                  { role: 'staf', name: '', position: '', employeeNumber: '' },
+                ],
+              })
+            }
+          >
+            Tambah pejabat
+          </Button>
+        </div>
       </fieldset>
     </>
   );

@@ -1,23 +1,21 @@
 // Profil Kantor, the administrator's: the names the regency sends with the village profile (from
 // the Kemendagri code; shown, not edited here) and what the office sets itself — address, postal
 // code, telephone, e-mail and the officials who sign — with the letterhead as letters will print it.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatVillageCode, type VillageCode } from '../../shared/village';
 import { ADDRESS_MISSING, letterheadProblem } from '../../shared/letters/letterhead';
 import { useOpenSession } from '../state/session-store';
-import { useObservable } from '../state/use-observable';
+import { Button, Card, Message } from '../ui';
 import { EMPTY_OFFICE, OfficeFieldset, checkOffice } from './OfficeFieldset';
-import {
-  saveOffice,
-  villageIdentity$,
-  type OfficeFields,
-  type VillageIdentity,
-} from './office-data';
+import { saveOffice, type OfficeFields, type VillageIdentity } from './office-data';
+import { useVillageIdentity } from './VillageLabel';
 
 export function OfficeProfileScreen() {
   const { db, config, ids } = useOpenSession();
-  const identity$ = useMemo(() => villageIdentity$(db), [db]);
-  const identity = useObservable<VillageIdentity | null>(identity$, null);
+  const identity = useVillageIdentity();
+  // The document this screen saved last: the form below starts again once it is current, so the
+  // confirmation lives here, and shows while what was saved is what letters use.
+  const [savedId, setSavedId] = useState<string | null>(null);
   if (!identity) return null;
   // Keyed by the current office document, so the form starts again from what was saved last.
   return (
@@ -25,9 +23,15 @@ export function OfficeProfileScreen() {
       key={identity.office?.id ?? 'none'}
       identity={identity}
       author={{ villageCode: config.villageCode, kioskId: config.kioskId }}
-      save={(fields) =>
-        saveOffice(db, { villageCode: config.villageCode, kioskId: config.kioskId, ids }, fields)
-      }
+      justSaved={savedId !== null && identity.office?.id === savedId}
+      save={async (fields) => {
+        const doc = await saveOffice(
+          db,
+          { villageCode: config.villageCode, kioskId: config.kioskId, ids },
+          fields,
+        );
+        setSavedId(doc.id);
+      }}
     />
   );
 }
@@ -35,11 +39,13 @@ export function OfficeProfileScreen() {
 function OfficeForm({
   identity,
   author,
+  justSaved,
   save,
 }: {
   identity: VillageIdentity;
   author: { villageCode: string; kioskId: string };
-  save: (fields: OfficeFields) => Promise<unknown>;
+  justSaved: boolean;
+  save: (fields: OfficeFields) => Promise<void>;
 }) {
   const { profile, office, village } = identity;
   const [value, setValue] = useState<OfficeFields>(
@@ -54,76 +60,78 @@ function OfficeForm({
       : EMPTY_OFFICE,
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const problem = letterheadProblem(village);
   const kind = profile?.regencyKind ?? 'Kabupaten';
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setMessage(null);
+    setFailure(null);
     const checked = checkOffice(value);
     setErrors(checked.errors);
     if (Object.keys(checked.errors).length) {
-      setMessage({ text: 'Periksa isian yang ditandai.', error: true });
+      setFailure('Periksa isian yang ditandai; belum ada yang tersimpan.');
       return;
     }
     try {
       await save(checked.fields);
-      setMessage({ text: 'Profil kantor tersimpan; surat berikutnya memakainya.', error: false });
     } catch (err) {
-      setMessage({ text: (err as Error).message, error: true });
+      setFailure((err as Error).message);
     }
   }
 
   const named = (label: string, name: string | undefined) => (
-    <>
+    <div>
       <dt>{label}</dt>
       <dd>{name || <em>belum dikirim kabupaten</em>}</dd>
-    </>
+    </div>
   );
   return (
-    <section className="office-profile" data-testid="office-profile">
-      <h2>Wilayah</h2>
-      <p>Nama wilayah diisi kabupaten menurut kode desa dan datang bersama sinkronisasi.</p>
-      <dl className="office-names">
-        {named('Kode desa', formatVillageCode(author.villageCode as VillageCode))}
-        {named('Provinsi', profile?.provinceName)}
-        {named(kind, profile?.regencyName)}
-        {named('Kecamatan', profile?.districtName)}
-        {named('Desa', profile?.villageName)}
-      </dl>
-      <form aria-label="Profil kantor" onSubmit={(e) => void submit(e)} noValidate>
+    <div className="office-profile ui-stack" data-testid="office-profile">
+      <Card title="Wilayah">
+        <p className="ui-field-hint">
+          Nama wilayah diisi kabupaten menurut kode desa dan datang bersama sinkronisasi.
+        </p>
+        <dl className="office-names">
+          {named('Kode desa', formatVillageCode(author.villageCode as VillageCode))}
+          {named('Provinsi', profile?.provinceName)}
+          {named(kind, profile?.regencyName)}
+          {named('Kecamatan', profile?.districtName)}
+          {named('Desa', profile?.villageName)}
+        </dl>
+      </Card>
+      <form
+        className="ui-stack"
+        aria-label="Profil kantor"
+        onSubmit={(e) => void submit(e)}
+        noValidate
+      >
         <OfficeFieldset idPrefix="office" value={value} onChange={setValue} errors={errors} />
-        <button type="submit">Simpan profil kantor</button>
-        {message && (
-          <p
-            className={message.error ? 'field-error' : 'notice'}
-            role={message.error ? 'alert' : 'status'}
-          >
-            {message.text}
-          </p>
+        {failure && <Message tone="error">{failure}</Message>}
+        {justSaved && !failure && (
+          <Message tone="success">Profil kantor tersimpan; surat berikutnya memakainya.</Message>
         )}
+        <div className="ui-actions">
+          <Button variant="primary" type="submit">
+            Simpan profil kantor
+          </Button>
+        </div>
       </form>
-      <h2>Kop surat</h2>
-      <div className="kop-preview" data-testid="kop-preview">
-        <div>
+      <Card title="Kop surat">
+        <div className="kop-preview" data-testid="kop-preview">
           <strong>
             PEMERINTAH {kind.toUpperCase()} {village.regencyName.toUpperCase() || '…'}
           </strong>
-        </div>
-        <div>
           <strong>KECAMATAN {village.districtName.toUpperCase() || '…'}</strong>
-        </div>
-        <div>
           <strong>DESA {village.villageName.toUpperCase() || '…'}</strong>
+          <span>{village.address || '(alamat belum diisi)'}</span>
         </div>
-        <div>{village.address || '(alamat belum diisi)'}</div>
-      </div>
-      {(problem || !village.address) && (
-        <p className="field-error" role="alert" data-testid="letterhead-problem">
-          {problem ?? ADDRESS_MISSING}
-        </p>
-      )}
-    </section>
+        {(problem || !village.address) && (
+          <Message tone={problem ? 'error' : 'warning'} testId="letterhead-problem">
+            {problem ?? ADDRESS_MISSING}
+          </Message>
+        )}
+      </Card>
+    </div>
   );
 }

@@ -1,7 +1,6 @@
-// The planning screens' words, Bahasa Indonesia first and English beside it, following the
-// kiosk's language switch (renderer/i18n.ts). Messages from the domain (refusals per field) come
-// from shared/planning in Bahasa Indonesia, as everywhere in the app.
-import { useLanguage } from '../i18n';
+// The planning screens' words, in Bahasa Indonesia only, as the rest of the kiosk
+// (renderer/i18n.ts). Messages from the domain (refusals per field) come from shared/planning in
+// Bahasa Indonesia, as everywhere in the app.
 
 const id = {
   staff: 'Petugas',
@@ -83,90 +82,8 @@ const id = {
   noProjects: 'Belum ada kegiatan RKPDes tahun ini.',
 };
 
-const en: typeof id = {
-  staff: 'Staff',
-  newProposal: 'New proposal from a hamlet meeting',
-  hamlet: 'Hamlet',
-  meetingDate: 'Hamlet meeting date',
-  title: 'Proposal title',
-  kegiatan: 'Sector / sub-sector / activity',
-  chooseKegiatan: '— choose activity —',
-  location: 'Location',
-  estimatedCost: 'Estimated cost (Rp)',
-  beneficiaries: 'Beneficiaries',
-  beneficiaryNote: 'Who benefits',
-  priority: 'National priority',
-  choosePriority: '— choose priority —',
-  photosOfNeed: 'Photos of the need',
-  saveProposal: 'Save proposal',
-  proposalSaved: 'Proposal saved on this kiosk.',
-  fixErrors: 'Check the marked fields; nothing was saved.',
-  proposals: 'Proposals',
-  filterHamlet: 'Hamlet filter',
-  filterBidang: 'Sector filter',
-  filterPriority: 'Priority filter',
-  search: 'Search title or location',
-  all: 'all',
-  cost: 'Cost',
-  status: 'Status',
-  waiting: 'waiting to send',
-  st_new: 'Not yet discussed',
-  st_accepted: 'Accepted by musdes',
-  st_declined: 'Not accepted',
-  noProposals: 'No proposals yet.',
-  musdes: 'Village meeting (musdes)',
-  newMusdes: 'Start a musdes',
-  date: 'Date',
-  place: 'Place',
-  criteria: 'Scoring criteria',
-  weight: 'Weight',
-  saveCriteria: 'Save criteria',
-  ranking: 'Ranking',
-  total: 'Score',
-  accept: 'Accept',
-  account: 'Spending account',
-  source: 'Funding source',
-  attendees: 'Attendees (one name per line)',
-  attendanceCount: 'Head count',
-  decisionNote: 'Decision note',
-  decide: 'Record the musdes decision',
-  decided: 'Decision recorded; activities are in the RKPDes and the draft APBDes.',
-  noOpenMusdes: 'No village meeting in progress.',
-  nothingToDiscuss: 'Every proposal of this year has been discussed.',
-  pastMeetings: 'Decided meetings',
-  projects: 'RKPDes activities and projects',
-  stalledAfter: 'Flag as stalled after days without a report',
-  notFunded: 'Not funded yet (APBDes not adopted)',
-  progress: 'Physical progress',
-  spent: 'Spent',
-  budget: 'Budget',
-  lastReport: 'Last report',
-  never: 'none',
-  overdue: '⚠ OVERDUE',
-  stalled: '⚠ STALLED',
-  open: 'Open',
-  back: 'Back to the list',
-  timeline: 'Timeline',
-  schedule: 'Schedule',
-  plannedStart: 'Planned start',
-  plannedEnd: 'Planned end',
-  saveSchedule: 'Save schedule',
-  newReport: 'New progress report',
-  reportDate: 'Report date',
-  percent: 'Physical progress (%)',
-  notes: 'Notes',
-  photos: 'Photos',
-  saveReport: 'Save report',
-  reportSaved: 'Progress report saved.',
-  photosAttached: 'photos attached',
-  spentFromLedger: 'Spent, from the cash book',
-  noProjects: 'No RKPDes activities this year yet.',
-};
-
 export type PlanningWord = keyof typeof id;
 
 export function usePlanningT(): (key: PlanningWord) => string {
-  const language = useLanguage((s) => s.language);
-  const words = language === 'id' ? id : en;
-  return (key) => words[key];
+  return (key) => id[key];
 }

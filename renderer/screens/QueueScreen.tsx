@@ -1,4 +1,5 @@
-// The counter's queue: take a ticket, print it (58/80 mm receipt or A4), call the next one.
+// The counter's queue: take a ticket, print it (58/80 mm receipt or A4) under the village's name,
+// call the next one.
 import { useMemo, useState } from 'react';
 import { map } from 'rxjs';
 import { formatLongDate, formatTime, localDate } from '../../shared/dates';
@@ -6,6 +7,7 @@ import type { QueueDoc } from '../../shared/documents/queue';
 import { counterLabel, shortTicket } from '../../shared/requests/queue';
 import { useT } from '../i18n';
 import { Button } from '../ui';
+import { useVillageTitle } from '../office/VillageLabel';
 import { useNavigation } from '../state/navigation';
 import { useDesk } from '../state/official';
 import { useOpenSession } from '../state/session-store';
@@ -29,6 +31,7 @@ export function QueueScreen() {
     [db, today],
   );
   const tickets = useObservable<QueueDoc[]>(tickets$, []);
+  const village = useVillageTitle();
   const mine = tickets.filter((q) => q.kioskId === config.kioskId);
   const called = [...mine].reverse().find((q) => q.status === 'called');
   const waiting = mine.filter((q) => q.status === 'waiting');
@@ -91,9 +94,7 @@ export function QueueScreen() {
       {printing && (
         <div className={`print-ticket paper-${paper}`} data-testid="print-ticket">
           <style>{`@media print { @page { size: ${paper === 'A4' ? 'A4' : `${paper.replace('mm', '')}mm auto`}; margin: ${paper === 'A4' ? '20mm' : '2mm'}; } }`}</style>
-          <p>
-            {t('village')} {config.villageCode}
-          </p>
+          <p data-testid="ticket-village">{village}</p>
           <p>{t('ticket')}</p>
           <p className="ticket-number">{shortTicket(printing.ticket)}</p>
           <p>{printing.ticket}</p>

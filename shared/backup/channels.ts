@@ -7,7 +7,7 @@ export const MAX_BACKUP_TEXT = 200 * 1024 * 1024;
 
 const databaseNameSchema = z
   .string()
-  .regex(/^balai_\d{10}_[a-z0-9_]{1,20}(_r\d{1,16})?$/, 'Nama basis data kiosk tidak sah.');
+  .regex(/^balai_\d{10}_[a-z0-9_]{1,20}(_r\d{1,16})?$/, 'Nama basis data kios tidak sah.');
 const countsSchema = z.record(z.string().max(40), z.number().int().min(0));
 
 export const databasePointerSchema = z.object({

@@ -184,7 +184,7 @@ export async function openBackup(
   if (!header) return refuse('Berkas ini bukan cadangan Balai atau kepalanya rusak.');
   if (header.villageCode !== target.villageCode) {
     return refuse(
-      `Cadangan ini milik desa ${header.villageCode}, bukan desa kiosk ini (${target.villageCode}); tidak dipulihkan.`,
+      `Cadangan ini milik desa ${header.villageCode}, bukan desa kios ini (${target.villageCode}); tidak dipulihkan.`,
     );
   }
   const lines = text.split('\n');
@@ -242,7 +242,7 @@ async function checkContent(
   }
   for (const [name, version] of Object.entries(target.schemaVersions)) {
     if (manifest.schemaVersions[name] !== version) {
-      return `Cadangan dibuat oleh versi aplikasi lain (${manifest.appVersion}, koleksi ${name} versi ${manifest.schemaVersions[name] ?? '-'}, kiosk ini versi ${version}); pasang versi yang sama lalu pulihkan.`;
+      return `Cadangan dibuat oleh versi aplikasi lain (${manifest.appVersion}, koleksi ${name} versi ${manifest.schemaVersions[name] ?? '-'}, kios ini versi ${version}); pasang versi yang sama lalu pulihkan.`;
     }
   }
   const names = Object.keys(collections);

@@ -50,7 +50,7 @@ export function letterheadProblem(village: LetterVillage): string | null {
     !village.villageName && 'desa',
   ].filter(Boolean);
   if (!names.length) return null;
-  return `Surat belum dapat ditandatangani: kop surat belum memuat nama ${names.join(', ')}. Nama wilayah dikirim kabupaten bersama profil desa (npm run hub -- add-village <kode desa>); sambungkan kiosk ke server kabupaten di penyiapan, lalu tunggu sinkron.`;
+  return `Surat belum dapat ditandatangani: kop surat belum memuat nama ${names.join(', ')}. Nama wilayah dikirim kabupaten bersama profil desa (npm run hub -- add-village <kode desa>); sambungkan kios ke server kabupaten di penyiapan, lalu tunggu sinkron.`;
 }
 
 export const ADDRESS_MISSING =

@@ -81,5 +81,5 @@ export type LetterPdfResponse = z.infer<typeof letterPdfResponseSchema>;
 /** The answer of a shell that has no printing of its own. */
 export const NOT_IN_THIS_SHELL = {
   outcome: 'unavailable',
-  message: 'Tidak tersedia di kiosk peramban ini; gunakan cetak dari peramban.',
+  message: 'Tidak tersedia di kios peramban ini; gunakan cetak dari peramban.',
 } as const;

@@ -163,7 +163,7 @@ export function decideMusdes(
   const errors: Record<string, string> = {};
   const ranked = rankProposals(musdes, proposals);
   if (ranked.length !== musdes.proposalIds.length)
-    errors.proposalIds = 'Ada usulan musdes yang belum ada di kiosk ini.';
+    errors.proposalIds = 'Ada usulan musdes yang belum ada di kios ini.';
   const unscored = ranked.filter((r) => !r.complete);
   if (unscored.length > 0)
     errors.scores = `Belum dinilai lengkap: ${unscored.map((r) => r.proposal.title).join(', ')}.`;

@@ -58,7 +58,7 @@ export function planFromDecision(
   musdes.acceptedIds.forEach((proposalId, index) => {
     const p = byId.get(proposalId);
     if (!p) {
-      errors[`proposal:${proposalId}`] = 'Usulan tidak ditemukan di kiosk ini.';
+      errors[`proposal:${proposalId}`] = 'Usulan tidak ditemukan di kios ini.';
       return;
     }
     const f = funding[proposalId] ?? DEFAULT_FUNDING;

@@ -44,7 +44,7 @@ const TABLE = {
   'population.close': { roles: ['kepala-desa'], label: 'menutup laporan bulanan penduduk' },
   // Administration
   'staff.manage': { roles: ['administrator'], label: 'mengelola akun petugas' },
-  'settings.edit': { roles: ['administrator'], label: 'mengubah pengaturan kiosk' },
+  'settings.edit': { roles: ['administrator'], label: 'mengubah pengaturan kios' },
   'backup.export': { roles: ['administrator'], label: 'mengekspor cadangan' },
   'backup.restore': { roles: ['administrator'], label: 'memulihkan cadangan' },
 } as const satisfies Record<string, { roles: readonly StaffRole[]; label: string }>;

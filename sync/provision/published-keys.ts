@@ -1,7 +1,10 @@
 // What the regency publishes for anyone checking a letter: every village's letter public keys and
 // the names its letters print, read from the village profiles with a login that may read them
 // (a server admin; the hub uses its own). No NIK, no private key, nothing else of the village.
-import { villageProfileDocSchema } from '../../shared/documents/village-admin';
+import {
+  villageProfileDocSchema,
+  type VillageProfileDoc,
+} from '../../shared/documents/village-admin';
 import type { PublishedKeys } from '../../shared/letters/verify';
 import { villageCodeOfDb, villageDbName, type VillageCode } from '../../shared/village';
 import { couchRequest, expectStatus, type AdminConnection } from './couch-request';
@@ -37,25 +40,36 @@ export async function gatherPublishedKeys(
   }
   const out: PublishedLetterKeys = { keys: {}, villages: {} };
   for (const code of codes) {
-    const path = `${encodeURIComponent(villageDbName(code))}/${encodeURIComponent(villageProfileId(code))}`;
-    const reply = await couchRequest(admin, 'GET', `${path}?conflicts=true`);
-    if (reply.status === 404) continue;
-    expectStatus(reply, [200], `Reading ${villageProfileId(code)}`);
-    // A cluster may show a revision that lost a published key: the lawful one keeps every key.
-    const verdict = await verdictOn(admin, encodeURIComponent(villageDbName(code)), reply.body);
-    const profile = villageProfileDocSchema.safeParse(
-      verdict ? (verdict.merged ?? verdict.keep.doc) : reply.body,
-    );
-    if (!profile.success) continue;
-    const p = profile.data;
-    out.keys[code] = p.letterKeys;
-    out.villages[code] = {
-      villageName: p.villageName,
-      districtName: p.districtName,
-      regencyName: p.regencyName,
-      regencyKind: p.regencyKind,
-      provinceName: p.provinceName,
-    };
+    const profile = await readVillageProfile(admin, code);
+    if (!profile) continue;
+    out.keys[code] = profile.letterKeys;
+    out.villages[code] = publishedNames(profile);
   }
   return out;
 }
+
+/** A village's profile as the regency wrote it; null when there is none (or it is unreadable). */
+export async function readVillageProfile(
+  login: AdminConnection,
+  code: VillageCode,
+): Promise<VillageProfileDoc | null> {
+  const path = `${encodeURIComponent(villageDbName(code))}/${encodeURIComponent(villageProfileId(code))}`;
+  const reply = await couchRequest(login, 'GET', `${path}?conflicts=true`);
+  if (reply.status === 404) return null;
+  expectStatus(reply, [200], `Reading ${villageProfileId(code)}`);
+  // A cluster may show a revision that lost a published key: the lawful one keeps every key.
+  const verdict = await verdictOn(login, encodeURIComponent(villageDbName(code)), reply.body);
+  const profile = villageProfileDocSchema.safeParse(
+    verdict ? (verdict.merged ?? verdict.keep.doc) : reply.body,
+  );
+  return profile.success ? profile.data : null;
+}
+
+/** The names a profile gives its village, as letters and the regency's pages print them. */
+export const publishedNames = (p: VillageProfileDoc): PublishedVillage => ({
+  villageName: p.villageName,
+  districtName: p.districtName,
+  regencyName: p.regencyName,
+  regencyKind: p.regencyKind,
+  provinceName: p.provinceName,
+});

@@ -1,11 +1,12 @@
 // What the regency dashboard shows, gathered over the plain CouchDB HTTP API (the hub or any
 // CouchDB 3.x) with a server admin login or a regency staff login. Per village database, at
-// most five requests, none of which loads every document (docs/decisions/0006, 0010):
+// most six requests, none of which loads every document (docs/decisions/0006, 0010):
 //   1. GET /desa_<code>                                  document count
 //   2. GET _all_docs on the id range `sync-report:`      one small report per kiosk
 //   3. GET _design/regency/_view/open-requests?group     open requests by status (counts only)
 //   4. GET _design/regency/_view/finance?group           the fiscal year's sums (a few rows)
 //   5. GET _design/regency/_view/planning                proposals, projects, reports (small rows)
+//   6. GET village-profile:<code>                         the village's names (one document)
 //   (+1 POST _all_docs for the entries that reversals cancel, only when there are reversals)
 // The served page is paged (gatherDashboardPage): request 2 for every village, to order them and
 // total the regency; the others for the page's villages only.
@@ -13,6 +14,11 @@ import { syncReportDocSchema } from '../../shared/documents/sync-report';
 import { DEFAULT_PLANNING_SETTINGS } from '../../shared/planning/settings';
 import { villageCodeOfDb, villageDbName, type VillageCode } from '../../shared/village';
 import { couchRequest, expectStatus, type AdminConnection } from '../provision/couch-request';
+import {
+  publishedNames,
+  readVillageProfile,
+  type PublishedVillage,
+} from '../provision/published-keys';
 import { REGENCY_DESIGN_DOC_ID } from '../provision/regency-views';
 import { villagePlanning, type VillagePlanning } from './planning-data';
 
@@ -43,6 +49,8 @@ export interface BudgetRealisation {
 
 export interface VillageRow {
   code: VillageCode;
+  /** The names the regency's profile gives the village; null before it has any (or unreadable). */
+  names: PublishedVillage | null;
   db: string;
   docCount: number | null;
   kiosks: KioskSync[];
@@ -133,6 +141,7 @@ export async function villageCodes(login: AdminConnection): Promise<VillageCode[
 function emptyRow(code: VillageCode): VillageRow {
   return {
     code,
+    names: null,
     db: villageDbName(code),
     docCount: null,
     kiosks: [],
@@ -159,18 +168,21 @@ async function villageRow(
   knownKiosks?: KioskSync[],
 ): Promise<VillageRow> {
   const db = encodeURIComponent(villageDbName(code));
-  const [info, kiosks, open, budget, planning] = await Promise.all([
+  const [info, kiosks, open, budget, planning, profile] = await Promise.all([
     couchRequest<{ doc_count?: unknown }>(login, 'GET', db),
     knownKiosks ?? kioskReports(login, db),
     openRequests(login, db),
     budgetRealisation(login, db, fiscalYear),
     villagePlanning(login, db, fiscalYear, planningAt.today, planningAt.stalledDays),
+    // Without its names the village is still shown, by its code: the figures matter more.
+    readVillageProfile(login, code).catch(() => null),
   ]);
   expectStatus(info, [200], `Reading ${villageDbName(code)}`);
   const skews = kiosks.map((k) => k.clockSkewMs).filter((s): s is number => s !== null);
   const sum = (pick: (k: KioskSync) => number) => kiosks.reduce((n, k) => n + pick(k), 0);
   return {
     ...emptyRow(code),
+    names: profile?.villageName ? publishedNames(profile) : null,
     docCount: typeof info.body.doc_count === 'number' ? info.body.doc_count : null,
     kiosks,
     lastSuccessAt: newestSuccess(kiosks),
@@ -367,8 +379,8 @@ export class PageOutOfRange extends Error {
 /**
  * One page of the dashboard. Every village's sync reports are read (one small `_all_docs` range
  * per village: one document per kiosk) because the order and the regency-wide totals need each
- * village's last sync; the other four reads (document count, open requests, finance, planning —
- * the heavy one) are made for the page's villages only.
+ * village's last sync; the other five reads (document count, open requests, finance, planning —
+ * the heavy one — and the names) are made for the page's villages only.
  *
  * Order: the villages needing attention first — unreadable, then stale (`staleDays` without a
  * success, or never) — then the rest, each group by village code. The order is stable for a

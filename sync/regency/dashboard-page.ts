@@ -154,8 +154,20 @@ ${planningSectionHtml(data, days, planning, paged ? paged.perPage : undefined)}
 `;
 }
 
+/**
+ * A village as the regency's pages name it: `Desa Jambesari, Kec. Giri` (one regency's page
+ * needs no regency name), or `Desa 35.10.17.2001` while its profile has no names yet.
+ */
+export function villageName(v: Pick<VillageRow, 'code' | 'names'>): string {
+  if (!v.names) return `Desa ${formatVillageCode(v.code)}`;
+  return [`Desa ${v.names.villageName}`, v.names.districtName && `Kec. ${v.names.districtName}`]
+    .filter(Boolean)
+    .join(', ');
+}
+
 function villageRowHtml(v: VillageRow, days: number, now: Date): string {
-  const name = `<th scope="row">${escapeHtml(formatVillageCode(v.code))}<br><span class="small">${escapeHtml(v.db)}${
+  const code = v.names ? `${formatVillageCode(v.code)} · ` : '';
+  const name = `<th scope="row">${escapeHtml(villageName(v))}<br><span class="small">${escapeHtml(code + v.db)}${
     v.docCount === null ? '' : ` · ${escapeHtml(number.format(v.docCount))} dokumen`
   }</span></th>`;
   if (v.error) {

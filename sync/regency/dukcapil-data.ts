@@ -4,6 +4,11 @@
 // decision — written with the officer's own login, so the village database's validation sees
 // who wrote it (docs/decisions/0018).
 import {
+  publishedNames,
+  readVillageProfile,
+  type PublishedVillage,
+} from '../provision/published-keys';
+import {
   applicationStatus,
   decisionProblem,
   statusOfSummary,
@@ -147,6 +152,8 @@ export function rowsOfVillage(code: VillageCode, rows: readonly ViewRow[]): Appl
 
 export interface ApplicationDetail {
   application: DukcapilApplicationDoc;
+  /** The village's names from its profile; null before the regency has named it. */
+  villageNames: PublishedVillage | null;
   decisions: DukcapilDecisionDoc[];
   photos: PhotoDoc[];
   status: ApplicationStatus;
@@ -203,8 +210,10 @@ export async function readApplication(
     const parsed = populationEventDocSchema.safeParse(got.status === 200 ? got.body : null);
     event = parsed.success && parsed.data.villageCode === code ? parsed.data : null;
   }
+  const profile = await readVillageProfile(login, code).catch(() => null);
   return {
     application,
+    villageNames: profile?.villageName ? publishedNames(profile) : null,
     decisions,
     photos,
     status: applicationStatus(application, decisions),

@@ -18,7 +18,7 @@ import { DECISION_STEP_LABELS, DECISION_STEPS } from '../../shared/documents/duk
 import type { PopulationEventDoc } from '../../shared/documents/population';
 import { EVENT_KIND_LABELS } from '../../shared/population/events';
 import { formatVillageCode, type VillageCode } from '../../shared/village';
-import { escapeHtml as e } from './dashboard-page';
+import { escapeHtml as e, villageName } from './dashboard-page';
 import type { ApplicationDetail, ApplicationRow } from './dukcapil-data';
 
 export const DUKCAPIL_ROWS_PER_PAGE = 100;
@@ -277,7 +277,9 @@ ${app.documentType === 'akta-kelahiran' ? `<label>NIK anak<input name="subjectNi
     `<p><a href="${e(opts.basePath)}">« Daftar permohonan</a></p>
 <h1>${e(def.name)} — ${e(app.subjectName)}</h1>
 ${msg}
-<p>${statusCell(detail.status)} · Desa ${e(formatVillageCode(app.villageCode as VillageCode))} · formulir ${e(def.form)} · <span class="small">${e(app.id)}</span></p>
+<p>${statusCell(detail.status)} · ${e(villageName({ code: app.villageCode as VillageCode, names: detail.villageNames }))}${
+      detail.villageNames ? ` (${e(formatVillageCode(app.villageCode as VillageCode))})` : ''
+    } · formulir ${e(def.form)} · <span class="small">${e(app.id)}</span></p>
 ${eventLine(detail.event)}
 <div class="cols">
 <section><h2>Data formulir</h2><dl>

@@ -4,9 +4,9 @@
 // `data-stalled`), not colour alone; an overdue one carries OVERDUE_MARKER.
 import { bidangName, bidangOf, kegiatanName } from '../../shared/finance/reference';
 import { DEFAULT_PRIORITIES, priorityName } from '../../shared/planning/settings';
-import { formatVillageCode, type VillageCode } from '../../shared/village';
+import type { VillageCode } from '../../shared/village';
 import type { DashboardData } from './dashboard-data';
-import { escapeHtml } from './dashboard-page';
+import { escapeHtml, villageName } from './dashboard-page';
 import type { RegencyProject, RegencyProposal } from './planning-data';
 
 export interface PlanningFilter {
@@ -47,8 +47,8 @@ export function planningSectionHtml(
   /** Set on a paged page: the filter form keeps the page size, and the counts say "this page". */
   perPage?: number,
 ): string {
-  const projects: { village: VillageCode; p: RegencyProject }[] = [];
-  const proposals: { village: VillageCode; p: RegencyProposal }[] = [];
+  const projects: { village: VillageCode; name: string; p: RegencyProject }[] = [];
+  const proposals: { village: VillageCode; name: string; p: RegencyProposal }[] = [];
   let missing = 0;
   // The national defaults, and any other priority a regency's settings let villages choose.
   const priorities = new Map<string, string>(DEFAULT_PRIORITIES);
@@ -59,14 +59,15 @@ export function planningSectionHtml(
     }
     for (const p of v.planning.proposals)
       if (!priorities.has(p.priority)) priorities.set(p.priority, p.priority);
+    const name = villageName(v);
     for (const p of v.planning.projects)
-      if (matches(p, filter)) projects.push({ village: v.code, p });
+      if (matches(p, filter)) projects.push({ village: v.code, name, p });
     for (const p of v.planning.proposals)
-      if (matches(p, filter)) proposals.push({ village: v.code, p });
+      if (matches(p, filter)) proposals.push({ village: v.code, name, p });
   }
   const stalled = projects.filter(({ p }) => p.stalled).length;
   const projectRows = projects
-    .map(({ village, p }) => {
+    .map(({ village, name, p }) => {
       const flags = [
         p.stalled
           ? `<span class="marker">${escapeHtml(STALLED_PROJECT_MARKER)} &gt; ${escapeHtml(filter.stalledDays)} hari</span>`
@@ -77,7 +78,7 @@ export function planningSectionHtml(
         .join('<br>');
       return `<tr data-project="${escapeHtml(p.id)}" data-village="${escapeHtml(village)}"${
         p.stalled ? ' class="stale" data-stalled="true"' : ''
-      }><td>${escapeHtml(formatVillageCode(village))}</td><td>${escapeHtml(p.title)}<br><span class="small">${escapeHtml(
+      }><td>${escapeHtml(name)}</td><td>${escapeHtml(p.title)}<br><span class="small">${escapeHtml(
         `${p.kegiatanCode} ${kegiatanName(p.kegiatanCode)} · ${p.hamlet}`,
       )}</span></td><td>${escapeHtml(bidangName(bidangOf(p.kegiatanCode)))}</td><td>${escapeHtml(
         priorityName(p.priority),
@@ -92,9 +93,9 @@ export function planningSectionHtml(
     .join('\n');
   const proposalRows = proposals
     .map(
-      ({ village, p }) =>
+      ({ village, name, p }) =>
         `<tr data-proposal="${escapeHtml(p.id)}" data-village="${escapeHtml(village)}"><td>${escapeHtml(
-          formatVillageCode(village),
+          name,
         )}</td><td>${escapeHtml(p.title)}</td><td>${escapeHtml(p.hamlet)}</td><td>${escapeHtml(
           bidangName(bidangOf(p.kegiatanCode)),
         )}</td><td>${escapeHtml(priorityName(p.priority))}</td><td class="n">${escapeHtml(

@@ -274,7 +274,7 @@ describe.skipIf(!chromiumAvailable())('backup, wipe, restore on a new PC', () =>
           await expect
             .poll(() => page.getByRole('alert').first().textContent())
             .toMatch(
-              /^Permohonan tidak tersimpan: Penyimpanan kiosk penuh: data ini belum tersimpan/,
+              /^Permohonan tidak tersimpan: Penyimpanan kios penuh: data ini belum tersimpan/,
             );
           expect(
             await page

@@ -1,9 +1,11 @@
 // A new office with a real village code, in Chromium at 1366×768: `add-village 3510172001` names
-// it from the code (Jambesari, Giri, Banyuwangi), the administrator sets the office's address and
-// signing officials under Profil Kantor, and an approved letter carries the real names and the
-// address in its kop, body and place of signing. Its QR opens the hub's public verification page
-// with the payload: SAH there and by `npm run verify-letter` with only the hub running; one
-// changed character makes it TIDAK SAH in both.
+// it from the code (Jambesari, Giri, Banyuwangi); the first-run wizard takes the office's address
+// and signing officials, the administrator adds staff and a treasurer under Profil Kantor, and an
+// approved letter carries the real names and the address in its kop, body and place of signing.
+// Its QR opens the hub's public verification page with the payload: SAH there and by
+// `npm run verify-letter` with only the hub running; one changed character makes it TIDAK SAH in
+// both. The same names head the queue ticket, the LRA and its print, the hall board and the
+// regency dashboard, where a bare code showed before (issue 13 §1).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,9 +20,18 @@ import type { VillageCode } from '../../shared/village';
 import { hubConnectionFile } from '../../electron/host/config-store';
 import { recordServerUrl } from '../../sync/hub/hub-files';
 import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
-import { couchServerKind, startCouchServer, type CouchServer } from '../support/couch-server';
+import {
+  basicAuth,
+  couchServerKind,
+  startCouchServer,
+  type CouchServer,
+} from '../support/couch-server';
 import { hubCommand } from '../support/hub-command';
-import { openKioskInBrowser, type KioskInBrowser } from '../support/kiosk-in-browser';
+import {
+  DEFAULT_STAFF,
+  openKioskInBrowser,
+  type KioskInBrowser,
+} from '../support/kiosk-in-browser';
 
 const run = promisify(execFile);
 const SHOTS = process.env.BALAI_SHOTS ?? join(tmpdir(), 'shots-identity');
@@ -55,7 +66,8 @@ beforeAll(async () => {
     regencyUrl: server.url,
     password: file.password,
     env: { BALAI_LETTER_KEY: `${file.letterKey.keyId}:${file.letterKey.privateKey}` },
-    signInAs: 'administrator',
+    // The office sets itself up in the wizard, as a new office does.
+    setUp: false,
   });
   page = kiosk.page;
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -68,6 +80,9 @@ afterAll(async () => {
 
 const menu = (name: string) =>
   page.getByRole('navigation').getByRole('button', { name, exact: true });
+const TITLE = 'Desa Jambesari, Kec. Giri, Kab. Banyuwangi';
+const today = () =>
+  formatLongDate(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date()));
 
 /** `npm run verify-letter` as anyone on the hub's machine runs it: no flags, the hub's folder. */
 async function verifyCli(scanned: string): Promise<{ code: number; out: string }> {
@@ -88,37 +103,69 @@ function tamper(payload: string): string {
 }
 
 describe.skipIf(!usable)('the village identity on a letter anyone can check', () => {
+  it('sets the office up from its code: address and signers at setup, then staff', async () => {
+    const wizard = page.getByRole('form', { name: 'Penyiapan kios' });
+    await wizard.waitFor();
+    expect(await wizard.getByLabel('Kode desa (Kemendagri, 10 angka)').inputValue()).toBe(code);
+    await wizard.getByLabel('Nama desa').fill('Jambesari');
+    await wizard.getByLabel('Alamat (jalan, nomor)').fill('Jl. Raya Jambesari No. 1');
+    // Checked as typed: the mistake shows under its field before the wizard's button.
+    await wizard.getByLabel('Kode pos').fill('684A1');
+    await expect
+      .poll(() => wizard.locator('#setup-office-postalCode-error').textContent())
+      .toBe('Kode pos harus 5 angka.');
+    await wizard.getByLabel('Kode pos').fill('68411');
+    expect(await wizard.locator('#setup-office-postalCode-error').count()).toBe(0);
+    await wizard.getByLabel('Telepon').fill('(0333) 421234');
+    await wizard.getByLabel('E-mail').fill('desa.jambesari@example.id');
+    await wizard.getByLabel('Nama pejabat 1').fill('Hj. Sulastri');
+    await wizard.getByLabel('NIP/NIPD pejabat 1').fill('3510.2019.001');
+    await wizard.getByLabel('Nama pejabat 2').fill('Pak Sekdes');
+    await wizard.getByLabel('NIP/NIPD pejabat 2').fill('19800101 200801 1 001');
+    const admin = DEFAULT_STAFF.find((s) => s.role === 'administrator')!;
+    await wizard.getByLabel('Nama administrator').fill(admin.name);
+    await wizard.getByLabel('PIN (minimal 6 angka) atau kata sandi').fill(admin.pin);
+    await wizard.getByLabel('Ulangi PIN atau kata sandi').fill(admin.pin);
+    await page.screenshot({ path: join(SHOTS, 'penyiapan.png'), fullPage: true });
+    await wizard.getByRole('button', { name: 'Siapkan kios' }).click();
+
+    // The administrator adds the office's staff.
+    const form = page.getByRole('form', { name: 'Petugas baru' });
+    await form.waitFor({ timeout: 30_000 });
+    for (const s of DEFAULT_STAFF.filter((s) => s.role !== 'administrator')) {
+      await form.getByLabel('Nama', { exact: true }).fill(s.name);
+      await form.getByLabel('Peran').selectOption(s.role);
+      await form.getByLabel('PIN awal (minimal 6 angka) atau kata sandi').fill(s.pin);
+      await form.getByRole('button', { name: 'Tambah petugas' }).click();
+      await expect
+        .poll(() => page.getByTestId('staff-list').textContent(), { timeout: 20_000 })
+        .toContain(s.name);
+    }
+  }, 120_000);
+
   it('names the office from its code, prints the address, and the QR verifies', async () => {
     // The regency's names arrive with sync; the header bar names the village.
     await expect
       .poll(() => page.getByTestId('village-label').textContent(), { timeout: 60_000 })
-      .toBe('Desa Jambesari, Kec. Giri, Kab. Banyuwangi');
+      .toBe(TITLE);
 
+    // What the wizard took is the office's profile; the administrator adds the treasurer.
     await menu('Profil Kantor').click();
     const profile = page.getByTestId('office-profile');
-    await expect
-      .poll(() => profile.getByTestId('letterhead-problem').textContent())
-      .toContain('Alamat kantor desa belum diisi');
-    const form = page.getByRole('form', { name: 'Profil kantor' });
-    await form.getByLabel('Alamat (jalan, nomor)').fill('Jl. Raya Jambesari No. 1');
-    await form.getByLabel('Kode pos').fill('684A1');
-    await form.getByLabel('Telepon').fill('(0333) 421234');
-    await form.getByLabel('E-mail').fill('desa.jambesari@example.id');
-    await form.getByLabel('Nama pejabat 1').fill('Hj. Sulastri');
-    await form.getByLabel('NIP/NIPD pejabat 1').fill('3510.2019.001');
-    await form.getByLabel('Nama pejabat 2').fill('Pak Sekdes');
-    await form.getByLabel('NIP/NIPD pejabat 2').fill('19800101 200801 1 001');
-    await form.getByRole('button', { name: 'Simpan profil kantor' }).click();
-    // Nothing is saved while a field is wrong; the message says which and why.
-    await expect
-      .poll(() => form.locator('#office-postalCode-error').textContent())
-      .toBe('Kode pos harus 5 angka.');
-    await form.getByLabel('Kode pos').fill('68411');
-    await form.getByRole('button', { name: 'Simpan profil kantor' }).click();
     await expect
       .poll(() => profile.getByTestId('kop-preview').textContent())
       .toContain('Jl. Raya Jambesari No. 1 Kode Pos 68411 · Telp. (0333) 421234');
     expect(await profile.getByTestId('letterhead-problem').count()).toBe(0);
+    const form = page.getByRole('form', { name: 'Profil kantor' });
+    await form.getByRole('button', { name: 'Tambah pejabat' }).click();
+    await form.getByLabel('Peran pejabat 3').selectOption('kaur-keuangan');
+    await form.getByLabel('Nama pejabat 3').fill('Bu Bendahara');
+    await form.getByLabel('Jabatan pejabat 3').fill('Kaur Keuangan');
+    await form.getByLabel('NIP/NIPD pejabat 3').fill('3510.2020.007');
+    await form.getByRole('button', { name: 'Simpan profil kantor' }).click();
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toBe('Profil kantor tersimpan; surat berikutnya memakainya.');
     await page.screenshot({ path: join(SHOTS, 'profil-kantor.png'), fullPage: true });
 
     // A walk-in, checked by the operator, approved (signed) by the secretary.
@@ -137,7 +184,7 @@ describe.skipIf(!usable)('the village identity on a letter anyone can check', ()
       await expect.poll(() => box.isChecked()).toBe(true);
     }
     await detail.getByRole('button', { name: 'Berkas lengkap' }).click();
-    // The next person opens the request again: nothing of the operator's stays on screen.
+    // The secretary starts from their own screen (nothing of the operator's session) and opens it.
     await kiosk!.signIn('sekretaris');
     await row.getByRole('button', { name: 'Buka' }).click();
     await detail.getByRole('button', { name: 'Setujui' }).click();
@@ -159,10 +206,7 @@ describe.skipIf(!usable)('the village identity on a letter anyone can check', ()
       'a.n. Kepala Desa Jambesari, Kecamatan Giri, Kabupaten Banyuwangi, menerangkan',
     );
     expect(body).toContain('di Desa Jambesari, Kecamatan Giri');
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
-    expect(await frame.locator('.place-date').textContent()).toBe(
-      `Jambesari, ${formatLongDate(today)}`,
-    );
+    expect(await frame.locator('.place-date').textContent()).toBe(`Jambesari, ${today()}`);
     // The signer as the office listed them: jabatan and NIP/NIPD.
     expect(body).toContain('NIP/NIPD 19800101 200801 1 001');
     await detail.scrollIntoViewIfNeeded();
@@ -211,4 +255,52 @@ describe.skipIf(!usable)('the village identity on a letter anyone can check', ()
     await phone.screenshot({ path: join(SHOTS, 'verifikasi-tidak-sah.png'), fullPage: true });
     await phone.close();
   }, 240_000);
+
+  it('names the village on the ticket, the LRA and its print, the board and the dashboard', async () => {
+    // The queue ticket, as the operator prints it.
+    await kiosk!.signIn('operator');
+    await menu('Antrean').click();
+    await page.getByRole('button', { name: 'Nomor antrean baru' }).click();
+    await page.getByTestId('print-ticket').waitFor({ state: 'attached' });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('ticket-village').textContent()).toBe(TITLE);
+    expect(await page.getByTestId('ticket-village').isVisible()).toBe(true);
+    await page.getByTestId('print-ticket').screenshot({ path: join(SHOTS, 'tiket.png') });
+    await page.emulateMedia({ media: 'screen' });
+
+    // The LRA, on screen and on paper, signed at the village by the officials the office lists.
+    await kiosk!.signIn('bendahara');
+    await menu('Laporan Realisasi').click();
+    const title = page.getByTestId('lra-title');
+    await expect.poll(() => title.textContent()).toContain(TITLE);
+    const signatures = await page.getByTestId('lra-signatures').innerText();
+    expect(signatures).toContain(`Jambesari, ${today()}`);
+    expect(signatures).toContain('Hj. Sulastri');
+    expect(signatures).toContain('Bu Bendahara');
+    expect(signatures).toContain('NIP/NIPD 3510.2020.007');
+    expect(signatures).not.toContain('(....');
+    await page.screenshot({ path: join(SHOTS, 'lra.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    expect(await title.isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'lra-cetak.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    // The hall's board.
+    await menu('Papan Transparansi').click();
+    await expect.poll(() => page.getByTestId('board-village').textContent()).toBe(TITLE);
+    await page.screenshot({ path: join(SHOTS, 'papan.png') });
+    await page.getByRole('button', { name: 'Tutup papan' }).click();
+
+    // The regency's dashboard, as the regency's admin opens it.
+    const regency = await page.context().newPage();
+    await regency.setViewportSize({ width: 1366, height: 768 });
+    await regency.setExtraHTTPHeaders({
+      Authorization: basicAuth(server.admin.username, server.admin.password),
+    });
+    await regency.goto(new URL('_balai/dashboard', server.url).href);
+    const row = regency.locator(`tr[data-village="${code}"] th`);
+    expect(await row.innerText()).toMatch(/^Desa Jambesari, Kec\. Giri\n35\.10\.17\.2001 · /);
+    await regency.screenshot({ path: join(SHOTS, 'dasbor.png'), fullPage: true });
+    await regency.close();
+  }, 180_000);
 });

@@ -30,9 +30,10 @@ import {
   isCounted,
   registerView,
 } from '../../shared/population/register';
-import { villageDbName, type VillageCode } from '../../shared/village';
+import { formatVillageCode, villageDbName, type VillageCode } from '../../shared/village';
 import { editLocal } from '../../sync/client/local-edit';
 import { pendingLocal } from '../../sync/client/local-fields';
+import { publishVillageNames } from '../../sync/provision/letter-key';
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
 import { provisionDukcapil, provisionStaff } from '../../sync/provision/regency';
 import { recordDecision } from '../../sync/regency/dukcapil-data';
@@ -44,6 +45,7 @@ import {
   type CouchServer,
   type Login,
 } from '../support/couch-server';
+import { TEST_VILLAGE_NAMES } from '../support/named-regency';
 import { closeAllKiosks, openNodeKiosk, type NodeKiosk } from '../support/node-kiosk';
 import { expectWriteRefused } from '../support/refusals';
 
@@ -73,6 +75,7 @@ async function officer(regency: string): Promise<Login> {
 async function village(regency: string) {
   const code = villageIn(regency);
   await provisionVillage(admin(), { villageCode: code });
+  await publishVillageNames(admin(), { villageCode: code, names: TEST_VILLAGE_NAMES });
   const login = await provisionKiosk(admin(), { villageCode: code, kioskId: 'k1' });
   return { code, login: { url: server.url, username: login.username, password: login.password } };
 }
@@ -687,6 +690,8 @@ describe.skipIf(couchServerKind === 'couchdb')('the back office on the hub', () 
     const html = await detail.text();
     expect(html).toContain('data:image/jpeg;base64,');
     expect(html).toContain('Catat keputusan');
+    // The village by its names, the code beside them.
+    expect(html).toContain(`Desa Uji Coba, Kec. Giri (${formatVillageCode(code)})`);
 
     const form = new FormData();
     form.set('desa', code);

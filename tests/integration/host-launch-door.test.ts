@@ -67,7 +67,7 @@ describe('a local process that did not launch the window', () => {
     });
     expect(setRegency.status).toBe(401);
     expect(((await setRegency.json()) as { error: string }).error).toMatch(
-      /tidak berasal dari jendela yang dibuka oleh kiosk Balai/,
+      /tidak berasal dari jendela yang dibuka oleh kios Balai/,
     );
     for (const channel of ['kiosk:get-config', 'backup:local-key', 'staff:names']) {
       const answer = await fetch(`${kiosk.url}api/${channel}`, { method: 'POST', body: 'null' });

@@ -3,12 +3,13 @@
 // with the kiosk's own login), the numbers the dashboard gathers from them, and on the hub the
 // page served at /_balai/dashboard with its login rule and its stale-village marker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { villageDbName, type VillageCode } from '../../shared/village';
+import { formatVillageCode, villageDbName, type VillageCode } from '../../shared/village';
 import {
   provisionKiosk,
   provisionVillage,
   type AdminConnection,
 } from '../../sync/provision/provision';
+import { publishVillageNames } from '../../sync/provision/letter-key';
 import { provisionStaff } from '../../sync/provision/regency';
 import {
   fiscalYearAt,
@@ -17,6 +18,7 @@ import {
   PageOutOfRange,
 } from '../../sync/regency/dashboard-data';
 import { STALE_MARKER } from '../../sync/regency/dashboard-page';
+import { TEST_VILLAGE_NAMES } from '../support/named-regency';
 import {
   basicAuth,
   couchCall,
@@ -175,6 +177,8 @@ beforeAll(async () => {
   codeA = uniqueVillageCode();
   codeB = uniqueVillageCode();
   for (const code of [codeA, codeB]) await provisionVillage(admin, { villageCode: code });
+  // A has its names, as `add-village` writes them from the code; B has none yet.
+  await publishVillageNames(admin, { villageCode: codeA, names: TEST_VILLAGE_NAMES });
   kioskA1 = await provisionKiosk(admin, { villageCode: codeA, kioskId: 'k1' });
   kioskA2 = await provisionKiosk(admin, { villageCode: codeA, kioskId: 'k2' });
   kioskB1 = await provisionKiosk(admin, { villageCode: codeB, kioskId: 'k1' });
@@ -302,7 +306,7 @@ describe('gatherDashboard', () => {
   it('works with a staff login when the villages are named (staff cannot list databases)', async () => {
     const login = { url: server.url, ...staff };
     await expect(gatherDashboard(login)).rejects.toThrow(/server admin/);
-    // Count the requests: 5 per village, +1 for A, which has reversals; none list every document.
+    // Count the requests: 6 per village, +1 for A, which has reversals; none list every document.
     const realFetch = globalThis.fetch;
     const urls: string[] = [];
     globalThis.fetch = (input, init) => {
@@ -315,8 +319,8 @@ describe('gatherDashboard', () => {
     } finally {
       globalThis.fetch = realFetch;
     }
-    expect(urls).toHaveLength(11);
-    expect(urls.filter((url) => url.includes(villageDbName(codeA)))).toHaveLength(6);
+    expect(urls).toHaveLength(13);
+    expect(urls.filter((url) => url.includes(villageDbName(codeA)))).toHaveLength(7);
     expect(data.villages.map((v) => [v.code, v.openRequests, v.pending])).toEqual([
       [codeA, 4, 5],
       [codeB, 1, 7],
@@ -381,6 +385,10 @@ describe.skipIf(couchServerKind === 'couchdb')('GET /_balai/dashboard on the hub
       expect(rowA).toContain('1 jam lalu');
       expect(rowA).toMatch(/18,8%/);
       expect(rowA).toMatch(/Rp\s?750\.000/);
+      // The village by its name once the regency's profile names it; by its code until then.
+      expect(rowA).toContain(`<th scope="row">Desa Uji Coba, Kec. Giri<br>`);
+      expect(rowA).toContain(formatVillageCode(codeA));
+      expect(rowB).toContain(`<th scope="row">Desa ${formatVillageCode(codeB)}<br>`);
       expect(rowB).toContain(STALE_MARKER);
       expect(rowB).toContain('data-stale="true"');
       expect(rowB).toContain('10 hari lalu');
@@ -481,9 +489,9 @@ describe('paging the dashboard: 30 villages, 10 a page', () => {
     } finally {
       globalThis.fetch = realFetch;
     }
-    // 30 report ranges; then for the page's ten: 4 reads each, +1 for A's reversals.
+    // 30 report ranges; then for the page's ten: 5 reads each (the names too), +1 for A's reversals.
     expect(urls.filter((url) => url.includes('sync-report'))).toHaveLength(30);
-    expect(urls).toHaveLength(30 + 10 * 4 + 1);
+    expect(urls).toHaveLength(30 + 10 * 5 + 1);
     expect(urls.filter((url) => url.includes('_view/planning'))).toHaveLength(10);
   });
 
