@@ -16,6 +16,8 @@ import {
   type VillageRow,
 } from './dashboard-data';
 import { planningSectionHtml, type PlanningFilter } from './planning-page';
+import { conflictSectionHtml } from './conflict-report';
+import type { ConflictResolution } from './conflict-guard';
 
 export const DEFAULT_STALE_DAYS = 3;
 /** Villages per page when `?per=` is not given, and its bounds. */
@@ -67,7 +69,13 @@ function formatSkew(ms: number): string {
 
 export function renderDashboardPage(
   data: DashboardData,
-  options: { days?: number; now?: Date; planning?: PlanningFilter } = {},
+  options: {
+    days?: number;
+    now?: Date;
+    planning?: PlanningFilter;
+    /** The conflict pass's log, newest first; its section is left out when not given. */
+    conflicts?: readonly ConflictResolution[];
+  } = {},
 ): string {
   const days = options.days ?? DEFAULT_STALE_DAYS;
   const planning = options.planning ?? {
@@ -149,6 +157,7 @@ Permohonan terbuka: status selain "Sudah diambil" dan "Ditolak".
 Realisasi belanja: pembayaran LS dan SPJ dikurangi pembalikannya, terhadap belanja APBDes versi terakhir yang ditetapkan; "—" bila belum ada.</p>
 ${paged ? pageLinksHtml(paged, days, planning) : ''}
 ${planningSectionHtml(data, days, planning, paged ? paged.perPage : undefined)}
+${options.conflicts ? conflictSectionHtml(options.conflicts) : ''}
 </body>
 </html>
 `;

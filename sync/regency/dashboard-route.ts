@@ -14,6 +14,7 @@ import {
 import { gatherCivilFigures } from './civil-figures-data';
 import { CIVIL_SECTION, renderCivilFiguresPage } from './civil-figures-page';
 import { villageViewCache, type VillageViewCache } from './village-view-cache';
+import { readConflictLog } from './conflict-guard';
 import {
   DEFAULT_PER_PAGE,
   DEFAULT_STALE_DAYS,
@@ -166,6 +167,8 @@ async function serve(
     days,
     now,
     planning: { bidang, priority, stalledDays },
+    // What the regency's conflict pass removed (decision 0022): regency staff may read the log.
+    conflicts: await readConflictLog(login),
   });
   send(res, 200, 'text/html; charset=utf-8', req.method === 'HEAD' ? '' : html);
 }

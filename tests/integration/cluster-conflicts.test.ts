@@ -9,6 +9,8 @@
 // LRA and letter keys are the lawful ones; the regency's pass removes the forbidden leaves, logs
 // each with its author, and the dashboard's totals are the lawful ones; a second pass finds nothing.
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BudgetLineDoc, LedgerEntryDoc } from '../../shared/documents/budget';
 import type { ProposalDoc } from '../../shared/documents/planning';
@@ -29,6 +31,7 @@ import { provisionLetterKey, villageProfileId } from '../../sync/provision/lette
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
 import { gatherPublishedKeys } from '../../sync/provision/published-keys';
 import { fiscalYearAt, gatherDashboard } from '../../sync/regency/dashboard-data';
+import { DASHBOARD_PATH, dashboardRoute } from '../../sync/regency/dashboard-route';
 import {
   readConflictLog,
   resolveAllConflicts,
@@ -466,6 +469,26 @@ describe('guarded documents under a cluster conflict', () => {
     expect(dashboard.villages[0]).toMatchObject({
       budget: { budgetSpending: 40_000_000, realisedSpending: 12_500_000 },
     });
+    // The dashboard page (as `npm run hub -- dashboard` serves it, against any server) reports them.
+    const route = dashboardRoute({
+      serverUrl: () => server.url,
+      dataLogin: admin(),
+      requireLogin: false,
+      villages: [code],
+    });
+    const page = createServer(route);
+    await new Promise<void>((done) => page.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = page.address() as AddressInfo;
+      const html = await (await fetch(`http://127.0.0.1:${port}${DASHBOARD_PATH}`)).text();
+      const n = Object.keys(cases).length;
+      expect(html).toContain('Revisi terlarang yang dihapus');
+      const section = html.slice(html.indexOf('Revisi terlarang yang dihapus'));
+      expect(section).toMatch(new RegExp(`>${n} revisi dari \\d+ desa dihapus`));
+      expect(section.match(new RegExp(`<tr data-village="${code}">`, 'g'))).toHaveLength(n);
+    } finally {
+      page.close();
+    }
     // Run again, it finds nothing: the log holds each removal once.
     expect(await resolveAllConflicts(admin(), [code])).toEqual([]);
     expect(await readConflictLog(admin(), code)).toHaveLength(Object.keys(cases).length);
