@@ -14,6 +14,7 @@ import { bench as residentSearch } from './resident-search';
 import { bench as staffSignIn } from './staff-sign-in';
 import { bench as syncPush } from './sync-push';
 import { bench as villageDay } from './village-day';
+import { bench as villageLink } from './village-link';
 
 const BENCHMARKS: Record<string, () => Promise<object>> = {
   financeImport,
@@ -29,6 +30,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   backup,
   dukcapilList,
   monthlyReport,
+  villageLink,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');
