@@ -1,4 +1,4 @@
-// Balai's replicator against PouchDB's on the village's link (256 kbit/s each way, 600 ms round
+// Balai's replicator against PouchDB's and RxDB's CouchDB plugin on the village's link (256 kbit/s each way, 600 ms round
 // trip, tests/support/link-proxy.ts), on equal terms: the same realistic documents, memory
 // storage on both, 500 documents a batch, the order rotated over BENCH_ROUNDS (3) rounds, every
 // run and the medians. Two scenarios:
@@ -24,9 +24,10 @@ import { openNodeKiosk } from '../support/node-kiosk';
 import { BATCH, median } from './fair-push';
 import { PouchDB } from './pouchdb';
 import { registerRequests } from './register-requests';
+import { openRxdbKiosk } from './rxdb-couch';
 import { VILLAGE_LINK } from './village-day';
 
-export const LINK_SYSTEMS = ['balai', 'pouchdb'] as const;
+export const LINK_SYSTEMS = ['balai', 'pouchdb', 'rxdb'] as const;
 type LinkSystem = (typeof LINK_SYSTEMS)[number];
 type Scenario = 'initial' | 'day';
 
@@ -169,6 +170,14 @@ async function runOnce(
     await insert(work.up);
     measure = () => kiosk.replicator.syncOnce();
     received = async (ids) => (await kiosk.db.requests.findByIds(ids).exec()).size;
+    done = () => kiosk.close();
+  } else if (system === 'rxdb') {
+    const kiosk = await openRxdbKiosk({ dbUrl: `${link.url}${villageDbName(code)}/`, login: k1 });
+    await kiosk.insert(work.before);
+    if (work.before.length > 0) await kiosk.sync(BATCH, 'both');
+    await kiosk.insert(work.up);
+    measure = () => kiosk.sync(BATCH, 'both');
+    received = (ids) => kiosk.holds(ids);
     done = () => kiosk.close();
   } else {
     const local = new PouchDB(`link-${code}`, { adapter: 'memory' });
