@@ -82,7 +82,11 @@ describe('the hub under bad requests', () => {
     );
     const selector = { selector: { type: 'request' } };
     for (const feed of ['normal', 'longpoll']) {
-      const answer = await send('POST', `${db}/_changes?filter=_selector&feed=${feed}&timeout=200`, selector);
+      const answer = await send(
+        'POST',
+        `${db}/_changes?filter=_selector&feed=${feed}&timeout=200`,
+        selector,
+      );
       expect(answer.status).toBe(200);
     }
     await expectStillAnswering();
