@@ -290,6 +290,10 @@ export async function bench(): Promise<object> {
               bytesUp: median(mine.map((r) => r.bytesUp)),
               bytesDown: median(mine.map((r) => r.bytesDown)),
               ratioToFloor: round2(seconds / floor.seconds),
+              // Initial: nothing to pull, so what comes down is answers and echoes; target ≤ 0.1.
+              receivedPerPushedGzip: round2(
+                median(mine.map((r) => r.bytesDown)) / Math.max(1, floor.gzipUp),
+              ),
             },
           ];
         }),
