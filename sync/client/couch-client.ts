@@ -86,6 +86,11 @@ export interface ChangesParams {
   /** Hold the request open until something changes, up to this many milliseconds. */
   longpollMs?: number;
   signal?: AbortSignal;
+  /**
+   * Only changes whose document matches this Mango selector (CouchDB 3's `filter=_selector`).
+   * A server that refuses the filter gets the unfiltered feed from then on.
+   */
+  selector?: Record<string, unknown>;
 }
 
 export interface CouchClient {
@@ -116,6 +121,7 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
   const timeoutMs = endpoint.timeoutMs ?? 30_000;
   let lastServerDate: CouchClient['lastServerDate'] = null;
   let gzipAccepted = endpoint.gzip ?? true;
+  let selectorAccepted = true;
 
   /** POSTs JSON, gzip-compressed when large and the server takes it (most of a push is text). */
   async function postJson(path: string, payload: unknown): Promise<Response> {
@@ -190,20 +196,36 @@ export function createCouchClient(endpoint: CouchEndpoint): CouchClient {
       return lastServerDate;
     },
 
-    async changes({ since, limit, longpollMs, signal }) {
+    async changes({ since, limit, longpollMs, signal, selector }) {
       // Revisions only: the kiosk fetches the bodies it lacks, so its own pushes never come back.
       const query = new URLSearchParams({ since: String(since), limit: String(limit) });
       if (longpollMs !== undefined) {
         query.set('feed', 'longpoll');
         query.set('timeout', String(longpollMs));
       }
-      const res = await request(`_changes?${query}`, {
-        method: 'GET',
+      const common = {
         ...(signal ? { signal } : {}),
         // A long poll is allowed to last; a server that holds it far past its timeout is not.
         timeoutMs: (longpollMs ?? 0) + timeoutMs,
-      });
-      return json(res, changesSchema);
+      };
+      if (selector && selectorAccepted) {
+        const res = await request(`_changes?filter=_selector&${query}`, {
+          ...common,
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ selector }),
+        });
+        if (res.status !== 400) return json(res, changesSchema);
+        await res.body?.cancel();
+        // A server without Mango filters: the whole feed from now on, if it answers that.
+        const whole = await json(
+          await request(`_changes?${query}`, { ...common, method: 'GET' }),
+          changesSchema,
+        );
+        selectorAccepted = false;
+        return whole;
+      }
+      return json(await request(`_changes?${query}`, { ...common, method: 'GET' }), changesSchema);
     },
 
     async bulkDocs(docs) {

@@ -25,16 +25,53 @@ export const TEXT_COLLECTIONS = COLLECTION_NAMES.filter((name) => name !== PHOTO
 export const PHOTOS_PER_READ = 16;
 export const KEPT_TYPES_KEY = [...KEPT_TYPES].sort().join(',');
 
-const COUCH_META_FIELDS = ['_id', '_rev', '_revisions', '_conflicts', '_attachments', '_deleted'];
+/**
+ * The field marking which push wrote a revision: `<run>.<batch>`, `run` a random id per
+ * replicator, never stored on the kiosk. The pull leaves its own run's marks out of the feed
+ * (echoFreeSelector); the village validate_doc_update refuses a write that carries over the
+ * mark of the revision it replaces, so a mark always names the writer of its revision.
+ */
+export const PUSHED_BY = 'pushedBy';
+
+const COUCH_META_FIELDS = [
+  '_id',
+  '_rev',
+  '_revisions',
+  '_conflicts',
+  '_attachments',
+  '_deleted',
+  PUSHED_BY,
+];
 
 /** A collection of the kiosk database, typed as the replicator handles every collection. */
 export function collectionOf(db: KioskDatabase, name: CollectionName): AnyCollection {
   return db.collections[name] as unknown as AnyCollection;
 }
 
-export function toCouch(doc: Stored): CouchDoc {
+/** The regency document of a kiosk document; `pushedBy` marks it as one push's write. */
+export function toCouch(doc: Stored, pushedBy?: string): CouchDoc {
   const body = withoutLocalFields(doc) as Record<string, unknown>;
-  return { ...body, _id: doc.id, ...(doc.couchRev ? { _rev: doc.couchRev } : {}) };
+  return {
+    ...body,
+    _id: doc.id,
+    ...(doc.couchRev ? { _rev: doc.couchRev } : {}),
+    ...(pushedBy ? { [PUSHED_BY]: pushedBy } : {}),
+  };
+}
+
+/**
+ * The CouchDB 3 `_changes` selector that leaves out the revisions the pushes of `run` wrote:
+ * the kiosk holds them already, so their rows need not cross the link. A Mango condition on a
+ * missing field does not match on CouchDB, hence the explicit `$exists` for documents written
+ * without a mark (regency staff, older kiosks).
+ */
+export function echoFreeSelector(run: string): Record<string, unknown> {
+  return {
+    $or: [
+      { [PUSHED_BY]: { $exists: false } },
+      { $not: { [PUSHED_BY]: { $regex: `^${run.replace(/[^\w-]/g, '')}\\.` } } },
+    ],
+  };
 }
 
 /** A regency document as the kiosk stores it, or null if it fails its type's schema. */

@@ -11,6 +11,7 @@ import { attachmentIsIntact } from '../../shared/dukcapil/file-doc';
 import type { ChangeRow, CouchClient, CouchDoc } from './couch-client';
 import {
   collectionOf,
+  echoFreeSelector,
   fromCouch,
   isPhotoId,
   isUnkeptTypeId,
@@ -59,6 +60,8 @@ export function createPull(options: {
   longpollMs: number;
   /** The database the kiosk's sync state belongs to now (server-identity.ts). */
   serverToken(): string | null;
+  /** The push's run id: rows of revisions it wrote are left out of the feed at the server. */
+  run: string;
   /** Told how many announced photos the kiosk has yet to fetch, whenever that changes. */
   onPhotoBacklog(size: number): void;
 }): Pull {
@@ -149,6 +152,7 @@ export function createPull(options: {
       const res = await couch.changes({
         since,
         limit: feedStep,
+        selector: echoFreeSelector(options.run),
         ...(longpoll ? { longpollMs: options.longpollMs } : {}),
         ...(signal ? { signal } : {}),
       });

@@ -36,10 +36,13 @@ export function createPush(options: {
   reconcile: Reconcile;
   batchSize: number;
   photoBatchBytes: number;
+  /** This replicator's run id: each batch is marked `<run>.<n>` (couch-shape.ts PUSHED_BY). */
+  run: string;
 }): Push {
   const { db, couch, history, reconcile } = options;
   let batchSize = options.batchSize;
   let photoBatchBytes = options.photoBatchBytes;
+  let batches = 0;
 
   async function pendingOf(name: CollectionName, limit: number) {
     const docs = await collectionOf(db, name)
@@ -77,8 +80,11 @@ export function createPush(options: {
     }
 
     let results;
+    // A new mark every batch: a document pushed again (edited, rebased) never repeats the mark
+    // of the revision it replaces, which the regency refuses.
+    const mark = `${options.run}.${++batches}`;
     try {
-      results = await couch.bulkDocs(sendable.map((b) => toCouch(b.doc)));
+      results = await couch.bulkDocs(sendable.map((b) => toCouch(b.doc, mark)));
     } catch (err) {
       if (err instanceof CouchError && err.kind === 'too-large') {
         if (sendable.length === 1) {

@@ -65,7 +65,11 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
   const status = createSyncStatus(db);
   const history = createSyncHistory(db, (seen) => status.patch(seen));
   const reconcile = createReconcile(db, history);
+  // New for every replicator: a revision marked with it was written by this run and is held
+  // here, so its row is an echo. A restored or reinstalled kiosk has a new run and pulls all.
+  const run = crypto.randomUUID();
   const push = createPush({
+    run,
     db,
     couch,
     history,
@@ -83,6 +87,7 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
     photoBatchBytes: () => push.photoBatchBytes,
     longpollMs: options.longpollMs ?? 25_000,
     serverToken: () => server.token,
+    run,
     onPhotoBacklog: (photoBacklog) => status.patch({ photoBacklog }),
   });
   const server = createServerIdentity({

@@ -3,7 +3,8 @@
 // `_doc_ids` without ids), ignored `timeout` so a long poll never ended without a change, and
 // kept writing heartbeats into a continuous feed after its client had gone. What is offered
 // here is what the kiosk's replication uses: normal and longpoll feeds, since/limit/
-// include_docs/descending/conflicts/style, and the `_doc_ids` filter.
+// include_docs/descending/conflicts/style, and the `_doc_ids` and `_selector` filters (the
+// kiosk's pull leaves out its own pushes with a selector, as CouchDB 3 runs it).
 //
 // Sequences are given out as CouchDB 3 gives them: opaque strings, `<n>-<tag>` (CouchDB's tag
 // encodes its shards; the hub's names the database's store), with `pending`, the count of
@@ -12,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { couchError, sendCouchError, sendJson, type CouchError } from './couch-json';
+import { changesSelectorProblem } from './document-shape';
 import { readJsonObject } from './request-bodies';
 import {
   cleanFilename,
@@ -38,6 +40,8 @@ interface ChangesRequest {
   conflicts: boolean;
   style: 'main_only' | 'all_docs';
   docIds: string[] | undefined;
+  /** A Mango selector (`filter=_selector`): only changes whose document matches it. */
+  selector: Record<string, unknown> | undefined;
   /** How long a long poll waits for a change when no heartbeat is asked for. */
   timeoutMs: number;
   /** With a heartbeat, CouchDB keeps a long poll open until a change comes. */
@@ -209,6 +213,7 @@ function pouchOptions(request: ChangesRequest, since: number | string): Record<s
     conflicts: request.conflicts,
     style: request.style,
     ...(request.docIds ? { doc_ids: request.docIds } : {}),
+    ...(request.selector ? { filter: '_selector', selector: request.selector } : {}),
   };
 }
 
@@ -250,6 +255,7 @@ export function parseChangesRequest(
     return bad('style must be main_only or all_docs.');
 
   let docIds: string[] | undefined;
+  let selector: Record<string, unknown> | undefined;
   const filter = query.filter;
   if (filter === '_doc_ids') {
     const ids = body.doc_ids ?? query.doc_ids;
@@ -258,9 +264,15 @@ export function parseChangesRequest(
     }
     docIds = ids;
   } else if (filter === '_selector') {
-    return bad('filter=_selector is not supported by the Balai hub; pull without a filter.');
+    // CouchDB takes the selector from the POST body only. A selector PouchDB cannot run is
+    // refused here: PouchDB would throw it outside any request.
+    const problem = changesSelectorProblem(body.selector);
+    if (problem) return bad(problem);
+    selector = body.selector as Record<string, unknown>;
   } else if (filter !== undefined) {
-    return bad(`filter=${String(filter)} is not supported by the Balai hub; only _doc_ids is.`);
+    return bad(
+      `filter=${String(filter)} is not supported by the Balai hub; only _doc_ids and _selector are.`,
+    );
   }
 
   return {
@@ -273,6 +285,7 @@ export function parseChangesRequest(
     conflicts: query.conflicts === true,
     style,
     docIds,
+    selector,
     timeoutMs: Math.min(timeout as number, MAX_TIMEOUT_MS),
     heartbeatMs: heartbeat === false ? null : Math.max(MIN_HEARTBEAT_MS, heartbeat as number),
   };

@@ -116,6 +116,23 @@ export function findProblem(body: unknown): string | null {
   return null;
 }
 
+/** Operators CouchDB 3 knows that PouchDB's matcher, which runs `_changes` selectors, does not. */
+const NOT_RUN_BY_POUCHDB = new Set(['$keyMapMatch', '$beginsWith']);
+
+/** Why a `_changes` selector is not one the hub can run as CouchDB would, or null. */
+export function changesSelectorProblem(selector: unknown): string | null {
+  if (!isObject(selector)) return 'Selector must be specified in POST payload';
+  const operator = unknownOperator(selector);
+  if (operator !== null) return `Invalid operator: ${operator}`;
+  const json = JSON.stringify(selector);
+  for (const unsupported of NOT_RUN_BY_POUCHDB) {
+    if (json.includes(`"${unsupported}"`)) {
+      return `${unsupported} is not supported by the Balai hub in a _changes selector.`;
+    }
+  }
+  return null;
+}
+
 /** The first `$` key that is not an operator, anywhere in the selector (depth is bounded). */
 function unknownOperator(value: unknown): string | null {
   if (Array.isArray(value)) {

@@ -70,6 +70,18 @@ describe('the village validate_doc_update', () => {
       expect(forbidden(() => validate(doc(type), null, staff))).toMatch(/Regency staff/);
   });
 
+  it('refuses a revision that carries over the echo mark of the one it replaces, but from an admin', () => {
+    const admin = { name: 'admin', roles: ['_admin'], db: villageDbName(code) };
+    const pushed = doc('request', { pushedBy: 'run-a.1' });
+    expect(forbidden(() => validate({ ...pushed, purpose: 'x' }, pushed, kiosk))).toMatch(
+      /pushedBy/,
+    );
+    expect(() => validate({ ...pushed, purpose: 'x' }, pushed, admin)).not.toThrow();
+    expect(() => validate(doc('request', { pushedBy: 'run-b.1' }), pushed, kiosk)).not.toThrow();
+    expect(() => validate(doc('request'), pushed, kiosk)).not.toThrow();
+    expect(() => validate(pushed, null, kiosk)).not.toThrow();
+  });
+
   it("holds a kiosk to its own village's code, id and database", () => {
     expect(forbidden(() => validate(doc('request', { villageCode: other }), null, kiosk))).toMatch(
       /villageCode/,

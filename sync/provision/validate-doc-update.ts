@@ -41,6 +41,13 @@ export function villageValidateDocUpdate(): string {
     throw { forbidden: english + ' / ' + indonesian };
   }
   if (roles.indexOf('_admin') !== -1) return;
+  // The kiosk's echo mark (sync/client/couch-shape.ts): a pull leaves its own marks out, so a
+  // write that carried over the mark of the revision it replaces would not reach that kiosk
+  // until its replicator restarts. Admins repair documents by hand and are trusted to drop it.
+  if (oldDoc && newDoc.pushedBy !== undefined && newDoc.pushedBy === oldDoc.pushedBy) {
+    forbid('A new revision may not carry over pushedBy of the one it replaces.',
+      'Revisi baru tidak boleh membawa pushedBy milik revisi sebelumnya.');
+  }
   var db = userCtx.db || '';
   var code = db.indexOf(${json(DB_PREFIX)}) === 0 ? db.slice(${DB_PREFIX.length}) : '';
   if (!/^[0-9]{10}$/.test(code)) {

@@ -15,11 +15,11 @@ import { uniqueVillageCode } from '../support/couch-server';
 import { openNodeKiosk } from '../support/node-kiosk';
 import { PouchDB } from './pouchdb';
 import { registerRequests } from './register-requests';
+import { openRxdbKiosk } from './rxdb-couch';
 import { countingFetch, newTraffic, type Traffic } from './traffic';
 
 export const BATCH = 500;
-// RxDB's CouchDB plugin is not yet in: its push-only initial replication did not finish here.
-export const SYSTEMS = ['balai', 'pouchdb'] as const;
+export const SYSTEMS = ['balai', 'pouchdb', 'rxdb'] as const;
 export type System = (typeof SYSTEMS)[number];
 
 export interface Run extends Traffic {
@@ -71,6 +71,17 @@ export async function pushWith(
         .exec();
       throw new Error(`Balai synced ${synced} of ${count}: ${JSON.stringify(left?.toJSON())}`);
     }
+    await kiosk.close();
+  } else if (system === 'rxdb') {
+    const kiosk = await openRxdbKiosk({
+      dbUrl: `${url}${villageDbName(code)}/`,
+      login,
+      fetch: fetchCounted,
+    });
+    await kiosk.insert(docs);
+    const start = performance.now();
+    await kiosk.sync(BATCH, 'push');
+    seconds = (performance.now() - start) / 1000;
     await kiosk.close();
   } else {
     const local = new PouchDB(`bench-${code}`, { adapter: 'memory' });

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 
 export interface BenchPouch {
   bulkDocs(docs: object[]): Promise<unknown>;
+  allDocs(options: { keys: string[] }): Promise<{ rows: { value?: { rev: string } }[] }>;
   close(): Promise<void>;
 }
 
@@ -22,6 +23,12 @@ interface BenchPouchConstructor {
     target: BenchPouch,
     options: { batch_size: number },
   ): Promise<{ docs_written: number }>;
+  /** Both ways at once, until both are done (`live: false`). */
+  sync(
+    local: BenchPouch,
+    remote: BenchPouch,
+    options: { batch_size: number },
+  ): Promise<{ push: { docs_written: number }; pull: { docs_written: number } }>;
   plugin(plugin: unknown): void;
 }
 

@@ -100,11 +100,17 @@ const PLACES = [
 ];
 const SERVICES = ['domisili', 'sktm'] as const;
 
-export function registerRequests(villageCode: VillageCode, count: number, seed = 15): RequestDoc[] {
+export function registerRequests(
+  villageCode: VillageCode,
+  count: number,
+  seed = 15,
+  kioskId = 'k1',
+  /** Share one generator between calls for one kiosk, so their ids never meet. */
+  ids = createIdGenerator(villageCode, kioskId),
+): RequestDoc[] {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const digits = (n: number) => String(Math.floor(random() * 10 ** n)).padStart(n, '0');
-  const ids = createIdGenerator(villageCode, 'k1');
   return Array.from({ length: count }, (_, i) => {
     const born = new Date(
       1950 + Math.floor(random() * 55),
@@ -118,7 +124,7 @@ export function registerRequests(villageCode: VillageCode, count: number, seed =
     const purpose = `${pick(PURPOSES)} ${pick(PLACES)}; alamat Dusun ${pick(DUSUN)} RT ${digits(2).replace(/^00$/, '01')} RW ${digits(2).replace(/^00$/, '01')}, no. ${1 + Math.floor(random() * 200)}`;
     const made = requestFromForm(
       { nik, name, serviceType: pick(SERVICES), purpose },
-      { villageCode, kioskId: 'k1', ids },
+      { villageCode, kioskId, ids },
     );
     if (!made.ok) throw new Error(`request ${i}: ${JSON.stringify(made.errors)}`);
     const at = new Date(

@@ -15,6 +15,7 @@ import { bench as residentSearch } from './resident-search';
 import { bench as staffSignIn } from './staff-sign-in';
 import { bench as syncPush } from './sync-push';
 import { bench as villageDay } from './village-day';
+import { bench as villageLink } from './village-link';
 
 const BENCHMARKS: Record<string, () => Promise<object>> = {
   financeImport,
@@ -31,6 +32,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   dukcapilList,
   monthlyReport,
   dukcapilLink,
+  villageLink,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');

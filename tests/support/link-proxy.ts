@@ -31,8 +31,12 @@ export interface LinkOptions {
 
 export interface LinkStats {
   requests: number;
+  /** Everything that crossed towards the server: request lines, headers and bodies. */
   bytesUp: number;
   bytesDown: number;
+  /** The part of bytesUp / bytesDown that is request and status lines and headers, measured. */
+  headBytesUp: number;
+  headBytesDown: number;
   faults: Record<keyof LinkFaults, number>;
 }
 
@@ -40,52 +44,68 @@ export interface RunningLink {
   url: string;
   stats: LinkStats;
   setFaults(faults: LinkFaults): void;
+  /** Changes bandwidth and round trip from the next transfer on (none given: unshaped). */
+  shape(link: { bytesPerSecond?: number; rttMs?: number }): void;
+  /** Bytes the client's TCP connections carried each way, read from the sockets themselves. */
+  wireBytes(): { up: number; down: number };
   close(): Promise<void>;
 }
 
-/** Roughly what request and status lines and headers add to each exchange. */
-const HEADER_BYTES = 250;
-
 export async function startLinkProxy(options: LinkOptions): Promise<RunningLink> {
   const upstream = new URL(options.upstream);
-  const bps = options.bytesPerSecond ?? Infinity;
-  const oneWayMs = (options.rttMs ?? 0) / 2;
+  let bps = options.bytesPerSecond ?? Infinity;
+  let oneWayMs = (options.rttMs ?? 0) / 2;
   const random = options.random ?? Math.random;
   let faults = options.faults ?? {};
   const stats: LinkStats = {
     requests: 0,
     bytesUp: 0,
     bytesDown: 0,
+    headBytesUp: 0,
+    headBytesDown: 0,
     faults: { cut: 0, error500: 0, stall: 0, duplicate: 0 },
   };
   // Each direction is one pipe: transfers queue behind each other, as on a real narrow link.
   const busyUntil = { up: 0, down: 0 };
-  async function transfer(direction: 'up' | 'down', bytes: number) {
+  async function transfer(direction: 'up' | 'down', head: number, body: number) {
+    const bytes = head + body;
     const start = Math.max(Date.now(), busyUntil[direction]);
     const end = start + (bytes / bps) * 1000;
     busyUntil[direction] = end;
     stats[direction === 'up' ? 'bytesUp' : 'bytesDown'] += bytes;
+    stats[direction === 'up' ? 'headBytesUp' : 'headBytesDown'] += head;
     await wait(end - Date.now() + oneWayMs);
   }
 
   const sockets = new Set<Socket>();
+  const closedWire = { up: 0, down: 0 };
   const server = createServer(async (req, res) => {
     stats.requests++;
     const body = await readAll(req);
-    await transfer('up', body.length + HEADER_BYTES);
+    await transfer('up', requestHeadBytes(req), body.length);
     const fault = pickFault(req.url ?? '');
     if (fault === 'stall') return; // the client's own timeout ends it
     if (fault === 'error500') {
-      await transfer('down', HEADER_BYTES);
-      res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end('{"error":"internal_server_error","reason":"injected"}');
+      const injected = '{"error":"internal_server_error","reason":"injected"}';
+      const headers = {
+        'content-type': 'application/json',
+        'content-length': String(injected.length),
+      };
+      await transfer(
+        'down',
+        responseHeadBytes(500, 'Internal Server Error', headers),
+        injected.length,
+      );
+      res.writeHead(500, headers);
+      res.end(injected);
       return;
     }
     try {
       if (fault === 'duplicate') await forward(req, body);
       const answer = await forward(req, body);
-      await transfer('down', answer.body.length + HEADER_BYTES);
-      res.writeHead(answer.status, answer.headers);
+      const head = responseHeadBytes(answer.status, answer.statusText, answer.headers);
+      await transfer('down', head, answer.body.length);
+      res.writeHead(answer.status, answer.statusText, answer.headers);
       if (fault === 'cut') {
         res.write(answer.body.subarray(0, Math.floor(answer.body.length / 2)));
         res.socket?.destroy();
@@ -98,7 +118,11 @@ export async function startLinkProxy(options: LinkOptions): Promise<RunningLink>
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    socket.on('close', () => {
+      sockets.delete(socket);
+      closedWire.up += socket.bytesRead;
+      closedWire.down += socket.bytesWritten;
+    });
   });
 
   function pickFault(path: string): keyof LinkFaults | null {
@@ -115,6 +139,7 @@ export async function startLinkProxy(options: LinkOptions): Promise<RunningLink>
   function forward(req: IncomingMessage, body: Buffer) {
     return new Promise<{
       status: number;
+      statusText: string;
       headers: Record<string, string | string[]>;
       body: Buffer;
     }>((resolve, reject) => {
@@ -134,7 +159,12 @@ export async function startLinkProxy(options: LinkOptions): Promise<RunningLink>
           delete headersOut['transfer-encoding'];
           const bytes = await readAll(answer);
           headersOut['content-length'] = String(bytes.length);
-          resolve({ status: answer.statusCode ?? 502, headers: headersOut, body: bytes });
+          resolve({
+            status: answer.statusCode ?? 502,
+            statusText: answer.statusMessage ?? '',
+            headers: headersOut,
+            body: bytes,
+          });
         },
       );
       out.on('error', reject);
@@ -150,12 +180,48 @@ export async function startLinkProxy(options: LinkOptions): Promise<RunningLink>
     setFaults(next) {
       faults = next;
     },
+    shape(link) {
+      bps = link.bytesPerSecond ?? Infinity;
+      oneWayMs = (link.rttMs ?? 0) / 2;
+    },
+    wireBytes() {
+      const wire = { ...closedWire };
+      for (const socket of sockets) {
+        wire.up += socket.bytesRead;
+        wire.down += socket.bytesWritten;
+      }
+      return wire;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
   };
+}
+
+/** The request line and headers exactly as the client sent them (HTTP/1.1 framing). */
+function requestHeadBytes(req: IncomingMessage): number {
+  let bytes = Buffer.byteLength(`${req.method} ${req.url} HTTP/${req.httpVersion}\r\n`) + 2;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    bytes += Buffer.byteLength(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`);
+  }
+  return bytes;
+}
+
+/** The status line and headers the proxy writes to the client. */
+function responseHeadBytes(
+  status: number,
+  statusText: string,
+  headers: Record<string, string | string[]>,
+): number {
+  let bytes = Buffer.byteLength(`HTTP/1.1 ${status} ${statusText}\r\n`) + 2;
+  for (const [name, value] of Object.entries(headers)) {
+    for (const one of Array.isArray(value) ? value : [value]) {
+      bytes += Buffer.byteLength(`${name}: ${one}\r\n`);
+    }
+  }
+  return bytes;
 }
 
 async function readAll(stream: IncomingMessage): Promise<Buffer> {
