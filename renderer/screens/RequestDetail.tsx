@@ -19,7 +19,8 @@ import { useT, type MessageKey } from '../i18n';
 import { Button, Message } from '../ui';
 import { getBridge } from '../bridge';
 import { editLocal } from '../../sync/client/local-edit';
-import { issueApprovedLetter } from '../letters/compose';
+import { issueApprovedLetter, villageSettings } from '../letters/compose';
+import { letterheadProblem } from '../../shared/letters/letterhead';
 import { LetterPanel } from '../letters/LetterPanel';
 import { may } from '../../shared/staff/permissions';
 import { STEP_ACTIONS } from '../../shared/staff/step-actions';
@@ -68,6 +69,12 @@ export function RequestDetail({ id }: { id: string }) {
     const input = step === 'incomplete' || step === 'checked' ? { missing, note } : { note };
     let result: Awaited<ReturnType<typeof takeRequestStep>>;
     try {
+      // Approval is the signature: nothing is recorded while the kop could not carry one.
+      const kop = step === 'approved' && letterheadProblem((await villageSettings(db)).village);
+      if (kop) {
+        setMessage(kop);
+        return;
+      }
       result = await takeRequestStep(db, doc!, step, config.kioskId, input);
     } catch (err) {
       setMessage((err as Error).message);

@@ -98,6 +98,39 @@ describe.skipIf(!chromiumAvailable())('a new office on its own', () => {
     expect(await page.innerText('body')).not.toMatch(/kiosk/i);
   });
 
+  it('records no approval while the kop has no names, and says where they come from', async () => {
+    // This office has not synced with its regency yet: the kop has no kabupaten/kecamatan/desa.
+    const page = kiosk.page;
+    await kiosk.signIn('Pak Sekdes');
+    await page.locator('nav[aria-label="Menu"] button[data-screen="layanan"]').click();
+    await page.getByLabel('NIK').fill('3510171708450001');
+    await page.getByLabel('Nama pemohon').fill('Budi Santoso');
+    await page.getByLabel('Jenis layanan').selectOption('domisili');
+    await page.getByLabel('Keperluan').fill('Membuka rekening');
+    await page.getByLabel('Keperluan').press('Enter');
+    const row = page.getByTestId('today-list').getByRole('row', { name: /Budi Santoso/ });
+    await row.getByRole('button', { name: 'Buka' }).click();
+    const detail = page.getByTestId('request-detail');
+    for (const box of await detail.getByRole('checkbox').all()) {
+      await box.click();
+      await expect.poll(() => box.isChecked()).toBe(true);
+    }
+    await detail.getByRole('button', { name: 'Berkas lengkap' }).click();
+    await expect
+      .poll(() => detail.getByTestId('request-status').textContent())
+      .toBe('Berkas lengkap');
+    await detail.getByRole('button', { name: 'Setujui' }).click();
+    await expect
+      .poll(() => detail.innerText(), slow)
+      .toMatch(
+        /Surat belum dapat ditandatangani: kop surat belum memuat nama kabupaten, kecamatan, desa/,
+      );
+    // Nothing recorded: the request still waits for its approval, and no letter exists.
+    expect(await detail.getByTestId('request-status').textContent()).toBe('Berkas lengkap');
+    expect(await detail.getByTestId('letter-number').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/first-office-kop-refused.png' });
+  });
+
   it('keeps RxDB’s notice out of the production console', () => {
     // The database has been opened and written to (setup, staff, screens) by now.
     expect(consoleLines.filter((line) => /RxDB/.test(line))).toEqual([]);

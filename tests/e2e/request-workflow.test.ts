@@ -10,22 +10,34 @@ import { uniqueVillageCode } from '../support/couch-server';
 import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
 import { shot } from '../support/screenshots';
 import { openKioskInBrowser, type KioskInBrowser } from '../support/kiosk-in-browser';
+import { namedRegency } from '../support/named-regency';
 
 if (!chromiumAvailable())
   console.warn(`Skipping browser end-to-end tests: no Chromium at ${CHROMIUM_PATH}.`);
 
 const villageCode = uniqueVillageCode();
 let kiosk: KioskInBrowser | null = null;
+let regency: Awaited<ReturnType<typeof namedRegency>> | null = null;
 let page: Page;
 
 beforeAll(async () => {
   if (!chromiumAvailable()) return;
-  kiosk = await openKioskInBrowser({ villageCode, kioskId: 'k2' });
+  // Approval is the signature, and no letter is signed under a kop without the regency's names.
+  regency = await namedRegency(villageCode, 'k2');
+  kiosk = await openKioskInBrowser({
+    villageCode,
+    kioskId: 'k2',
+    regencyUrl: regency.regencyUrl,
+    password: regency.password,
+  });
   page = kiosk.page;
   await page.setViewportSize({ width: 1366, height: 768 });
 });
 
-afterAll(async () => kiosk?.close());
+afterAll(async () => {
+  await kiosk?.close();
+  await regency?.stop();
+});
 
 const nav = (name: string) =>
   page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
