@@ -420,7 +420,8 @@ describe('guarded documents under a cluster conflict', () => {
         const coll = collectionOf(kiosk.db, schemaOfType(type)!.collection);
         const held = (await coll.findOne(c.id).exec())?.toJSON() as Body | undefined;
         expect(held?.couchRev, `${type} on ${kiosk === reader ? 'k2' : 'k1'}`).toBe(c.lawfulRev);
-        const { _id, _rev, ...fields } = c.lawful;
+        // `pushedBy` is the pushing run's transport mark (decision 0019); a kiosk never stores it.
+        const { _id, _rev, pushedBy: _mark, ...fields } = c.lawful;
         expect(held, type).toMatchObject(fields);
       }
       const lines = (await kiosk.db.finance.find({ selector: { type: 'budget' } }).exec()).map(
