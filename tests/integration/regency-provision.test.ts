@@ -203,6 +203,7 @@ describe('listVillages', () => {
       'planning',
       'dukcapil',
       'dukcapil-families',
+      'population-reports',
     ]);
   });
 });
