@@ -241,9 +241,11 @@ const PROBES: Partial<Record<Action, Probe>> = {
   },
   // A population event (with the person's record after it) and a closed monthly report.
   'population.record': async (db) => {
+    // One kiosk, one id generator: two generators can give the same id in the same millisecond.
+    const kiosk = author();
     const budi = residentFromWalkIn(
       { nik: '3510171708450001', name: 'Budi', at: '2026-11-29T01:00:00Z' },
-      author(),
+      kiosk,
     )!;
     await saveLocalResident(db, budi);
     const made = recordEvent(
@@ -257,7 +259,7 @@ const PROBES: Partial<Record<Action, Probe>> = {
       registerView([budi]),
       [],
       {
-        author: author(),
+        author: kiosk,
         recordedBy: 'Petugas',
         today: '2026-11-29',
         now: '2026-11-29T02:00:00Z',
