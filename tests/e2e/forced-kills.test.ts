@@ -341,5 +341,5 @@ describe.skipIf(!chromiumAvailable())('twenty forced kills during a busy day', (
     );
     expect(acked.requests.size).toBeGreaterThan(0);
     expect(acked.ledger.size).toBeGreaterThan(0);
-  }, 180_000);
+  }, 360_000);
 });
