@@ -11,6 +11,7 @@ import {
   type KioskInBrowser,
   type StaffSeed,
 } from '../support/kiosk-in-browser';
+import { checkedWalkIn } from '../support/desk-on-screen';
 
 if (!chromiumAvailable())
   console.warn(`Skipping browser end-to-end tests: no Chromium at ${CHROMIUM_PATH}.`);
@@ -103,22 +104,7 @@ describe.skipIf(!chromiumAvailable())('a new office on its own', () => {
     const page = kiosk.page;
     await kiosk.signIn('Pak Sekdes');
     await page.locator('nav[aria-label="Menu"] button[data-screen="layanan"]').click();
-    await page.getByLabel('NIK').fill('3510171708450001');
-    await page.getByLabel('Nama pemohon').fill('Budi Santoso');
-    await page.getByLabel('Jenis layanan').selectOption('domisili');
-    await page.getByLabel('Keperluan').fill('Membuka rekening');
-    await page.getByLabel('Keperluan').press('Enter');
-    const row = page.getByTestId('today-list').getByRole('row', { name: /Budi Santoso/ });
-    await row.getByRole('button', { name: 'Buka' }).click();
-    const detail = page.getByTestId('request-detail');
-    for (const box of await detail.getByRole('checkbox').all()) {
-      await box.click();
-      await expect.poll(() => box.isChecked()).toBe(true);
-    }
-    await detail.getByRole('button', { name: 'Berkas lengkap' }).click();
-    await expect
-      .poll(() => detail.getByTestId('request-status').textContent())
-      .toBe('Berkas lengkap');
+    const { detail } = await checkedWalkIn(page);
     await detail.getByRole('button', { name: 'Setujui' }).click();
     await expect
       .poll(() => detail.innerText(), slow)

@@ -10,6 +10,7 @@ import { uniqueVillageCode } from '../support/couch-server';
 import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
 import { openKioskInBrowser, type KioskInBrowser } from '../support/kiosk-in-browser';
 import { namedRegency } from '../support/named-regency';
+import { checkedWalkIn } from '../support/desk-on-screen';
 
 if (!chromiumAvailable())
   console.warn(`Skipping browser end-to-end tests: no Chromium at ${CHROMIUM_PATH}.`);
@@ -47,23 +48,7 @@ const dotted = `${villageCode.slice(0, 2)}.${villageCode.slice(2, 4)}.${villageC
 
 describe.skipIf(!chromiumAvailable())('letters at the desk', () => {
   it('issues, signs and prints a letter only once it is approved', async () => {
-    await page.getByLabel('NIK').fill('3510171708450001');
-    await page.getByLabel('Nama pemohon').fill('Budi Santoso');
-    await page.getByLabel('Jenis layanan').selectOption('domisili');
-    await page.getByLabel('Keperluan').fill('Membuka rekening');
-    await page.getByLabel('Keperluan').press('Enter');
-    const row = page.getByTestId('today-list').getByRole('row', { name: /Budi Santoso/ });
-    await row.getByRole('button', { name: 'Buka' }).click();
-    const detail = page.getByTestId('request-detail');
-    for (const doc of ['Surat pengantar RT/RW', 'Fotokopi Kartu Keluarga', 'Fotokopi KTP']) {
-      const box = detail.getByRole('checkbox', { name: doc });
-      await box.click();
-      await expect.poll(() => box.isChecked()).toBe(true);
-    }
-    await detail.getByRole('button', { name: 'Berkas lengkap' }).click();
-    await expect
-      .poll(() => detail.getByTestId('request-status').textContent())
-      .toBe('Berkas lengkap');
+    const { row, detail } = await checkedWalkIn(page);
     // Checked, not approved: no letter, no QR, nothing to print.
     expect(await detail.getByTestId('letter-panel').count()).toBe(0);
 

@@ -27,6 +27,7 @@ import {
   type CouchServer,
 } from '../support/couch-server';
 import { hubCommand } from '../support/hub-command';
+import { checkedWalkIn } from '../support/desk-on-screen';
 import {
   DEFAULT_STAFF,
   openKioskInBrowser,
@@ -171,19 +172,7 @@ describe.skipIf(!usable)('the village identity on a letter anyone can check', ()
     // A walk-in, checked by the operator, approved (signed) by the secretary.
     await kiosk!.signIn('operator');
     await menu('Layanan Surat').click();
-    await page.getByLabel('NIK').fill('3510171708450001');
-    await page.getByLabel('Nama pemohon').fill('Budi Santoso');
-    await page.getByLabel('Jenis layanan').selectOption('domisili');
-    await page.getByLabel('Keperluan').fill('Membuka rekening');
-    await page.getByLabel('Keperluan').press('Enter');
-    const row = page.getByTestId('today-list').getByRole('row', { name: /Budi Santoso/ });
-    await row.getByRole('button', { name: 'Buka' }).click();
-    const detail = page.getByTestId('request-detail');
-    for (const box of await detail.getByRole('checkbox').all()) {
-      await box.click();
-      await expect.poll(() => box.isChecked()).toBe(true);
-    }
-    await detail.getByRole('button', { name: 'Berkas lengkap' }).click();
+    const { row, detail } = await checkedWalkIn(page);
     // The secretary starts from their own screen (nothing of the operator's session) and opens it.
     await kiosk!.signIn('sekretaris');
     await row.getByRole('button', { name: 'Buka' }).click();
