@@ -330,10 +330,14 @@ describe.skipIf(!chromiumAvailable())('planning and project monitoring, end to e
 
   it('after sync, the regency dashboard shows the proposals and the project with its progress', async (ctx) => {
     if (!offlineDone) ctx.skip('the offline part failed, so there is nothing to sync');
-    hub = await startHub({ port: hubPort, dataDir: hubDir, admin });
-    const adminLogin = { url: hub.url, ...admin };
+    // The regency creates the kiosk's account before the kiosk can reach it (on a port of its
+    // own): a kiosk answered 401 waits longer than a lockout before it tries again (decision 0014).
+    const preparing = await startHub({ port: 0, dataDir: hubDir, admin });
+    const adminLogin = { url: preparing.url, ...admin };
     await provisionVillage(adminLogin, { villageCode });
     await provisionKiosk(adminLogin, { villageCode, kioskId: 'k1', password: kioskPassword });
+    await preparing.close();
+    hub = await startHub({ port: hubPort, dataDir: hubDir, admin });
 
     await expect
       .poll(() => atHub('progress-report'), { timeout: 90_000, interval: 500 })
