@@ -340,6 +340,7 @@ describe.skipIf(!chromiumAvailable())('twenty forced kills during a busy day', (
         `${killedBeforeAck} kills mid-step`,
     );
     expect(acked.requests.size).toBeGreaterThan(0);
+    expect(acked.letters.size).toBeGreaterThan(0);
     expect(acked.ledger.size).toBeGreaterThan(0);
   }, 360_000);
 });

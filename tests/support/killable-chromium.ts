@@ -21,6 +21,9 @@ export async function launchKillableChromium(profileDir: string): Promise<Killab
       `--user-data-dir=${profileDir}`,
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       '--lang=id-ID',
+      // The office PC's screen: in headless Chromium's small default window the desk's rows
+      // scroll sideways and their Buka button was never clicked, so no round ever approved.
+      '--window-size=1366,768',
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
