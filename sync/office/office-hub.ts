@@ -2,6 +2,7 @@
 // only its own village's database, reached by the office's paired kiosks over TLS with its own
 // certificate, and relaying the village database to the regency whenever the regency answers.
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { basicAuth, provisionVillage, type AdminConnection } from '../provision/provision';
 import { startHub } from '../hub/server';
@@ -24,6 +25,8 @@ export interface OfficeHubOptions {
   /** The relay's long poll and backoff (tests shorten them). */
   relay?: Pick<Parameters<typeof createRelay>[0], 'longpollMs' | 'backoff' | 'log'>;
   log?: (line: string) => void;
+  /** The longest wait for the first catch-up with the regency before kiosks are let in (60 s). */
+  catchUpMs?: number;
 }
 
 export interface RunningOfficeHub {
@@ -56,16 +59,6 @@ export async function startOfficeHub(options: OfficeHubOptions): Promise<Running
     extraRoute: (req, res) => pairing.route(req, res),
   });
   adminConnection = { url: hub.url, ...admin };
-  const front = await startTlsFront({
-    key: certificate.key,
-    cert: certificate.cert,
-    host,
-    port: options.port,
-    backendPort: hub.port,
-  }).catch(async (error: unknown) => {
-    await hub.close();
-    throw error;
-  });
   // Only this village: its database, `_security` and validation, as at the regency.
   await provisionVillage(adminConnection, { villageCode: options.villageCode });
   const db = villageDbName(options.villageCode);
@@ -78,6 +71,25 @@ export async function startOfficeHub(options: OfficeHubOptions): Promise<Running
     },
   });
   relay.start();
+  // Kiosks are let in after the first catch-up with the regency (when it answers): a kiosk coming
+  // back from the regency path then finds here what it pushed there, and sends nothing twice.
+  const waited = new AbortController();
+  await Promise.race([
+    relay.firstPull,
+    sleep(options.catchUpMs ?? 60_000, undefined, { signal: waited.signal }).catch(() => {}),
+  ]);
+  waited.abort();
+  const front = await startTlsFront({
+    key: certificate.key,
+    cert: certificate.cert,
+    host,
+    port: options.port,
+    backendPort: hub.port,
+  }).catch(async (error: unknown) => {
+    await relay.stop();
+    await hub.close();
+    throw error;
+  });
   return {
     url: `https://${host.includes(':') ? `[${host}]` : host}:${front.port}/`,
     port: front.port,

@@ -35,6 +35,8 @@ export interface Relay {
   stop(): Promise<void>;
   /** Whether the last exchange with the regency succeeded (null before the first). */
   readonly regencyUp: boolean | null;
+  /** Settles when the live pull first caught up with the regency, or first failed. */
+  readonly firstPull: Promise<void>;
 }
 
 const CHECKPOINT_ID = '_local/balai-relay';
@@ -88,6 +90,8 @@ export function createRelay(options: {
   let saving: Promise<unknown> = Promise.resolve();
   let stopController: AbortController | null = null;
   let loops: Promise<void>[] = [];
+  let firstPullDone = () => {};
+  const firstPull = new Promise<void>((resolve) => (firstPullDone = resolve));
 
   async function call<T>(
     end: RelayEnd,
@@ -253,9 +257,11 @@ export function createRelay(options: {
       try {
         const page = await copyPage(from, to, side, signal, caughtUp);
         caughtUp = page.done;
+        if (caughtUp && side === 'pull') firstPullDone();
         attempt = 0;
       } catch (error) {
         if (signal.aborted) break;
+        if (side === 'pull') firstPullDone();
         checkpoint = null; // the regency may have changed under us: look at its marker again
         caughtUp = false;
         log(`${side}: ${(error as Error).message}`);
@@ -269,6 +275,7 @@ export function createRelay(options: {
     get regencyUp() {
       return regencyUp;
     },
+    firstPull,
     async runOnce() {
       const pushed = await drain('push');
       const pulled = await drain('pull');
