@@ -148,7 +148,6 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
         await history.markSuccess();
         await report(true);
       } catch (err) {
-        server.doubt(); // as the live loops do: the next round confirms its server again
         const error = asCouchError(err);
         status.patch({ pushError: error });
         await history.recordFailure(error);
