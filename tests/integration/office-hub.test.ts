@@ -60,15 +60,32 @@ describe('office hub', () => {
     expect(a.paths.path).toBe('kantor');
     expect(b.paths.path).toBe('kantor');
 
-    // The sekretaris approves on the other PC; the operator sees it within a second.
-    await step(b, taken.id, 'approved', 'sekretaris');
-    const approvedAt = Date.now();
-    await expect
-      .poll(() => requestOn(a, taken.id).then((d) => d?.status), { timeout: 10_000, interval: 20 })
-      .toBe('approved');
-    const seenAfterMs = Date.now() - approvedAt;
-    console.log(`approval seen on the operator's kiosk after ${seenAfterMs} ms`);
-    expect(seenAfterMs).toBeLessThan(1_000);
+    // The sekretaris approves on the other PC; the operator sees it within a second. Five
+    // approvals, judged by their median: one scheduling pause of a loaded CI machine is not what
+    // staff meet (the benchmark gives the p95).
+    const seenAfterMs: number[] = [];
+    const approvals = [taken];
+    for (let i = 0; i < 4; i++) {
+      const more = await a.node.addRequest({ name: `Warga Antre ${i}` });
+      await step(a, more.id, 'checked', 'loket');
+      approvals.push(more);
+    }
+    for (const request of approvals) {
+      await expect
+        .poll(() => requestOn(b, request.id).then((d) => d?.status), { timeout: 10_000 })
+        .toBe('checked');
+      await step(b, request.id, 'approved', 'sekretaris');
+      const approvedAt = Date.now();
+      await expect
+        .poll(() => requestOn(a, request.id).then((d) => d?.status), {
+          timeout: 10_000,
+          interval: 20,
+        })
+        .toBe('approved');
+      seenAfterMs.push(Date.now() - approvedAt);
+    }
+    console.log(`approvals seen on the operator's kiosk after ${seenAfterMs.join(', ')} ms`);
+    expect([...seenAfterMs].sort((x, y) => x - y)[2]).toBeLessThan(1_000);
 
     // The queue is shared: both desks list the same open requests.
     const other = await b.node.addRequest({ name: 'Joko Susilo' });
@@ -81,7 +98,7 @@ describe('office hub', () => {
     await net.link.open();
     await expect
       .poll(async () => (await net.atRegency('request')).length, { timeout: 20_000 })
-      .toBe(2);
+      .toBe(6);
     const atRegency = await net.atRegency('request');
     const approved = atRegency.find((d) => d._id === taken.id)!;
     expect(approved.status).toBe('approved');
