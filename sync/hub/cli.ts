@@ -50,6 +50,7 @@ import { adminAccount, commandConnection, hubSettings } from './cli-settings';
 import { readServerUrl, recordServerUrl } from './hub-files';
 import { kioskFile, readKioskFile, savedLetterKey, writeKioskFile } from './kiosk-files';
 import { startHub } from './server';
+import { OFFICE_USAGE, officeCommand } from '../office/office-command';
 
 async function addDukcapil(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -98,6 +99,7 @@ const USAGE = `Usage:
   npm run hub -- dukcapil --server <url-with-admin-credentials> [--port N]
   npm run hub -- verification-page --server <url-with-admin-credentials> [--port N] [--village <code>]…
   npm run hub -- resolve-conflicts [--server <url-with-admin-credentials>] [--village <code>]…
+${OFFICE_USAGE}
 
 Without --server, a command works on the hub last run from the data folder, as its admin.
 add-village takes the village's names from its Kemendagri code (idn-area-data); give all four
@@ -692,6 +694,7 @@ async function main(args: string[]): Promise<void> {
   if (command === 'dukcapil') return dukcapilCommand(rest);
   if (command === 'verification-page') return verificationPageCommand(rest);
   if (command === 'resolve-conflicts') return resolveConflictsCommand(rest);
+  if (command === 'office') return officeCommand(rest);
   if (command === 'help' || command === '--help' || command === '-h') return console.log(USAGE);
   throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
 }

@@ -44,6 +44,8 @@ export interface HubOptions {
   requestTimeoutMs?: number;
   /** CouchDB's `[chttpd_auth_lockout]` (auth-lockout.ts); default 5 failures, 5 minutes. */
   authLockout?: LockoutOptions;
+  /** A route answered before the CouchDB API; it returns false for requests that are not its. */
+  extraRoute?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface RunningHub {
@@ -164,6 +166,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   };
   const lockout = authLockout(options.authLockout ?? DEFAULT_LOCKOUT);
   const server = createServer(serverOptions, (req: IncomingMessage, res: ServerResponse) => {
+    if (options.extraRoute?.(req, res)) return;
     // Before the frame check: the back office's decision form is multipart (a PDF), which
     // express-pouchdb must never see; the route reads it itself, bounded.
     if (isDukcapilRequest(req)) return dukcapil(req, res);
