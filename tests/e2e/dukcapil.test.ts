@@ -443,7 +443,7 @@ describe.skipIf(!chromiumAvailable())('a birth from the desk to Dukcapil and bac
     ]);
     expect(await regencyPage.locator('[data-testid="issue-by-district"] tbody tr').count()).toBe(1);
     await regencyPage.screenshot({ path: `${SHOTS}/13-regency-dashboard.png` });
-    await regencyPage.locator('#lama-terbit').scrollIntoViewIfNeeded();
+    await regencyPage.evaluate(() => document.getElementById('lama-terbit')!.scrollIntoView());
     await regencyPage.screenshot({ path: `${SHOTS}/14-regency-days-to-issue.png` });
     await context.close();
   }, 180_000);
