@@ -25,6 +25,7 @@ const bridge: KioskBridge = {
   setRegency: (connection) => invoke('kiosk:set-regency', connection),
   signLetter: (request) => invoke('letters:sign', request),
   printLetter: (request) => invoke('letters:print', request),
+  printIssuedPdf: (request) => invoke('dukcapil:print-pdf', request),
   archiveLetterPdf: (request) => invoke('letters:pdf', request),
   setupStatus: () => invoke('staff:setup-status', null),
   setup: (request) => invoke('staff:setup', request),

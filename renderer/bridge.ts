@@ -47,6 +47,7 @@ function browserBridge(): KioskBridge {
     signLetter: (request) => callBrowserHost('letters:sign', request),
     printLetter: (request) => callBrowserHost('letters:print', request),
     archiveLetterPdf: (request) => callBrowserHost('letters:pdf', request),
+    printIssuedPdf: (request) => callBrowserHost('dukcapil:print-pdf', request),
     setupStatus: () => callBrowserHost('staff:setup-status', null),
     setup: (request) => callBrowserHost('staff:setup', request),
     staffNames: () => callBrowserHost('staff:names', null),
@@ -80,6 +81,8 @@ function validatedElectronBridge(bridge: KioskBridge): KioskBridge {
       ipcChannels['letters:print'].response.parse(await bridge.printLetter(r)),
     archiveLetterPdf: async (r) =>
       ipcChannels['letters:pdf'].response.parse(await bridge.archiveLetterPdf(r)),
+    printIssuedPdf: async (r) =>
+      ipcChannels['dukcapil:print-pdf'].response.parse(await bridge.printIssuedPdf(r)),
     setupStatus: async () =>
       ipcChannels['staff:setup-status'].response.parse(await bridge.setupStatus()),
     setup: async (r) => ipcChannels['staff:setup'].response.parse(await bridge.setup(r)),

@@ -25,6 +25,7 @@ import {
   type LetterPrintResponse,
 } from './letters/print';
 import type { Action } from './staff/permissions';
+import { issuedPdfPrintRequestSchema, type IssuedPdfPrintRequest } from './dukcapil/print';
 import { isVillageCode } from './village';
 
 export const kioskIdSchema = z
@@ -153,6 +154,11 @@ export const ipcChannels = {
   'letters:print': { request: letterPrintRequestSchema, response: letterPrintResponseSchema },
   /** The archived letter as a PDF in the host's archive folder, with its SHA-256. */
   'letters:pdf': { request: archivedLetterSchema, response: letterPdfResponseSchema },
+  /** A PDF Dukcapil issued, hash checked, to the configured printer (Electron) or "unavailable". */
+  'dukcapil:print-pdf': {
+    request: issuedPdfPrintRequestSchema,
+    response: letterPrintResponseSchema,
+  },
 } as const;
 
 export type IpcChannel = keyof typeof ipcChannels;
@@ -166,6 +172,7 @@ export interface KioskBridge extends BackupBridge {
   signLetter(request: LetterSignRequest): Promise<{ payload: string }>;
   printLetter(request: LetterPrintRequest): Promise<LetterPrintResponse>;
   archiveLetterPdf(request: ArchivedLetter): Promise<LetterPdfResponse>;
+  printIssuedPdf(request: IssuedPdfPrintRequest): Promise<LetterPrintResponse>;
   setupStatus(): Promise<SetupStatus>;
   setup(request: StaffSetupRequest): Promise<StaffPublic>;
   staffNames(): Promise<StaffPublic[]>;
@@ -241,4 +248,5 @@ export const CHANNEL_ACCESS: { readonly [C in IpcChannel]: ChannelAccess } = {
   'letters:print': staffMay('letter.print'),
   // Archived when a letter is issued or reprinted, by whoever may print it.
   'letters:pdf': staffMay('letter.print'),
+  'dukcapil:print-pdf': staffMay('dukcapil.print'),
 };

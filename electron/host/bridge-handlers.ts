@@ -19,6 +19,7 @@ import { refusal } from '../../shared/staff/permissions';
 import { createBackupHandlers } from './backup-handlers';
 import { BackupStore } from './backup-store';
 import { ENV_NAMES, type ConfigStore, type KioskSettings } from './config-store';
+import { issuedPdfProblem } from './issued-pdf';
 import { browserLetterOutput, PrintFailure, type LetterOutput } from './letter-print';
 import { StaffAccounts, StaffError } from './staff-accounts';
 import { createStaffHandlers, doorStaff, signedIn, type BridgeContext } from './staff-handlers';
@@ -106,6 +107,12 @@ export function createBridgeHandlers(
     },
     'letters:print': (request) => refusingPrintFailures(letterOutput.print(request)),
     'letters:pdf': (request) => refusingPrintFailures(letterOutput.pdf(request)),
+    'dukcapil:print-pdf': (request) => {
+      // Checked in both shells: a file that is not what Dukcapil issued is never printed.
+      const problem = issuedPdfProblem(request);
+      if (problem) throw new BridgeRefusal(problem, 422);
+      return refusingPrintFailures(letterOutput.printIssuedPdf(request));
+    },
     'kiosk:get-config': () => kioskConfigOf(store.settings(), shell),
     'kiosk:set-regency': (connection) => {
       // Saving would have no effect while the environment wins; say so instead of pretending.

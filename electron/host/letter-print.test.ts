@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { letterBlocks, letterHtml } from '../../shared/letters/template';
@@ -51,6 +52,8 @@ class StandInWindow implements PrintWindow {
   static printers = [{ name: 'Epson_L3110', displayName: 'Epson L3110' }];
   static printResult: [boolean, string] = [true, ''];
   url = '';
+  /** The file a `file:` URL pointed at when it was loaded (the issued PDF). */
+  loadedFile: Buffer | null = null;
   destroyed = false;
   printed: Parameters<PrintWindow['webContents']['print']>[0][] = [];
   pdfs: Parameters<PrintWindow['webContents']['printToPDF']>[0][] = [];
@@ -59,6 +62,7 @@ class StandInWindow implements PrintWindow {
   }
   loadURL(url: string) {
     this.url = url;
+    if (url.startsWith('file:')) this.loadedFile = readFileSync(fileURLToPath(url));
     return Promise.resolve();
   }
   destroy() {
@@ -84,7 +88,11 @@ class StandInWindow implements PrintWindow {
 }
 
 /** A kiosk of this shell with a signed-in operator, who may print and archive letters. */
-async function kiosk(shell: 'electron' | 'browser', env: Record<string, string> = {}) {
+async function kiosk(
+  shell: 'electron' | 'browser',
+  env: Record<string, string> = {},
+  role: 'operator' | 'bendahara' = 'operator',
+) {
   StandInWindow.opened = [];
   StandInWindow.printResult = [true, ''];
   const dataDir = join(mkdtempSync(join(tmpdir(), 'balai-print-')), 'data');
@@ -96,8 +104,8 @@ async function kiosk(shell: 'electron' | 'browser', env: Record<string, string> 
           printer: () => readPrinterSetting(env),
         })
       : undefined;
-  const office = await bridgeOffice({ shell, env, letterOutput, dataDir, roles: ['operator'] });
-  const operator = await office.signedInAs('operator');
+  const office = await bridgeOffice({ shell, env, letterOutput, dataDir, roles: [role] });
+  const operator = await office.signedInAs(role);
   return { dataDir, call: (channel: string, payload: unknown) => operator(channel, payload) };
 }
 
@@ -305,5 +313,101 @@ describe('archive file names', () => {
     expect(new Set(names).size).toBe(numbers.length);
     for (const name of names) expect(name).toMatch(/^[A-Za-z0-9._~-]+\.pdf$/);
     expect(safeLetterFileName('../../etc/passwd')).toBe('.._.._etc_passwd.pdf');
+  });
+});
+
+describe('dukcapil:print-pdf: what Dukcapil issued, printed at the desk', () => {
+  const pdf = Buffer.from('%PDF-1.7\n% Akta Kelahiran 3510-LU-01122026-0001\n%%EOF\n', 'latin1');
+  const APP = 'dukcapil-application:001:3510172001:k1';
+  const issued = (bytes: Buffer = pdf, sha256 = sha256Hex(pdf)) => ({
+    applicationId: APP,
+    documentNumber: '3510-LU-01122026-0001',
+    file: {
+      id: 'dukcapil-file:001:3510172001:dukcapil',
+      refId: APP,
+      bytes: bytes.length,
+      sha256,
+      data: bytes.toString('base64'),
+    },
+  });
+
+  it('prints the very bytes Dukcapil issued from a hidden PDF-viewer window, on A4, then removes the file', async () => {
+    const { call, dataDir } = await kiosk('electron', { BALAI_PRINTER: 'Epson_L3110' });
+    const answer = await call('dukcapil:print-pdf', issued());
+    expect(answer).toEqual({ ok: true, value: { outcome: 'printed', printer: 'Epson_L3110' } });
+    expect(StandInWindow.opened).toHaveLength(1);
+    const [window] = StandInWindow.opened;
+    const { show, webPreferences: web } = window!.options;
+    // Hidden, sandboxed, no Node; the PDF viewer (a plugin) on.
+    expect([show, web?.sandbox, web?.contextIsolation, web?.nodeIntegration, web?.plugins]).toEqual(
+      [false, true, true, false, true],
+    );
+    expect(window!.options.webPreferences?.preload).toBeUndefined();
+    expect(window!.url).toBe(pathToFileURL(join(dataDir, 'print', `${sha256Hex(pdf)}.pdf`)).href);
+    expect(window!.loadedFile?.equals(pdf)).toBe(true);
+    expect(window!.printed).toEqual([
+      {
+        silent: true,
+        deviceName: 'Epson_L3110',
+        printBackground: true,
+        copies: 1,
+        pageSize: 'A4',
+        margins: { marginType: 'none' },
+      },
+    ]);
+    expect(window!.destroyed).toBe(true);
+    expect(readdirSync(join(dataDir, 'print'))).toEqual([]);
+  });
+
+  it('refuses a file whose hash is not what Dukcapil recorded, or that is not a PDF, before a window opens', async () => {
+    const { call } = await kiosk('electron');
+    const tampered = Buffer.from(pdf);
+    tampered[12] = 0x58;
+    const badHash = await call('dukcapil:print-pdf', issued(tampered));
+    expect(badHash).toMatchObject({ ok: false, status: 422 });
+    expect((badHash as { error: string }).error).toMatch(/SHA-256 tidak cocok/);
+    const html = Buffer.from('<html>bukan pdf</html>');
+    expect(await call('dukcapil:print-pdf', issued(html, sha256Hex(html)))).toMatchObject({
+      ok: false,
+      status: 422,
+      error: expect.stringMatching(/bukan PDF/),
+    });
+    // Another application's file, a size that is not the content's: the contract refuses them.
+    expect(
+      await call('dukcapil:print-pdf', { ...issued(), applicationId: 'dukcapil-application:x' }),
+    ).toMatchObject({ ok: false, status: 400 });
+    expect(
+      await call('dukcapil:print-pdf', { ...issued(), file: { ...issued().file, bytes: 3 } }),
+    ).toMatchObject({ ok: false, status: 400 });
+    expect(StandInWindow.opened).toHaveLength(0);
+  });
+
+  it('tells staff when the print fails, and still removes the file', async () => {
+    const { call, dataDir } = await kiosk('electron');
+    StandInWindow.printResult = [false, 'Printer tidak siap'];
+    expect(await call('dukcapil:print-pdf', issued())).toMatchObject({
+      ok: false,
+      status: 502,
+      error: expect.stringMatching(/^Dokumen tidak tercetak \(Printer tidak siap\)/),
+    });
+    expect(StandInWindow.opened[0]!.destroyed).toBe(true);
+    expect(readdirSync(join(dataDir, 'print'))).toEqual([]);
+  });
+
+  it('is for the desk: the bendahara is refused, and the browser kiosk says it cannot', async () => {
+    const bendahara = await kiosk('electron', {}, 'bendahara');
+    expect(await bendahara.call('dukcapil:print-pdf', issued())).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(StandInWindow.opened).toHaveLength(0);
+    const browser = await kiosk('browser');
+    expect(await browser.call('dukcapil:print-pdf', issued())).toEqual({
+      ok: true,
+      value: {
+        outcome: 'unavailable',
+        message: 'Tidak tersedia di kios peramban ini; gunakan cetak dari peramban.',
+      },
+    });
   });
 });

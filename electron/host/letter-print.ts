@@ -16,19 +16,25 @@ import type {
   LetterPrintResponse,
 } from '../../shared/letters/print';
 import { NOT_IN_THIS_SHELL, printableHtml } from '../../shared/letters/print';
+import { pathToFileURL } from 'node:url';
+import type { IssuedPdfPrintRequest } from '../../shared/dukcapil/print';
+import { ISSUED_PDF_WINDOW_OPTIONS, issuedPdfPrintOptions, writeIssuedPdf } from './issued-pdf';
 import { archiveLetterPdf } from './letter-archive';
 import type { Env } from './config-store';
 
-/** What the kiosk's host can do with an archived letter. */
+/** What the kiosk's host can do with an archived letter, and with a PDF Dukcapil issued. */
 export interface LetterOutput {
   print(request: LetterPrintRequest): Promise<LetterPrintResponse>;
   pdf(request: ArchivedLetter): Promise<LetterPdfResponse>;
+  /** The issued PDF (already checked: electron/host/issued-pdf.ts) to the printer, on A4. */
+  printIssuedPdf(request: IssuedPdfPrintRequest): Promise<LetterPrintResponse>;
 }
 
 /** The browser kiosk prints through the browser (the renderer's own print of the same HTML). */
 export const browserLetterOutput: LetterOutput = {
   print: () => Promise.resolve(NOT_IN_THIS_SHELL),
   pdf: () => Promise.resolve(NOT_IN_THIS_SHELL),
+  printIssuedPdf: () => Promise.resolve(NOT_IN_THIS_SHELL),
 };
 
 /** The part of an Electron BrowserWindow used here. */
@@ -149,34 +155,59 @@ export function electronLetterOutput(options: ElectronLetterOutputOptions): Lett
     }
   }
 
+  /** The loaded window to the kiosk's printer; `what` names it in a failure ("Surat"). */
+  async function toPrinter(
+    window: PrintWindow,
+    printer: PrinterSetting,
+    printWith: WebContentsPrintOptions,
+    what: string,
+  ): Promise<LetterPrintResponse> {
+    if (printer.kind === 'named') {
+      const known = await window.webContents.getPrintersAsync();
+      if (!known.some((p) => p.name === printer.name)) {
+        throw new PrintFailure(
+          `Printer "${printer.name}" (${PRINTER_ENV}) tidak ditemukan di komputer ini. Printer yang ada: ${known.map((p) => p.name).join(', ') || 'tidak ada'}.`,
+        );
+      }
+    }
+    const outcome = await new Promise<{ success: boolean; reason: string }>((done) =>
+      window.webContents.print(printWith, (success, reason) => done({ success, reason })),
+    );
+    if (outcome.success) {
+      return {
+        outcome: 'printed',
+        printer: printer.kind === 'named' ? printer.name : printer.kind,
+      };
+    }
+    if (outcome.reason === 'cancelled') return { outcome: 'cancelled' };
+    throw new PrintFailure(
+      `${what} tidak tercetak (${outcome.reason || 'printer tidak menjawab'}). Periksa printer, lalu coba lagi.`,
+    );
+  }
+
   return {
     async print(request) {
       const printer = options.printer();
-      return withLetter(request.html, request.copy, async (window) => {
-        if (printer.kind === 'named') {
-          const known = await window.webContents.getPrintersAsync();
-          if (!known.some((p) => p.name === printer.name)) {
-            throw new PrintFailure(
-              `Printer "${printer.name}" (${PRINTER_ENV}) tidak ditemukan di komputer ini. Printer yang ada: ${known.map((p) => p.name).join(', ') || 'tidak ada'}.`,
-            );
-          }
-        }
-        const outcome = await new Promise<{ success: boolean; reason: string }>((done) =>
-          window.webContents.print(printOptions(request.paper, printer), (success, reason) =>
-            done({ success, reason }),
-          ),
+      return withLetter(request.html, request.copy, (window) =>
+        toPrinter(window, printer, printOptions(request.paper, printer), 'Surat'),
+      );
+    },
+
+    async printIssuedPdf(request) {
+      const printer = options.printer();
+      const file = writeIssuedPdf(options.dataDir, request);
+      const window = options.openWindow(ISSUED_PDF_WINDOW_OPTIONS);
+      try {
+        await window.loadURL(pathToFileURL(file.path).href);
+        const printWith = issuedPdfPrintOptions(
+          printer.kind !== 'dialog',
+          printer.kind === 'named' ? printer.name : undefined,
         );
-        if (outcome.success) {
-          return {
-            outcome: 'printed',
-            printer: printer.kind === 'named' ? printer.name : printer.kind,
-          };
-        }
-        if (outcome.reason === 'cancelled') return { outcome: 'cancelled' };
-        throw new PrintFailure(
-          `Surat tidak tercetak (${outcome.reason || 'printer tidak menjawab'}). Periksa printer, lalu coba lagi.`,
-        );
-      });
+        return await toPrinter(window, printer, printWith, 'Dokumen');
+      } finally {
+        window.destroy();
+        file.remove();
+      }
     },
 
     async pdf(request) {

@@ -32,7 +32,9 @@ import type {
 } from '../../shared/documents/dukcapil';
 import { localDate } from '../../shared/dates';
 import { base64ToBytes } from '../../shared/bytes/base64';
+import { getBridge } from '../bridge';
 import { PhotoInput } from '../photos/PhotoInput';
+import { GatedButton } from '../staff/GatedButton';
 import { useOfficial } from '../state/official';
 import { useOpenSession } from '../state/session-store';
 import { useObservable } from '../state/use-observable';
@@ -458,7 +460,8 @@ function Issued({
   decision: DukcapilDecisionDoc;
   onCollected: (() => void) | null;
 }) {
-  const { db } = useOpenSession();
+  const { db, config } = useOpenSession();
+  const [printed, setPrinted] = useState('');
   const file$ = useMemo(
     () =>
       db.photos
@@ -487,9 +490,27 @@ function Issued({
       </p>
       {url ? (
         <p>
-          <a className="dk-primary" href={url} download={file!.fileName}>
+          {config.shell === 'electron' && (
+            <GatedButton
+              action="dukcapil.print"
+              className="dk-primary"
+              onClick={() =>
+                void printIssued(decision, file!).then(setPrinted, (e: unknown) =>
+                  setPrinted(e instanceof Error ? e.message : String(e)),
+                )
+              }
+            >
+              Cetak dokumen (A4)
+            </GatedButton>
+          )}{' '}
+          <a
+            className={config.shell === 'electron' ? undefined : 'dk-primary'}
+            href={url}
+            download={file!.fileName}
+          >
             Simpan PDF untuk dicetak (A4)
           </a>
+          {printed && <span role="status"> {printed}</span>}
         </p>
       ) : (
         <p>PDF dokumen sedang diunduh dari kabupaten…</p>
@@ -501,4 +522,22 @@ function Issued({
       )}
     </div>
   );
+}
+
+/** The issued PDF to the kiosk's printer through the host, which checks its hash again. */
+async function printIssued(decision: DukcapilDecisionDoc, file: DukcapilFileDoc): Promise<string> {
+  const answer = await getBridge().printIssuedPdf({
+    applicationId: decision.applicationId,
+    documentNumber: decision.documentNumber,
+    file: {
+      id: file.id,
+      refId: file.refId,
+      bytes: file.bytes,
+      sha256: file.sha256,
+      data: file.data,
+    },
+  });
+  if (answer.outcome === 'printed') return `Dokumen ${decision.documentNumber} dicetak.`;
+  if (answer.outcome === 'cancelled') return 'Pencetakan dibatalkan.';
+  return answer.message;
 }

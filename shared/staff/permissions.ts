@@ -47,6 +47,8 @@ const TABLE = {
   'settings.edit': { roles: ['administrator'], label: 'mengubah pengaturan kios' },
   'backup.export': { roles: ['administrator'], label: 'mengekspor cadangan' },
   'backup.restore': { roles: ['administrator'], label: 'memulihkan cadangan' },
+  // Civil registration: what Dukcapil issued, printed at the desk (issue 14)
+  'dukcapil.print': { roles: DESK, label: 'mencetak dokumen terbitan Dukcapil' },
 } as const satisfies Record<string, { roles: readonly StaffRole[]; label: string }>;
 
 export type Action = keyof typeof TABLE;

@@ -161,10 +161,18 @@ export function createPull(options: {
       // Photos are only noted here: the photo lane fetches them after the text (pullPhotoBatch).
       const photoIds = wanted.filter(isPhotoId);
       const text = wanted.filter((id) => !isPhotoId(id));
-      for (let i = 0; i < text.length; i += batchSize) {
-        await applyRemote(await couch.getDocs(text.slice(i, i + batchSize)));
-      }
+      // Noted before the text is fetched (still before the checkpoint that passes them), so the
+      // lane's first batch can be asked for right behind the text's request.
       await photoBacklog.add(photoIds);
+      const prefetch = () =>
+        photoIds.length > 0 ? photoBacklog.prefetch((ids) => couch.getDocs(ids)) : undefined;
+      if (text.length === 0) await prefetch();
+      for (let i = 0; i < text.length; i += batchSize) {
+        const fetching = couch.getDocs(text.slice(i, i + batchSize));
+        fetching.catch(() => undefined); // met by the await below, after the prefetch is asked
+        if (i === 0) await prefetch();
+        await applyRemote(await fetching);
+      }
       await publishBacklog();
       const server = options.serverToken();
       await db.upsertLocal<PullCheckpoint>(PULL_CHECKPOINT, {
@@ -178,7 +186,8 @@ export function createPull(options: {
     async pullPhotoBatch() {
       const ids = await photoBacklog.next();
       if (ids.length === 0) return false;
-      const photos = await couch.getDocs(ids);
+      const prefetched = photoBacklog.takePrefetched(ids) as Promise<CouchDoc[]> | null;
+      const photos = await (prefetched ?? couch.getDocs(ids));
       await applyRemote(photos);
       await photoBacklog.done(ids, photos);
       const left = await photoBacklog.size();

@@ -45,7 +45,12 @@ import {
 } from '../provision/regency';
 import { DASHBOARD_PATH, dashboardRoute } from '../regency/dashboard-route';
 import { DUKCAPIL_PATH, dukcapilRoute, isDukcapilRequest } from '../regency/dukcapil-route';
-import { CONFLICT_LOG_DB, resolveAllConflicts } from '../regency/conflict-guard';
+import {
+  CONFLICT_LOG_DB,
+  resolveAllConflicts,
+  type ConflictResolution,
+} from '../regency/conflict-guard';
+import { watchConflicts } from '../regency/conflict-watch';
 import { adminAccount, commandConnection, hubSettings } from './cli-settings';
 import { readServerUrl, recordServerUrl } from './hub-files';
 import { kioskFile, readKioskFile, savedLetterKey, writeKioskFile } from './kiosk-files';
@@ -100,6 +105,7 @@ const USAGE = `Usage:
   npm run hub -- verification-page --server <url-with-admin-credentials> [--port N] [--village <code>]…
   npm run hub -- resolve-conflicts [--server <url-with-admin-credentials>] [--village <code>]…
 ${OFFICE_USAGE}
+  npm run hub -- resolve-conflicts --follow [--server <url-with-admin-credentials>]
 
 Without --server, a command works on the hub last run from the data folder, as its admin.
 add-village takes the village's names from its Kemendagri code (idn-area-data); give all four
@@ -117,6 +123,7 @@ async function serve(): Promise<void> {
     ...settings,
     admin,
     log: (line) => console.error(`[hub] ${line}`),
+    watchConflicts: true,
   });
   let stopping = false;
   const stop = (signal: string) => {
@@ -542,7 +549,11 @@ async function listVillagesCommand(args: string[]): Promise<void> {
 async function resolveConflictsCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { server: { type: 'string' }, village: { type: 'string', multiple: true } },
+    options: {
+      server: { type: 'string' },
+      village: { type: 'string', multiple: true },
+      follow: { type: 'boolean' },
+    },
   });
   const { connection } = await commandConnection(process.env, values.server);
   const villages = (values.village ?? []).map((v) => {
@@ -550,12 +561,22 @@ async function resolveConflictsCommand(args: string[]): Promise<void> {
     if (!code) throw new Error(`--village ${v}: not a 10-digit village code.`);
     return code;
   });
-  const resolved = await resolveAllConflicts(connection, villages);
-  for (const r of resolved) {
-    console.log(
-      `  ${formatVillageCode(r.villageCode as VillageCode)}  ${r.docId}: kept ${r.keptRev}, removed ${r.removedRev} written by ${r.removedAuthor} (${r.rule})`,
-    );
+  const print = (resolved: ConflictResolution[]) => {
+    for (const r of resolved) {
+      console.log(
+        `  ${formatVillageCode(r.villageCode as VillageCode)}  ${r.docId}: kept ${r.keptRev}, removed ${r.removedRev} written by ${r.removedAuthor} (${r.rule})`,
+      );
+    }
+  };
+  if (values.follow) {
+    if (villages.length > 0)
+      throw new Error('--follow watches every village; leave out --village.');
+    watchConflicts(() => connection, { onResolved: print, log: (line) => console.error(line) });
+    console.log('Following every village database for conflicts (Ctrl+C stops).');
+    return new Promise<void>(() => undefined); // until the process is stopped
   }
+  const resolved = await resolveAllConflicts(connection, villages);
+  print(resolved);
   console.log(
     `${resolved.length} forbidden revision(s) removed; each is logged in ${CONFLICT_LOG_DB}.`,
   );

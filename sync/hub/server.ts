@@ -20,6 +20,7 @@ import { limitChunkedBody, requestFrameProblem } from './request-frame';
 import { dashboardRoute, isDashboardRequest } from '../regency/dashboard-route';
 import { dukcapilRoute, isDukcapilRequest } from '../regency/dukcapil-route';
 import { isVerificationRequest, verificationRoute } from '../regency/verification-route';
+import { watchConflicts, type ConflictWatch } from '../regency/conflict-watch';
 import {
   expressPouchDB,
   PouchDB,
@@ -46,6 +47,11 @@ export interface HubOptions {
   authLockout?: LockoutOptions;
   /** A route answered before the CouchDB API; it returns false for requests that are not its. */
   extraRoute?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /**
+   * Run the conflict pass continuously from every village's `_changes` (decision 0022); the
+   * dashboard and the Dukcapil back office wait for a running pass before they read.
+   */
+  watchConflicts?: boolean;
 }
 
 export interface RunningHub {
@@ -138,6 +144,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   app.use(answerErrorsAsJson(log));
 
   let selfUrl = '';
+  let conflictWatch: ConflictWatch | null = null;
+  const beforeRead = async () => conflictWatch?.settled();
   // The regency dashboard (docs/decisions/0006): a staff or admin login, checked by this hub.
   const dashboard = dashboardRoute({
     serverUrl: () => selfUrl,
@@ -148,11 +156,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       },
     },
     requireLogin: true,
+    beforeRead,
   });
   // The Dukcapil back office (docs/decisions/0018): a Dukcapil officer's login, checked by this hub.
   const dukcapil = dukcapilRoute({
     serverUrl: () => selfUrl,
     adminLogin: { ...options.admin, url: '' },
+    beforeRead,
   });
   // The public letter verification page (docs/decisions/0015): no login, keys read as the admin.
   const verification = verificationRoute({ login: () => ({ ...options.admin, url: selfUrl }) });
@@ -191,10 +201,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   log(`hub listening on ${host}:${port}, data in ${dataDir}`);
   const selfHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   selfUrl = `http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${port}/`;
+  if (options.watchConflicts) {
+    conflictWatch = watchConflicts(() => ({ ...options.admin, url: selfUrl }), {
+      log,
+      onResolved: (removed) =>
+        log(`conflict pass: ${removed.length} forbidden revision(s) removed`),
+    });
+  }
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      await conflictWatch?.stop();
       await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();

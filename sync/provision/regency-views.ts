@@ -4,6 +4,19 @@
 
 export const REGENCY_DESIGN_DOC_ID = '_design/regency';
 
+/** Every document with live conflicts, by type; CouchDB and PouchDB show `_conflicts` to views. */
+export const CONFLICTED_MAP = 'function (doc) { if (doc._conflicts) emit(doc.type, null); }';
+
+/** The views whose rows leave out conflicted documents (read through sync/regency/lawful-view.ts). */
+export const LAWFUL_VIEWS = [
+  'open-requests',
+  'finance',
+  'planning',
+  'dukcapil',
+  'population-reports',
+] as const;
+export type LawfulViewName = (typeof LAWFUL_VIEWS)[number];
+
 export interface CouchView {
   map: string;
   reduce?: string;
@@ -29,11 +42,18 @@ export interface CouchView {
  * - `population-reports` (no reduce; one small row per closed monthly report): `month` → the
  *   end of the month by sex and nationality, the families and when it was closed. Read by
  *   sync/regency/civil-figures-data.ts.
+ * - `conflicted`: every document with live conflicts, keyed by type (decision 0022).
+ *
+ * The views a figure is computed from (all but `dukcapil-families`, whose rows the back office
+ * rewrites by revision) leave out a document with `_conflicts`: its winner may be a revision a
+ * lagging cluster copy let in against the rules. sync/regency/lawful-view.ts reads them and adds
+ * back each such document's lawful revision, mapped by the same source.
  */
 export function regencyViews(): Record<string, CouchView> {
   return {
     'open-requests': {
       map: `function (doc) {
+  if (doc._conflicts) return;
   if (doc.type === 'request' && doc.status !== 'collected' && doc.status !== 'rejected') {
     emit(doc.status, null);
   }
@@ -42,6 +62,7 @@ export function regencyViews(): Record<string, CouchView> {
     },
     finance: {
       map: `function (doc) {
+  if (doc._conflicts) return;
   if (typeof doc.amount !== 'number' || typeof doc.fiscalYear !== 'number') return;
   if (doc.type === 'budget') {
     emit([doc.fiscalYear, 'budget', doc.budgetVersion, doc.stage, String(doc.accountCode)], doc.amount);
@@ -55,6 +76,7 @@ export function regencyViews(): Record<string, CouchView> {
     },
     planning: {
       map: `function (doc) {
+  if (doc._conflicts) return;
   var y = doc.fiscalYear;
   if (typeof y !== 'number') return;
   if (doc.type === 'proposal') {
@@ -78,6 +100,7 @@ export function regencyViews(): Record<string, CouchView> {
     },
     dukcapil: {
       map: `function (doc) {
+  if (doc._conflicts) return;
   if (doc.type === 'dukcapil-application' && doc.submissions && doc.submissions.length > 0) {
     emit([doc._id, 0], { documentType: doc.documentType, subjectName: doc.subjectName,
       firstAt: doc.submissions[0].at, lastAt: doc.submissions[doc.submissions.length - 1].at,
@@ -97,10 +120,12 @@ export function regencyViews(): Record<string, CouchView> {
     },
     'population-reports': {
       map: `function (doc) {
+  if (doc._conflicts) return;
   if (doc.type === 'population-report' && doc.end) {
     emit(doc.month, { end: doc.end, endFamilies: doc.endFamilies, closedAt: doc.closedAt });
   }
 }`,
     },
+    conflicted: { map: CONFLICTED_MAP },
   };
 }

@@ -132,6 +132,7 @@ export function renderCivilFiguresPage(
     groups: data.issueDaysByDistrict.map((r) => ({ label: r.label, values: [r.median, r.p90] })),
     stacked: false,
     unit: ' hr',
+    minStep: 0.1,
   });
   const issueByType = barChartSvg({
     title: 'Lama terbit per jenis dokumen (hari)',
@@ -142,6 +143,7 @@ export function renderCivilFiguresPage(
     })),
     stacked: false,
     unit: ' hr',
+    minStep: 0.1,
   });
 
   const lateByDistrict = new Map<string, number>();

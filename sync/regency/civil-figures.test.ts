@@ -30,5 +30,8 @@ describe('the figures behind the regency charts', () => {
     expect(axisTicks(0, 57)).toEqual([0, 20, 40, 60]);
     expect(axisTicks(0, 4)).toEqual([0, 1, 2, 3, 4]);
     expect(axisTicks(54_250, 54_769)).toEqual([54_200, 54_400, 54_600, 54_800]);
+    // Never finer than shown: a count of 1 is 0–1, a few seconds are 0–0.1 days.
+    expect(axisTicks(0, 1, 1)).toEqual([0, 1]);
+    expect(axisTicks(0, 0.0004, 0.1)).toEqual([0, 0.1]);
   });
 });

@@ -11,12 +11,11 @@ import { REGENCY_STAFF_ROLE, villageDbName, type VillageCode } from '../../share
 import { couchRequest, expectStatus, type AdminConnection } from '../provision/couch-request';
 import { leavesOf } from '../provision/document-leaves';
 import { listVillages } from '../provision/regency';
+import { CONFLICTED_MAP } from '../provision/regency-views';
 
 /** The regency's log of resolved conflicts: one document per removed revision. */
 export const CONFLICT_LOG_DB = 'balai_conflicts';
 const GUARD_DESIGN_ID = '_design/conflict-guard';
-/** Every document with live conflicts, by type; CouchDB and PouchDB show `_conflicts` to views. */
-const CONFLICTED_MAP = 'function (doc) { if (doc._conflicts) emit(doc.type, null); }';
 const LOG_VALIDATE = `function (newDoc, oldDoc, userCtx) {
   if ((userCtx.roles || []).indexOf('_admin') === -1) {
     throw { forbidden: 'Only the conflict guard writes the conflict log. / Hanya penjaga konflik yang menulis catatan ini.' };

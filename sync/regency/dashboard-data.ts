@@ -19,7 +19,7 @@ import {
   readVillageProfile,
   type PublishedVillage,
 } from '../provision/published-keys';
-import { REGENCY_DESIGN_DOC_ID } from '../provision/regency-views';
+import { readConflictedIds, readLawfulView } from './lawful-view';
 import { villagePlanning, type VillagePlanning } from './planning-data';
 
 /** The stalled-project threshold when the page is not told (the kiosks' default). */
@@ -168,12 +168,15 @@ async function villageRow(
   knownKiosks?: KioskSync[],
 ): Promise<VillageRow> {
   const db = encodeURIComponent(villageDbName(code));
+  // Read once for the three views: their conflicted documents count by the lawful revision.
+  const conflicted = readConflictedIds(login, db);
+  conflicted.catch(() => undefined); // awaited by each view read; one failure is theirs to report
   const [info, kiosks, open, budget, planning, profile] = await Promise.all([
     couchRequest<{ doc_count?: unknown }>(login, 'GET', db),
     knownKiosks ?? kioskReports(login, db),
-    openRequests(login, db),
-    budgetRealisation(login, db, fiscalYear),
-    villagePlanning(login, db, fiscalYear, planningAt.today, planningAt.stalledDays),
+    openRequests(login, db, conflicted),
+    budgetRealisation(login, db, fiscalYear, conflicted),
+    villagePlanning(login, db, fiscalYear, planningAt.today, planningAt.stalledDays, conflicted),
     // Without its names the village is still shown, by its code: the figures matter more.
     readVillageProfile(login, code).catch(() => null),
   ]);
@@ -234,10 +237,6 @@ async function kioskReports(login: AdminConnection, db: string): Promise<KioskSy
   return kiosks.sort((a, b) => a.kioskId.localeCompare(b.kioskId));
 }
 
-interface ViewRows {
-  rows?: { key?: unknown; value?: unknown }[];
-}
-
 /**
  * Open requests by status from the `open-requests` view; where the view is missing (a village
  * provisioned before it existed), the `request:` id range is read instead. null: unreadable.
@@ -245,15 +244,12 @@ interface ViewRows {
 async function openRequests(
   login: AdminConnection,
   db: string,
+  conflicted: Promise<string[]>,
 ): Promise<Record<string, number> | null> {
-  const view = await couchRequest<ViewRows>(
-    login,
-    'GET',
-    `${db}/${REGENCY_DESIGN_DOC_ID}/_view/open-requests?group=true`,
-  );
+  const view = await readLawfulView(login, db, 'open-requests', { group: true }, conflicted);
   const counts: Record<string, number> = {};
-  if (view.status === 200) {
-    for (const row of view.body.rows ?? []) {
+  if (view.rows) {
+    for (const row of view.rows) {
       if (typeof row.key === 'string' && typeof row.value === 'number') counts[row.key] = row.value;
     }
     return counts;
@@ -284,17 +280,20 @@ async function budgetRealisation(
   login: AdminConnection,
   db: string,
   fiscalYear: number,
+  conflicted: Promise<string[]>,
 ): Promise<BudgetRealisation | null> {
-  const view = await couchRequest<ViewRows>(
+  const view = await readLawfulView(
     login,
-    'GET',
-    `${db}/${REGENCY_DESIGN_DOC_ID}/_view/finance?group=true&startkey=${q([fiscalYear])}&endkey=${q([fiscalYear, {}])}`,
+    db,
+    'finance',
+    { group: true, startkey: [fiscalYear], endkey: [fiscalYear, {}] },
+    conflicted,
   );
-  if (view.status !== 200) return null;
+  if (!view.rows) return null;
   const budgetRows: { version: number; account: string; sum: number }[] = [];
   let realised = 0;
   const reversed = new Map<string, number>();
-  for (const row of view.body.rows ?? []) {
+  for (const row of view.rows) {
     const key = row.key;
     const sum = typeof row.value === 'number' ? row.value : 0;
     if (!Array.isArray(key)) continue;

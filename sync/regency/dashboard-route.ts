@@ -41,6 +41,8 @@ export interface DashboardRouteOptions {
   /** When set, the caller must log in as a server admin or regency staff (basic auth). */
   requireLogin: boolean;
   villages?: VillageCode[];
+  /** Awaited before the data is read: the hub's running conflict pass (decision 0022). */
+  beforeRead?: () => Promise<void>;
 }
 
 export function dashboardRoute(
@@ -136,6 +138,7 @@ async function serve(
     return send(res, 400, 'text/plain; charset=utf-8', `bagian harus "${CIVIL_SECTION}".\n`);
   }
   setPageHeaders(res);
+  await options.beforeRead?.();
   if (section === CIVIL_SECTION) {
     const villages = options.villages ?? (await villageCodes(login));
     const figures = await gatherCivilFigures(login, villages, cache, now);

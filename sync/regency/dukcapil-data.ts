@@ -40,6 +40,7 @@ import { nameKey } from '../../shared/residents/local';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { couchRequest, expectStatus, type AdminConnection } from '../provision/couch-request';
 import { REGENCY_DESIGN_DOC_ID } from '../provision/regency-views';
+import { readLawfulView } from './lawful-view';
 import { villageViewCache, type ViewRow, type VillageViewCache } from './village-view-cache';
 
 /** The writer recorded on documents the back office writes (`kioskId`, and in their ids). */
@@ -75,7 +76,7 @@ type NewBase = {
   updatedAt: string;
 };
 
-const viewPath = (code: VillageCode, view = 'dukcapil') =>
+const viewPath = (code: VillageCode, view: string) =>
   `${encodeURIComponent(villageDbName(code))}/${REGENCY_DESIGN_DOC_ID}/_view/${view}`;
 
 /**
@@ -174,14 +175,13 @@ export async function readApplication(
   const parsed = dukcapilApplicationDocSchema.safeParse(reply.body);
   if (!parsed.success || parsed.data.villageCode !== code) return null;
   const application = parsed.data;
-  const range = `startkey=${encodeURIComponent(JSON.stringify([id, 1]))}&endkey=${encodeURIComponent(JSON.stringify([id, 1, {}]))}&include_docs=true`;
-  const decided = await couchRequest<{ rows?: { doc?: unknown }[] }>(
-    login,
-    'GET',
-    `${viewPath(code)}?${range}`,
-  );
-  expectStatus(decided, [200], `Reading the decisions on ${id}`);
-  const decisions = (decided.body.rows ?? []).flatMap((r) => {
+  const decided = await readLawfulView(login, db, 'dukcapil', {
+    startkey: [id, 1],
+    endkey: [id, 1, {}],
+    includeDocs: true,
+  });
+  if (!decided.rows) throw new Error(`Reading the decisions on ${id}: HTTP ${decided.status}`);
+  const decisions = decided.rows.flatMap((r) => {
     const d = dukcapilDecisionDocSchema.safeParse(r.doc);
     return d.success ? [d.data] : [];
   });

@@ -37,6 +37,8 @@ export interface DukcapilRouteOptions {
   serverUrl: () => string;
   /** A server admin: lists the regency's village databases and reads their list view. */
   adminLogin: AdminConnection;
+  /** Awaited before the list or an application is read: the hub's running conflict pass (0022). */
+  beforeRead?: () => Promise<void>;
 }
 
 /** Officer + the regency their role names. */
@@ -82,6 +84,7 @@ async function serve(
   const html = (status: number, body: string) =>
     send(res, status, 'text/html; charset=utf-8', req.method === 'HEAD' ? '' : body);
   const name = officer.login.username;
+  await options.beforeRead?.();
 
   if (path === DUKCAPIL_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
     const filter = listFilter(url.searchParams);

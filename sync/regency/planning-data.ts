@@ -4,8 +4,8 @@
 // the kiosk (shared/planning/project.ts). One view read per village: `_design/regency/_view/planning`
 // for the fiscal year (sync/provision/regency-views.ts), never the documents themselves.
 import { projectFlags } from '../../shared/planning/project';
-import { couchRequest, expectStatus, type AdminConnection } from '../provision/couch-request';
-import { REGENCY_DESIGN_DOC_ID } from '../provision/regency-views';
+import type { AdminConnection } from '../provision/couch-request';
+import { readLawfulView } from './lawful-view';
 
 export type ProposalOutcome = 'accepted' | 'declined' | 'undecided';
 
@@ -50,7 +50,6 @@ interface Row {
   value?: unknown;
 }
 
-const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
@@ -65,15 +64,19 @@ export async function villagePlanning(
   fiscalYear: number,
   today: string,
   stalledDays: number,
+  /** The village's conflicted document ids, when the caller has read them for other views too. */
+  conflicted?: Promise<string[]>,
 ): Promise<VillagePlanning | null> {
-  const view = await couchRequest<{ rows?: Row[] }>(
+  const view = await readLawfulView(
     login,
-    'GET',
-    `${db}/${REGENCY_DESIGN_DOC_ID}/_view/planning?startkey=${q([fiscalYear])}&endkey=${q([fiscalYear, {}])}`,
+    db,
+    'planning',
+    { startkey: [fiscalYear], endkey: [fiscalYear, {}] },
+    conflicted,
   );
   if (view.status === 404) return null;
-  expectStatus(view, [200], 'Reading the planning view');
-  return planningFromRows(view.body.rows ?? [], today, stalledDays);
+  if (!view.rows) throw new Error(`Reading the planning view: HTTP ${view.status}`);
+  return planningFromRows(view.rows as Row[], today, stalledDays);
 }
 
 /** The view's rows (one fiscal year) turned into what the dashboard shows. */

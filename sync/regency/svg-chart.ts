@@ -24,12 +24,16 @@ const number = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
  * Axis ticks from `low` to at least `high`: a round step (1, 2 or 5 × a power of ten) giving at
  * most five intervals, so the numbers on the axis are ones a reader says aloud.
  */
-export function axisTicks(low: number, high: number): number[] {
+export function axisTicks(low: number, high: number, minStep = 0): number[] {
   const span = high - low;
-  if (!(span > 0)) return [low, low + 1];
+  if (!(span > 0)) return [low, low + Math.max(1, minStep)];
   const raw = span / 5;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((m) => m >= raw)!;
+  // Never finer than the numbers are shown (a count has no 0.2; a day is shown to a tenth).
+  const step = Math.max(
+    minStep,
+    [1, 2, 5, 10].map((m) => m * power).find((m) => m >= raw)!,
+  );
   const first = Math.floor(low / step) * step;
   const ticks = [first];
   while (ticks.at(-1)! < high) ticks.push(first + ticks.length * step);
@@ -71,6 +75,8 @@ export function barChartSvg(options: {
   stacked: boolean;
   /** Printed after each number, e.g. ' hari'. */
   unit?: string;
+  /** The smallest axis step: 1 (counts) unless told, 0.1 for days shown to a tenth. */
+  minStep?: number;
   width?: number;
 }): string {
   const { series, groups, stacked } = options;
@@ -83,7 +89,8 @@ export function barChartSvg(options: {
   const top = key.rows * LEGEND_ROW + 10;
   const height = top + groups.length * rowHeight + 26;
   const totals = groups.map((g) => g.values.reduce((a, b) => a + b, 0));
-  const ticks = axisTicks(0, Math.max(0, ...(stacked ? totals : groups.flatMap((g) => g.values))));
+  const highest = Math.max(0, ...(stacked ? totals : groups.flatMap((g) => g.values)));
+  const ticks = axisTicks(0, highest, options.minStep ?? 1);
   const max = ticks.at(-1)!;
   const scale = (v: number) => (v / max) * plot;
   const unit = options.unit ?? '';

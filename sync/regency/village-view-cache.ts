@@ -11,8 +11,9 @@
 // Nothing but equality is assumed of the sequence; no `_node/_local` or other node-level call.
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { couchRequest, type AdminConnection } from '../provision/couch-request';
-import { REGENCY_DESIGN_DOC_ID } from '../provision/regency-views';
+import type { LawfulViewName } from '../provision/regency-views';
 import { mapLimited } from './dashboard-data';
+import { readConflictedIds, readLawfulView } from './lawful-view';
 
 export interface ViewRow {
   key: unknown[];
@@ -31,7 +32,7 @@ export interface VillageViewCache {
   readAll(
     login: AdminConnection,
     codes: readonly VillageCode[],
-    views: readonly string[],
+    views: readonly LawfulViewName[],
     concurrency?: number,
   ): Promise<VillageViewsReply[]>;
 }
@@ -106,6 +107,8 @@ export function villageViewCache(): VillageViewCache {
         if (seq === null) return { status, views: null };
         const db = encodeURIComponent(villageDbName(code));
         const result: Record<string, ViewRow[]> = {};
+        // Read once, on the first view this load must read again (none when all are cached).
+        let conflicted: Promise<string[]> | undefined;
         for (const view of views) {
           const key = `${login.url}\n${login.username}\n${db}\n${view}`;
           const entry = entries.get(key);
@@ -113,13 +116,13 @@ export function villageViewCache(): VillageViewCache {
             result[view] = entry.rows;
             continue;
           }
-          const path = `${db}/${REGENCY_DESIGN_DOC_ID}/_view/${view}`;
-          const reply = await couchRequest<{ rows?: ViewRow[] }>(login, 'GET', path);
-          if (reply.status !== 200) {
+          conflicted ??= readConflictedIds(login, db);
+          const reply = await readLawfulView(login, db, view, {}, conflicted);
+          if (!reply.rows) {
             entries.delete(key);
             return { status: reply.status, views: null };
           }
-          result[view] = reply.body.rows ?? [];
+          result[view] = reply.rows as ViewRow[];
           entries.set(key, { seq, rows: result[view] });
         }
         return { status: 200, views: result };

@@ -7,7 +7,8 @@
 // desk fixes the form and sends it again; the officer issues the akta and the new KK with a PDF;
 // the desk saves the very PDF for printing and hands it over; the register shows the child, under
 // the NIK Dukcapil gave, in the family with the new KK number; the month's report counts the
-// birth. Every screen is saved under /tmp/shots-dukcapil/.
+// birth; the regency's dashboard counts the application, issued and collected, and its days to
+// issue. Every screen is saved under /tmp/shots-dukcapil/.
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -405,4 +406,45 @@ describe.skipIf(!chromiumAvailable())('a birth from the desk to Dukcapil and bac
     await textOf(desk.getByTestId('report-names')).toContain('Bayi Lestari');
     await desk.screenshot({ path: `${SHOTS}/12-report.png`, fullPage: true });
   }, 300_000);
+
+  it("the regency's dashboard shows the birth's application, issued and collected, and its days to issue", async () => {
+    // Regency staff see the civil-registration page of the dashboard on the hub (admin login here).
+    const context = await officerBrowser!.newContext({
+      httpCredentials: admin,
+      viewport: { width: 1366, height: 768 },
+      locale: 'id-ID',
+    });
+    const regencyPage = await context.newPage();
+    const cell = (table: string, row: string, status: string) =>
+      regencyPage.locator(`[data-testid="${table}"] tr[${row}] td[data-status="${status}"]`);
+    // The desk's "sudah diambil" travels up with the next sync: reload until it is counted.
+    await expect
+      .poll(
+        async () => {
+          await regencyPage.goto(`${hub!.url}_balai/dashboard?bagian=kependudukan`);
+          return cell('by-type', 'data-type="akta-kelahiran"', 'diambil').textContent();
+        },
+        { timeout: 90_000, interval: 2_000 },
+      )
+      .toBe('1');
+    expect(await cell('by-village', `data-village="${villageCode}"`, 'diambil').textContent()).toBe(
+      '1',
+    );
+    expect(await regencyPage.getByTestId('sent-total').textContent()).toContain('1 permohonan');
+    // Days to issue: the birth's akta, sent and issued today: 0 days, median and 90th percentile.
+    const issued = regencyPage.locator(
+      '[data-testid="issue-by-type"] tr[data-key="akta-kelahiran"]',
+    );
+    expect(await issued.getByRole('cell').allTextContents()).toEqual([
+      'Akta kelahiran',
+      '1',
+      '0',
+      '0',
+    ]);
+    expect(await regencyPage.locator('[data-testid="issue-by-district"] tbody tr').count()).toBe(1);
+    await regencyPage.screenshot({ path: `${SHOTS}/13-regency-dashboard.png` });
+    await regencyPage.evaluate(() => document.getElementById('lama-terbit')!.scrollIntoView());
+    await regencyPage.screenshot({ path: `${SHOTS}/14-regency-days-to-issue.png` });
+    await context.close();
+  }, 180_000);
 });

@@ -32,6 +32,10 @@ import { provisionKiosk, provisionVillage } from '../../sync/provision/provision
 import { gatherPublishedKeys } from '../../sync/provision/published-keys';
 import { fiscalYearAt, gatherDashboard } from '../../sync/regency/dashboard-data';
 import { DASHBOARD_PATH, dashboardRoute } from '../../sync/regency/dashboard-route';
+import { gatherCivilFigures } from '../../sync/regency/civil-figures-data';
+import { readLawfulView } from '../../sync/regency/lawful-view';
+import { villageViewCache } from '../../sync/regency/village-view-cache';
+import { watchConflicts } from '../../sync/regency/conflict-watch';
 import {
   readConflictLog,
   resolveAllConflicts,
@@ -133,12 +137,38 @@ afterAll(async () => {
   await server?.stop();
 });
 
+type Cases = Record<string, { id: string; lawfulRev: string; lawful: Body; forbiddenRev: string }>;
+
+/**
+ * What the regency computes from the village equals what the lawful revisions give, whatever
+ * CouchDB's winners are: the dashboard's budget and realised spending (budget line, payment), its
+ * planning (the decided musdes, the progress report), the civil figures (the closed monthly
+ * report) and the back office's decisions (the Dukcapil decision).
+ */
+async function expectLawfulFigures(cases: Cases): Promise<void> {
+  const [row] = (await gatherDashboard(admin(), { villages: [code], now })).villages;
+  expect(row?.error).toBeUndefined();
+  expect(row?.budget).toMatchObject({ budgetSpending: 40_000_000, realisedSpending: 12_500_000 });
+  expect(row?.planning?.proposals.map((p) => p.outcome).sort()).toEqual(['accepted', 'declined']);
+  expect(row?.planning?.projects.map((p) => p.percent)).toEqual([35]);
+  const civil = await gatherCivilFigures(admin(), [code], villageViewCache(), now);
+  expect(civil.unreadable).toEqual([]);
+  const people = civil.population.reduce((n, d) => n + d.male + d.female + d.families, 0);
+  expect(people).toBe(0); // the lawful closed month counted no one; the forbidden one 81 and 30
+  const decision = cases['dukcapil-decision']!.lawful;
+  const decided = await readLawfulView(admin(), encodeURIComponent(db), 'dukcapil', {
+    startkey: [decision.applicationId, 1],
+    endkey: [decision.applicationId, 1, {}],
+    includeDocs: true,
+  });
+  expect(decided.rows?.map((r) => [(r.value as Body).step, r.doc?._rev])).toEqual([
+    ['terbit', cases['dukcapil-decision']!.lawfulRev],
+  ]);
+}
+
 describe('guarded documents under a cluster conflict', () => {
   /** Each guarded document: its lawful revision and body, and the forbidden revision beside it. */
-  const cases: Record<
-    string,
-    { id: string; lawfulRev: string; lawful: Body; forbiddenRev: string }
-  > = {};
+  const cases: Cases = {};
   let lawfulLines: BudgetLineDoc[] = [];
   let lawfulEntries: LedgerEntryDoc[] = [];
 
@@ -386,7 +416,13 @@ describe('guarded documents under a cluster conflict', () => {
         'population-report',
         closed.doc.id,
         'second-creation',
-        { closedBy: 'Orang Lain', createdAt: later, updatedAt: later },
+        {
+          closedBy: 'Orang Lain',
+          end: { lWni: 40, pWni: 41, lWna: 0, pWna: 0 },
+          endFamilies: 30,
+          createdAt: later,
+          updatedAt: later,
+        },
       ],
       [
         'dukcapil-decision',
@@ -405,6 +441,11 @@ describe('guarded documents under a cluster conflict', () => {
       expect(now._conflicts, type).toEqual([lawful._rev]);
     }
   }, 120_000);
+
+  it('before any pass, the dashboard, planning, civil figures and decisions count only the lawful revisions', async () => {
+    // CouchDB's winner is the forbidden revision of every one of them (asserted above).
+    await expectLawfulFigures(cases);
+  }, 60_000);
 
   it('a kiosk pulling the village holds only the lawful revisions: LRA, reports and letter keys', async () => {
     const login = await provisionKiosk(admin(), { villageCode: code, kioskId: 'k2' });
@@ -466,10 +507,7 @@ describe('guarded documents under a cluster conflict', () => {
       expect(now._conflicts, type).toBeUndefined();
     }
     expect(byType(await readConflictLog(admin(), code))).toEqual(expected);
-    const dashboard = await gatherDashboard(admin(), { villages: [code], now });
-    expect(dashboard.villages[0]).toMatchObject({
-      budget: { budgetSpending: 40_000_000, realisedSpending: 12_500_000 },
-    });
+    await expectLawfulFigures(cases);
     // The dashboard page (as `npm run hub -- dashboard` serves it, against any server) reports them.
     const route = dashboardRoute({
       serverUrl: () => server.url,
@@ -523,4 +561,51 @@ describe('guarded documents under a cluster conflict', () => {
     expect((await atRegency(ledger.id, '?conflicts=true'))._conflicts).toBeUndefined();
     expect(await readConflictLog(admin(), code)).toHaveLength(Object.keys(cases).length + 1);
   }, 60_000);
+
+  it("the pass runs by itself from each village's _changes; no figure counts the forbidden revision meanwhile", async () => {
+    const logged = (await readConflictLog(admin(), code)).length;
+    const removed: ConflictResolution[] = [];
+    const watch = watchConflicts(admin, {
+      pollTimeoutMs: 2_000,
+      onResolved: (r) => removed.push(...r),
+    });
+    try {
+      const budget = cases.budget!;
+      const ledger = cases.ledger!;
+      const forbidden = [
+        await injectForbidden(
+          budget.id,
+          'previous',
+          { amount: 1, updatedAt: later },
+          'f'.repeat(31) + 'd',
+        ),
+        await injectForbidden(
+          ledger.id,
+          'second-creation',
+          { amount: 2, createdAt: later, updatedAt: later },
+          'f'.repeat(31) + 'd',
+        ),
+      ];
+      // Until the watcher has removed both, every read of the figures is the lawful one.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        await expectLawfulFigures(cases);
+        const left = await Promise.all(
+          [budget, ledger].map(async (c) => (await atRegency(c.id, '?conflicts=true'))._conflicts),
+        );
+        if (left.every((c) => c === undefined)) break;
+        expect(Date.now(), 'the watcher did not resolve the conflicts within 60 s').toBeLessThan(
+          deadline,
+        );
+        await new Promise((done) => setTimeout(done, 200));
+      }
+      await watch.settled();
+      expect(removed.map((r) => r.removedRev).sort()).toEqual([...forbidden].sort());
+      expect(await readConflictLog(admin(), code)).toHaveLength(logged + 2);
+      expect((await atRegency(budget.id))._rev).toBe(budget.lawfulRev);
+      await expectLawfulFigures(cases);
+    } finally {
+      await watch.stop();
+    }
+  }, 120_000);
 });

@@ -306,7 +306,8 @@ describe('gatherDashboard', () => {
   it('works with a staff login when the villages are named (staff cannot list databases)', async () => {
     const login = { url: server.url, ...staff };
     await expect(gatherDashboard(login)).rejects.toThrow(/server admin/);
-    // Count the requests: 6 per village, +1 for A, which has reversals; none list every document.
+    // Count the requests: 7 per village (one of them the ids of its conflicted documents, decision
+    // 0022), +1 for A, which has reversals; none list every document.
     const realFetch = globalThis.fetch;
     const urls: string[] = [];
     globalThis.fetch = (input, init) => {
@@ -319,8 +320,8 @@ describe('gatherDashboard', () => {
     } finally {
       globalThis.fetch = realFetch;
     }
-    expect(urls).toHaveLength(13);
-    expect(urls.filter((url) => url.includes(villageDbName(codeA)))).toHaveLength(7);
+    expect(urls).toHaveLength(15);
+    expect(urls.filter((url) => url.includes(villageDbName(codeA)))).toHaveLength(8);
     expect(data.villages.map((v) => [v.code, v.openRequests, v.pending])).toEqual([
       [codeA, 4, 5],
       [codeB, 1, 7],
@@ -489,9 +490,10 @@ describe('paging the dashboard: 30 villages, 10 a page', () => {
     } finally {
       globalThis.fetch = realFetch;
     }
-    // 30 report ranges; then for the page's ten: 5 reads each (the names too), +1 for A's reversals.
+    // 30 report ranges; then for the page's ten: 6 reads each (the names and the conflicted
+    // documents' ids too), +1 for A's reversals.
     expect(urls.filter((url) => url.includes('sync-report'))).toHaveLength(30);
-    expect(urls).toHaveLength(30 + 10 * 5 + 1);
+    expect(urls).toHaveLength(30 + 10 * 6 + 1);
     expect(urls.filter((url) => url.includes('_view/planning'))).toHaveLength(10);
   });
 

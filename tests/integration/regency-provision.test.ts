@@ -204,6 +204,7 @@ describe('listVillages', () => {
       'dukcapil',
       'dukcapil-families',
       'population-reports',
+      'conflicted',
     ]);
   });
 });
