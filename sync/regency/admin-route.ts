@@ -1,0 +1,151 @@
+// Serving the regency's administration pages (decision 0028): by the hub at `/_balai/admin`, and
+// beside any CouchDB by `npm run hub -- admin-pages --server <url-with-admin-credentials>`. The
+// caller logs in (basic auth, checked by the server's own `GET /_session`) as an administrator of
+// one regency (role `admin_kabupaten_<4 digits>`); anyone else is refused. What the pages write
+// (kiosk accounts, the regency's documents in every village database) is written with the server
+// admin's login, after the officer's input is validated whole, and records the officer's name.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { REGENCY_ADMIN_ROLE_PREFIX } from '../../shared/village';
+import type { AdminConnection } from '../provision/couch-request';
+import { loginOf, readForm, sameOrigin, send } from './page-http';
+import { ADMIN_PATH, adminPage, messageHtml, type AdminPage } from './admin-shell';
+import { kioskAction, regencyVillages, villagesBody } from './admin-villages';
+
+export { ADMIN_PATH } from './admin-shell';
+
+export function isAdminRequest(req: IncomingMessage): boolean {
+  const path = (req.url ?? '').split('?')[0]!;
+  return path === ADMIN_PATH || path.startsWith(ADMIN_PATH + '/');
+}
+
+export interface AdminRouteOptions {
+  /** The server's root URL, no credentials. */
+  serverUrl: () => string;
+  /** A server admin: writes kiosk accounts and the regency's documents. */
+  adminLogin: AdminConnection;
+  /** The address kiosks reach the server at, printed on their sheets (default: serverUrl). */
+  publicUrl?: () => string;
+}
+
+/** An administrator and the regency their role names. */
+export interface RegencyOfficer {
+  name: string;
+  regency: string;
+}
+
+/** A posted form is small text (a logo is the largest part). */
+const FORM_LIMIT = 1024 * 1024;
+
+export function adminRoute(
+  options: AdminRouteOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    serve(options, req, res).catch((error: unknown) => {
+      if (!res.headersSent) {
+        send(res, 500, 'text/plain; charset=utf-8', `Administrasi gagal: ${String(error)}\n`);
+      } else res.end();
+    });
+  };
+}
+
+async function serve(
+  options: AdminRouteOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const person = await loginOf(options.serverUrl(), req.headers.authorization);
+  if (!person) {
+    res.setHeader('WWW-Authenticate', 'Basic realm="Balai Administrasi", charset="UTF-8"');
+    return send(res, 401, 'text/plain; charset=utf-8', 'Masuk sebagai admin kabupaten.\n');
+  }
+  const role = person.roles.find((r) => new RegExp(`^${REGENCY_ADMIN_ROLE_PREFIX}\\d{4}$`).test(r));
+  if (!role) {
+    return send(
+      res,
+      403,
+      'text/plain; charset=utf-8',
+      'Halaman ini hanya untuk admin kabupaten (peran admin_kabupaten).\n',
+    );
+  }
+  const officer: RegencyOfficer = {
+    name: person.login.username,
+    regency: role.slice(REGENCY_ADMIN_ROLE_PREFIX.length),
+  };
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self' data:; form-action 'self'",
+  );
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = url.pathname.replace(/\/$/, '');
+  const admin = { ...options.adminLogin, url: options.serverUrl() };
+  const villages = await regencyVillages(admin, officer.regency);
+  const regencyName = villages[0]
+    ? `${villages[0].names.regencyKind} ${villages[0].names.regencyName}`
+    : `Kabupaten ${officer.regency}`;
+  const page = (status: number, active: AdminPage, title: string, body: string) =>
+    send(
+      res,
+      status,
+      'text/html; charset=utf-8',
+      req.method === 'HEAD'
+        ? ''
+        : adminPage({ title, officer: officer.name, regencyName, active, body }),
+    );
+  const isRead = req.method === 'GET' || req.method === 'HEAD';
+  const message = (ok: boolean, text: string) => messageHtml({ ok, text });
+
+  if (path === ADMIN_PATH && isRead) {
+    const kecamatan = url.searchParams.get('kecamatan') ?? '';
+    const done = url.searchParams.get('pesan');
+    return page(
+      200,
+      '',
+      'Desa dan kios',
+      (done ? message(true, done.slice(0, 300)) : '') +
+        villagesBody(villages, { kecamatan: /^\d{6}$/.test(kecamatan) ? kecamatan : '' }),
+    );
+  }
+  if (req.method !== 'POST' && !isRead) {
+    res.setHeader('Allow', 'GET, HEAD, POST');
+    return send(res, 405, 'text/plain; charset=utf-8', 'Metode tidak dikenal.\n');
+  }
+  if (req.method === 'POST' && !sameOrigin(req)) {
+    return page(403, '', 'Ditolak', message(false, 'Formulir dari situs lain ditolak.'));
+  }
+  const form = req.method === 'POST' ? await readForm(req, FORM_LIMIT) : null;
+  if (typeof form === 'string') return page(400, '', 'Ditolak', message(false, form));
+  const text = (k: string) => {
+    const v = form?.get(k);
+    return typeof v === 'string' ? v : '';
+  };
+
+  if (path === `${ADMIN_PATH}/kios` && req.method === 'POST') {
+    const outcome = await kioskAction(admin, officer.regency, {
+      action: text('aksi'),
+      village: text('desa'),
+      kiosk: text('kios'),
+      officer: officer.name,
+      publicUrl: options.publicUrl?.() ?? options.serverUrl(),
+    });
+    if (outcome.kind === 'sheet') return send(res, 200, 'text/html; charset=utf-8', outcome.html);
+    if (outcome.kind === 'refused') {
+      return page(
+        400,
+        '',
+        'Desa dan kios',
+        message(false, outcome.text) + villagesBody(villages, { kecamatan: '' }),
+      );
+    }
+    return redirect(res, `${ADMIN_PATH}?pesan=${encodeURIComponent(outcome.text)}`);
+  }
+  return page(404, '', 'Tidak ditemukan', message(false, 'Halaman administrasi tidak dikenal.'));
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.statusCode = 303;
+  res.setHeader('Location', location);
+  res.end();
+}
