@@ -10,6 +10,16 @@ import type { AdminConnection } from '../provision/couch-request';
 import { loginOf, readForm, sameOrigin, send } from './page-http';
 import { ADMIN_PATH, adminPage, messageHtml, type AdminPage } from './admin-shell';
 import { kioskAction, regencyVillages, villagesBody } from './admin-villages';
+import { randomBytes } from 'node:crypto';
+import { isLetterType, letterTypeName, type LetterTypeCode } from '../../shared/letter-types';
+import {
+  lettersBody,
+  readWordingForm,
+  sampleLetterHtml,
+  wordCopy,
+  wordingOf,
+} from './admin-letters';
+import { publishVersion, versionsOf } from './regency-documents';
 
 export { ADMIN_PATH } from './admin-shell';
 
@@ -72,9 +82,11 @@ async function serve(
     regency: role.slice(REGENCY_ADMIN_ROLE_PREFIX.length),
   };
   res.setHeader('Cache-Control', 'no-store');
+  // The one script (the wording page's live preview) runs by this response's nonce only.
+  const nonce = randomBytes(16).toString('base64');
   res.setHeader(
     'Content-Security-Policy',
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self' data:; form-action 'self'",
+    `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'nonce-${nonce}'; connect-src 'self'; form-action 'self'`,
   );
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'SAMEORIGIN');
@@ -140,6 +152,87 @@ async function serve(
       );
     }
     return redirect(res, `${ADMIN_PATH}?pesan=${encodeURIComponent(outcome.text)}`);
+  }
+  const online = villages.filter((v) => v.online);
+  const sample = (online[0] ?? villages[0])?.names;
+  if (!sample) return page(404, '', 'Tidak ditemukan', message(false, 'Kabupaten tidak dikenal.'));
+
+  if (path === `${ADMIN_PATH}/surat` || path === `${ADMIN_PATH}/surat/word`) {
+    const requested = form ? text('jenis') : (url.searchParams.get('jenis') ?? 'domisili');
+    const type: LetterTypeCode | null = isLetterType(requested) ? requested : null;
+    if (!type)
+      return page(400, '/surat', 'Redaksi surat', message(false, 'Jenis surat tidak dikenal.'));
+    const versions = await versionsOf(admin, officer.regency, 'template', type);
+    const current = wordingOf(versions.at(-1));
+    if (path.endsWith('/word') && isRead) {
+      res.setHeader('Content-Disposition', `attachment; filename="surat-${type}.doc"`);
+      return send(
+        res,
+        200,
+        'application/msword; charset=utf-8',
+        wordCopy(sampleLetterHtml(type, sample, current)),
+      );
+    }
+    const shown = (w: { title: string; body: readonly string[]; closing: string } | undefined) => ({
+      title: w?.title ?? '',
+      body: (w?.body ?? []).join('\n\n'),
+      closing: w?.closing ?? '',
+    });
+    const body = (
+      status: number,
+      note: string,
+      posted?: { title: string; body: string; closing: string },
+      wording = current,
+    ) =>
+      page(
+        status,
+        '/surat',
+        'Redaksi surat',
+        note +
+          lettersBody({
+            type,
+            form: posted ?? shown(current),
+            versions,
+            preview: sampleLetterHtml(type, sample, wording),
+            nonce,
+          }),
+      );
+    if (isRead) {
+      const done = url.searchParams.get('pesan');
+      return body(200, done ? message(true, done.slice(0, 300)) : '');
+    }
+    const posted = { title: text('judul'), body: text('isi'), closing: text('penutup') };
+    const wording = readWordingForm(text);
+    if (typeof wording === 'string') return body(400, message(false, wording), posted);
+    if (text('aksi') !== 'simpan') return body(200, '', posted, wording);
+    const saved = await publishVersion(
+      admin,
+      officer.regency,
+      {
+        type: 'template',
+        key: type,
+        changedBy: officer.name,
+        content: {
+          letterType: type,
+          title: wording.title,
+          body: wording.body,
+          closing: wording.closing,
+        },
+      },
+      online.map((v) => v.code),
+    );
+    const note = `${letterTypeName(type)} versi ${saved.version.version} tersimpan dan dikirim ke ${online.length - saved.failed.length} desa${saved.failed.length ? `; ${saved.failed.length} desa belum terkirim (simpan lagi nanti)` : ''}.`;
+    return redirect(res, `${ADMIN_PATH}/surat?jenis=${type}&pesan=${encodeURIComponent(note)}`);
+  }
+  if (path === `${ADMIN_PATH}/surat/pratinjau` && req.method === 'POST') {
+    const wording = readWordingForm(text);
+    if (typeof wording === 'string') return send(res, 400, 'text/plain; charset=utf-8', wording);
+    return send(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      sampleLetterHtml(wording.letterType, sample, wording),
+    );
   }
   return page(404, '', 'Tidak ditemukan', message(false, 'Halaman administrasi tidak dikenal.'));
 }

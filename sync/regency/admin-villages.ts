@@ -20,6 +20,7 @@ import {
 } from '../provision/regency';
 import { kioskSheetHtml } from '../hub/kiosk-sheet';
 import { villageCodes } from './dashboard-data';
+import { REGENCY_VERSIONED_TYPES, sendLatestTo } from './regency-documents';
 import { escapeHtml as e } from './dashboard-page';
 import { ADMIN_PATH } from './admin-shell';
 
@@ -75,6 +76,8 @@ export async function kioskAction(
   if (action === 'tambah') {
     await provisionVillage(admin, { villageCode: village.code });
     await publishVillageNames(admin, { villageCode: village.code, names: village.names });
+    // A village brought on line after the regency's changes starts with their newest versions.
+    await sendLatestTo(admin, regency, village.code, REGENCY_VERSIONED_TYPES);
     const used = new Set(village.kiosks.map((k) => k.kioskId));
     let n = 1;
     while (used.has(`k${n}`)) n++;

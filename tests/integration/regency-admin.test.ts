@@ -2,7 +2,7 @@
 // who may open them, the villages by their real names, a kiosk added with its sheet, a sheet
 // printed again (new secrets, said on the sheet) and a lost kiosk disabled — its sync refused
 // while the office's other kiosk goes on syncing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readConnectionCode, type KioskConnectionCode } from '../../shared/connection-code';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { villagesOfRegency } from '../../sync/provision/area-names';
@@ -19,7 +19,14 @@ import {
   type CouchServer,
   type Login,
 } from '../support/couch-server';
-import { closeAllKiosks, openNodeKiosk } from '../support/node-kiosk';
+import { closeAllKiosks, openNodeKiosk, type NodeKiosk } from '../support/node-kiosk';
+import { actAs } from '../support/act-as';
+import { createIdGenerator } from '../../shared/ids';
+import { requestFromForm } from '../../shared/documents/request-form';
+import type { LetterDoc } from '../../shared/documents/letter';
+import { applyStep } from '../../shared/requests/workflow';
+import { pendingLocal } from '../../sync/client/local-fields';
+import { issueApprovedLetter } from '../../renderer/letters/compose';
 
 if (couchServerKind === 'couchdb') {
   console.warn(
@@ -40,10 +47,9 @@ describe.skipIf(couchServerKind === 'couchdb')('the administration pages on the 
     village = { code: first.code, name: first.names.villageName };
   });
 
-  afterAll(async () => {
-    await closeAllKiosks();
-    await server.stop();
-  });
+  // The open-source RxDB allows 13 collections per process: two kiosks at a time.
+  afterEach(closeAllKiosks);
+  afterAll(() => server.stop());
 
   const page = (path: string, login: Login | null, init: RequestInit = {}) =>
     fetch(`${server.url}_balai/admin${path}`, {
@@ -174,5 +180,121 @@ describe.skipIf(couchServerKind === 'couchdb')('the administration pages on the 
     });
     expect(crossSite.status).toBe(403);
     expect((await couchCall(server, k2again, 'GET', db)).status).toBe(200);
+  });
+
+  /** A Domisili request approved at the desk and its letter issued, as the kiosk does it. */
+  async function issueDomisili(kiosk: NodeKiosk, code: VillageCode, name: string) {
+    const ids = createIdGenerator(code, 'k1');
+    const made = requestFromForm(
+      { nik: '5106011708450001', name, serviceType: 'domisili', purpose: 'Bank' },
+      { villageCode: code, kioskId: 'k1', ids },
+      new Date(),
+      { requirements: ['pengantar-rt', 'kk', 'ktp'] },
+    );
+    if (!made.ok) throw new Error(JSON.stringify(made.errors));
+    let doc = made.doc;
+    for (const step of ['checked', 'approved'] as const) {
+      const role = step === 'approved' ? 'kepala-desa' : 'operator';
+      const next = applyStep(doc, step, { name: 'Petugas', role, kioskId: 'k1' }, new Date());
+      if (!next.ok) throw new Error(next.reason);
+      doc = next.doc;
+    }
+    await kiosk.db.requests.insert(pendingLocal(doc));
+    actAs('kepala-desa', 'Nama Kepala Desa');
+    // A host without the letter key: the letter is issued unsigned, which the wording does not change.
+    const bridge = {
+      signLetter: () => Promise.reject(new Error('Kios ini belum memegang kunci surat.')),
+    };
+    const { letter } = await issueApprovedLetter(
+      { db: kiosk.db, bridge, villageCode: code, kioskId: 'k1', ids },
+      doc,
+    );
+    return letter;
+  }
+
+  it('sends a new wording down: the next letter uses it, an earlier letter keeps its own', async () => {
+    const second = (await villagesOfRegency('51.06'))[1]!;
+    const code = second.code;
+    const added = await post('/kios', { aksi: 'tambah', desa: code, kios: '' });
+    const c = connectionOf(await added.text());
+    const kiosk = await openNodeKiosk({
+      villageCode: code,
+      kioskId: 'k1',
+      login: { url: server.url, username: c.username, password: c.password },
+    });
+    await kiosk.replicator.syncOnce();
+    const before: LetterDoc = await issueDomisili(kiosk, code, 'Warga Sebelum');
+    expect(before.html).not.toContain('benar-benar berdomisili');
+
+    // Refused whole, in Bahasa: an unknown placeholder writes nothing.
+    const wrong = await post('/surat', {
+      aksi: 'simpan',
+      jenis: 'domisili',
+      judul: '',
+      isi: 'Tinggal di {alamat_palsu}.',
+      penutup: '',
+    });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('{alamat_palsu} tidak dikenal');
+
+    const wording =
+      '{nama} benar-benar berdomisili di Desa {desa}, Kecamatan {kecamatan}, sejak lahir.';
+    const preview = await post('/surat/pratinjau', {
+      jenis: 'domisili',
+      judul: '',
+      isi: wording,
+      penutup: '',
+    });
+    expect(await preview.text()).toContain(
+      `I Made Contoh Warga benar-benar berdomisili di Desa ${(await villagesOfRegency('51.06'))[0]!.names.villageName}`,
+    );
+    const saved = await post('/surat', {
+      aksi: 'simpan',
+      jenis: 'domisili',
+      judul: '',
+      isi: wording,
+      penutup: '',
+    });
+    expect(saved.status).toBe(303);
+    const history = await (await page('/surat?jenis=domisili', officer)).text();
+    expect(history).toContain('v1');
+    expect(history).toContain('admin-bangli');
+
+    // A village may not write the regency's wording.
+    const forged = {
+      _id: `template:${code}:domisili:v0099`,
+      id: `template:${code}:domisili:v0099`,
+      type: 'template',
+      villageCode: code,
+      kioskId: 'k1',
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      letterType: 'domisili',
+      title: '',
+      body: ['Palsu.'],
+      closing: '',
+    };
+    const refused = await couchCall(
+      server,
+      c,
+      'PUT',
+      `${villageDbName(code)}/${forged._id}`,
+      forged,
+    );
+    expect(refused.status).toBe(403);
+
+    await kiosk.replicator.syncOnce();
+    const after = await issueDomisili(kiosk, code, 'Warga Sesudah');
+    expect(after.html).toContain(
+      `Warga Sesudah benar-benar berdomisili di Desa ${second.names.villageName}, Kecamatan ${second.names.districtName}, sejak lahir.`,
+    );
+    const stored = await kiosk.db.letters.findOne(before.id).exec();
+    expect(stored?.get('html')).toBe(before.html);
+    expect(stored?.get('html')).not.toContain('benar-benar berdomisili');
+
+    const word = await page('/surat/word?jenis=domisili', officer);
+    expect(word.headers.get('content-type')).toContain('application/msword');
+    expect(word.headers.get('content-disposition')).toContain('surat-domisili.doc');
+    expect(await word.text()).toContain('benar-benar berdomisili');
   });
 });
