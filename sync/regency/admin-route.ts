@@ -20,6 +20,13 @@ import {
   wordingOf,
 } from './admin-letters';
 import { publishVersion, versionsOf } from './regency-documents';
+import {
+  planningBody,
+  planningFormText,
+  readPlanningForm,
+  settingsOfVersion,
+} from './admin-planning';
+import { fiscalYearAt } from './dashboard-data';
 
 export { ADMIN_PATH } from './admin-shell';
 
@@ -221,8 +228,52 @@ async function serve(
       },
       online.map((v) => v.code),
     );
-    const note = `${letterTypeName(type)} versi ${saved.version.version} tersimpan dan dikirim ke ${online.length - saved.failed.length} desa${saved.failed.length ? `; ${saved.failed.length} desa belum terkirim (simpan lagi nanti)` : ''}.`;
+    const note = sentNote(letterTypeName(type), saved, online.length);
     return redirect(res, `${ADMIN_PATH}/surat?jenis=${type}&pesan=${encodeURIComponent(note)}`);
+  }
+  if (path === `${ADMIN_PATH}/perencanaan`) {
+    const yearText = form ? text('tahun') : (url.searchParams.get('tahun') ?? '');
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : fiscalYearAt(new Date());
+    const versions = await versionsOf(admin, officer.regency, 'planning-settings', String(year));
+    const shown = (
+      status: number,
+      note: string,
+      posted = planningFormText(settingsOfVersion(versions.at(-1))),
+    ) =>
+      page(
+        status,
+        '/perencanaan',
+        'Perencanaan',
+        note + planningBody({ year, form: posted, versions }),
+      );
+    if (isRead) {
+      const done = url.searchParams.get('pesan');
+      return shown(200, done ? message(true, done.slice(0, 300)) : '');
+    }
+    const settings = readPlanningForm(text);
+    if (typeof settings === 'string') {
+      return shown(400, message(false, settings), {
+        priorities: text('prioritas'),
+        criteria: text('kriteria'),
+        days: text('hari'),
+      });
+    }
+    const saved = await publishVersion(
+      admin,
+      officer.regency,
+      {
+        type: 'planning-settings',
+        key: String(settings.fiscalYear),
+        changedBy: officer.name,
+        content: { ...settings },
+      },
+      online.map((v) => v.code),
+    );
+    const note = sentNote(`Perencanaan ${settings.fiscalYear}`, saved, online.length);
+    return redirect(
+      res,
+      `${ADMIN_PATH}/perencanaan?tahun=${settings.fiscalYear}&pesan=${encodeURIComponent(note)}`,
+    );
   }
   if (path === `${ADMIN_PATH}/surat/pratinjau` && req.method === 'POST') {
     const wording = readWordingForm(text);
@@ -235,6 +286,18 @@ async function serve(
     );
   }
   return page(404, '', 'Tidak ditemukan', message(false, 'Halaman administrasi tidak dikenal.'));
+}
+
+/** What a saved version says: its number and how many villages have it. */
+function sentNote(
+  what: string,
+  saved: { version: { version: number }; failed: readonly string[] },
+  villages: number,
+): string {
+  const late = saved.failed.length
+    ? `; ${saved.failed.length} desa belum terkirim (simpan lagi nanti)`
+    : '';
+  return `${what} versi ${saved.version.version} tersimpan dan dikirim ke ${villages - saved.failed.length} desa${late}.`;
 }
 
 function redirect(res: ServerResponse, location: string): void {

@@ -27,6 +27,8 @@ import type { LetterDoc } from '../../shared/documents/letter';
 import { applyStep } from '../../shared/requests/workflow';
 import { pendingLocal } from '../../sync/client/local-fields';
 import { issueApprovedLetter } from '../../renderer/letters/compose';
+import type { PlanningSettingsDoc } from '../../shared/documents/planning';
+import { DEFAULT_PRIORITIES, settingsForYear } from '../../shared/planning/settings';
 
 if (couchServerKind === 'couchdb') {
   console.warn(
@@ -296,5 +298,51 @@ describe.skipIf(couchServerKind === 'couchdb')('the administration pages on the 
     expect(word.headers.get('content-type')).toContain('application/msword');
     expect(word.headers.get('content-disposition')).toContain('surat-domisili.doc');
     expect(await word.text()).toContain('benar-benar berdomisili');
+  });
+
+  it('sends planning settings down: a priority added is what the kiosk offers next', async () => {
+    const third = (await villagesOfRegency('51.06'))[2]!;
+    const added = await post('/kios', { aksi: 'tambah', desa: third.code, kios: '' });
+    const c = connectionOf(await added.text());
+    const kiosk = await openNodeKiosk({
+      villageCode: third.code,
+      kioskId: 'k1',
+      login: { url: server.url, username: c.username, password: c.password },
+    });
+    const year = new Date().getFullYear() + 1;
+    const form = await (await page(`/perencanaan?tahun=${year}`, officer)).text();
+    // The form starts from what the kiosks use today: the national defaults.
+    expect(form).toContain(`${DEFAULT_PRIORITIES[0][0]} | ${DEFAULT_PRIORITIES[0][1]}`);
+    const priorities = [
+      ...DEFAULT_PRIORITIES.map(([code, name]) => `${code} | ${name}`),
+      'air-bersih | Air bersih dan sanitasi desa adat',
+    ].join('\n');
+
+    const wrong = await post('/perencanaan', {
+      tahun: String(year),
+      prioritas: priorities,
+      kriteria: 'urgensi | Urgensi | berat',
+      hari: '21',
+    });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('Kriteria baris 1');
+    const saved = await post('/perencanaan', {
+      tahun: String(year),
+      prioritas: priorities,
+      kriteria: 'urgensi | Urgensi | 3\nmanfaat | Penerima manfaat | 2',
+      hari: '21',
+    });
+    expect(saved.status).toBe(303);
+
+    await kiosk.replicator.syncOnce();
+    const pulled = (
+      await kiosk.db.finance.find({ selector: { type: 'planning-settings' } }).exec()
+    ).map((d) => d.toJSON() as unknown as PlanningSettingsDoc);
+    expect(pulled).toHaveLength(1);
+    const settings = settingsForYear(pulled, year);
+    expect(settings.priorities.at(-1)).toEqual(['air-bersih', 'Air bersih dan sanitasi desa adat']);
+    expect(settings.stalledDays).toBe(21);
+    // An earlier year keeps what it had.
+    expect(settingsForYear(pulled, year - 1).priorities).toEqual(DEFAULT_PRIORITIES);
   });
 });
