@@ -108,7 +108,7 @@ desa; kios menawarkannya pada usulan dan musdes berikutnya.</p></div></div>
 <form method="get" action="${ADMIN_PATH}/perencanaan" class="ui-row">
 <label class="ui-field">Tahun anggaran <input name="tahun" inputmode="numeric" size="6" value="${opts.year}"></label>
 <button class="ui-button" type="submit">Buka</button></form>
-<form method="post" action="${ADMIN_PATH}/perencanaan" class="ui-card ui-form">
+<form method="post" action="${ADMIN_PATH}/perencanaan" class="ui-card ui-form adm-wide">
 <input type="hidden" name="tahun" value="${opts.year}">
 <div class="adm-cols">
 <label class="ui-field">Prioritas (satu per baris: kode | nama)

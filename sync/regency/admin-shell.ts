@@ -34,7 +34,8 @@ main { padding: var(--s-4) var(--s-5); max-width: 84rem; }
 .adm-cols { display: grid; grid-template-columns: minmax(22rem, 1fr) minmax(24rem, 1.15fr); gap: var(--s-4); align-items: start; }
 .adm-preview { width: 100%; height: 40rem; border: 1px solid var(--c-border-strong); background: #888; }
 .adm-small { font-size: var(--t-sm); color: var(--c-muted); }
-textarea { width: 100%; }`;
+textarea { width: 100%; }
+.adm-wide { max-width: none; }`;
 
 export function adminPage(opts: {
   title: string;

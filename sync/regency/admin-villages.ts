@@ -155,7 +155,7 @@ function kioskButton(v: RegencyVillage, kioskId: string, action: KioskAction, la
   return `<form method="post" action="${ADMIN_PATH}/kios"${action === 'cetak-ulang' ? ' target="_blank"' : ''}>
 <input type="hidden" name="aksi" value="${action}"><input type="hidden" name="desa" value="${v.code}">
 <input type="hidden" name="kios" value="${e(kioskId)}">
-<button class="ui-button ui-button--small ${variant}" type="submit" aria-label="${e(`${label} ${kioskId} Desa ${v.names.villageName}`)}">${e(label)}</button></form>`;
+<button class="ui-button ui-button--small ${variant}" type="submit" aria-label="${e([label, kioskId, `Desa ${v.names.villageName}`].filter(Boolean).join(' '))}">${e(label)}</button></form>`;
 }
 
 function kioskLine(v: RegencyVillage, k: KioskAccount): string {

@@ -19,14 +19,9 @@ import {
   type CouchServer,
   type Login,
 } from '../support/couch-server';
-import { closeAllKiosks, openNodeKiosk, type NodeKiosk } from '../support/node-kiosk';
-import { actAs } from '../support/act-as';
-import { createIdGenerator } from '../../shared/ids';
-import { requestFromForm } from '../../shared/documents/request-form';
+import { closeAllKiosks, openNodeKiosk } from '../support/node-kiosk';
+import { issueDomisili } from '../support/domisili-letter';
 import type { LetterDoc } from '../../shared/documents/letter';
-import { applyStep } from '../../shared/requests/workflow';
-import { pendingLocal } from '../../sync/client/local-fields';
-import { issueApprovedLetter } from '../../renderer/letters/compose';
 import type { PlanningSettingsDoc } from '../../shared/documents/planning';
 import { DEFAULT_PRIORITIES, settingsForYear } from '../../shared/planning/settings';
 
@@ -184,36 +179,6 @@ describe.skipIf(couchServerKind === 'couchdb')('the administration pages on the 
     expect((await couchCall(server, k2again, 'GET', db)).status).toBe(200);
   });
 
-  /** A Domisili request approved at the desk and its letter issued, as the kiosk does it. */
-  async function issueDomisili(kiosk: NodeKiosk, code: VillageCode, name: string) {
-    const ids = createIdGenerator(code, 'k1');
-    const made = requestFromForm(
-      { nik: '5106011708450001', name, serviceType: 'domisili', purpose: 'Bank' },
-      { villageCode: code, kioskId: 'k1', ids },
-      new Date(),
-      { requirements: ['pengantar-rt', 'kk', 'ktp'] },
-    );
-    if (!made.ok) throw new Error(JSON.stringify(made.errors));
-    let doc = made.doc;
-    for (const step of ['checked', 'approved'] as const) {
-      const role = step === 'approved' ? 'kepala-desa' : 'operator';
-      const next = applyStep(doc, step, { name: 'Petugas', role, kioskId: 'k1' }, new Date());
-      if (!next.ok) throw new Error(next.reason);
-      doc = next.doc;
-    }
-    await kiosk.db.requests.insert(pendingLocal(doc));
-    actAs('kepala-desa', 'Nama Kepala Desa');
-    // A host without the letter key: the letter is issued unsigned, which the wording does not change.
-    const bridge = {
-      signLetter: () => Promise.reject(new Error('Kios ini belum memegang kunci surat.')),
-    };
-    const { letter } = await issueApprovedLetter(
-      { db: kiosk.db, bridge, villageCode: code, kioskId: 'k1', ids },
-      doc,
-    );
-    return letter;
-  }
-
   it('sends a new wording down: the next letter uses it, an earlier letter keeps its own', async () => {
     const second = (await villagesOfRegency('51.06'))[1]!;
     const code = second.code;
@@ -225,7 +190,7 @@ describe.skipIf(couchServerKind === 'couchdb')('the administration pages on the 
       login: { url: server.url, username: c.username, password: c.password },
     });
     await kiosk.replicator.syncOnce();
-    const before: LetterDoc = await issueDomisili(kiosk, code, 'Warga Sebelum');
+    const before: LetterDoc = await issueDomisili(kiosk, code, 'k1', 'Warga Sebelum');
     expect(before.html).not.toContain('benar-benar berdomisili');
 
     // Refused whole, in Bahasa: an unknown placeholder writes nothing.
@@ -286,7 +251,7 @@ describe.skipIf(couchServerKind === 'couchdb')('the administration pages on the 
     expect(refused.status).toBe(403);
 
     await kiosk.replicator.syncOnce();
-    const after = await issueDomisili(kiosk, code, 'Warga Sesudah');
+    const after = await issueDomisili(kiosk, code, 'k1', 'Warga Sesudah');
     expect(after.html).toContain(
       `Warga Sesudah benar-benar berdomisili di Desa ${second.names.villageName}, Kecamatan ${second.names.districtName}, sejak lahir.`,
     );
