@@ -27,6 +27,10 @@ import {
   settingsOfVersion,
 } from './admin-planning';
 import { fiscalYearAt } from './dashboard-data';
+import { readLogo, readReferenceForm, referenceBody } from './admin-reference';
+import { publishRegencyLogo, publishVillageNames, villageProfileId } from '../provision/letter-key';
+import { couchRequest } from '../provision/couch-request';
+import { villageDbName } from '../../shared/village';
 
 export { ADMIN_PATH } from './admin-shell';
 
@@ -274,6 +278,71 @@ async function serve(
       res,
       `${ADMIN_PATH}/perencanaan?tahun=${settings.fiscalYear}&pesan=${encodeURIComponent(note)}`,
     );
+  }
+  if (path === `${ADMIN_PATH}/referensi` || path === `${ADMIN_PATH}/referensi/kop`) {
+    const profile = online[0]
+      ? await couchRequest<{ regencyLogo?: string }>(
+          admin,
+          'GET',
+          `${villageDbName(online[0].code)}/${encodeURIComponent(villageProfileId(online[0].code))}`,
+        )
+      : null;
+    const versions = await versionsOf(admin, officer.regency, 'reference');
+    const shown = (status: number, note: string) =>
+      page(
+        status,
+        '/referensi',
+        'Data referensi dan kop',
+        note +
+          referenceBody({
+            regencyName: (online[0] ?? villages[0])!.names.regencyName,
+            logo: profile?.status === 200 ? profile.body.regencyLogo : undefined,
+            versions,
+            year: fiscalYearAt(new Date()),
+          }),
+      );
+    if (isRead) {
+      const done = url.searchParams.get('pesan');
+      return shown(200, done ? message(true, done.slice(0, 300)) : '');
+    }
+    if (path.endsWith('/kop')) {
+      const regencyName = text('nama').trim();
+      if (!regencyName || regencyName.length > 80) {
+        return shown(400, message(false, 'Nama kabupaten wajib diisi, paling banyak 80 karakter.'));
+      }
+      const file = form?.get('logo');
+      const bytes =
+        file && typeof file !== 'string' && file.size > 0
+          ? new Uint8Array(await file.arrayBuffer())
+          : null;
+      const logo = bytes ? readLogo(bytes) : null;
+      if (logo && typeof logo !== 'string') return shown(400, message(false, logo.problem));
+      // Validated whole above; now every village's profile, the one document its kop reads.
+      for (const v of online) {
+        await publishVillageNames(admin, {
+          villageCode: v.code,
+          names: { ...v.names, regencyName },
+        });
+        if (logo) await publishRegencyLogo(admin, { villageCode: v.code, logo });
+      }
+      const note = `Kop surat tersimpan di ${online.length} desa${logo ? ', dengan logo baru' : ''}.`;
+      return redirect(res, `${ADMIN_PATH}/referensi?pesan=${encodeURIComponent(note)}`);
+    }
+    const reference = readReferenceForm(text);
+    if (typeof reference === 'string') return shown(400, message(false, reference));
+    const saved = await publishVersion(
+      admin,
+      officer.regency,
+      {
+        type: 'reference',
+        key: `${reference.kind}:${reference.code}`,
+        changedBy: officer.name,
+        content: { ...reference },
+      },
+      online.map((v) => v.code),
+    );
+    const note = sentNote(`Referensi ${reference.code}`, saved, online.length);
+    return redirect(res, `${ADMIN_PATH}/referensi?pesan=${encodeURIComponent(note)}`);
   }
   if (path === `${ADMIN_PATH}/surat/pratinjau` && req.method === 'POST') {
     const wording = readWordingForm(text);

@@ -309,5 +309,29 @@ describe.skipIf(couchServerKind === 'couchdb')('the administration pages on the 
     expect(settings.stalledDays).toBe(21);
     // An earlier year keeps what it had.
     expect(settingsForYear(pulled, year - 1).priorities).toEqual(DEFAULT_PRIORITIES);
+
+    // A kegiatan added to the reference data from next year on; a bad code is refused whole.
+    const badCode = await post('/referensi', {
+      jenis: 'kegiatan',
+      kode: '01/01',
+      nama: 'Salah',
+      tahun: String(year),
+      aktif: 'ya',
+    });
+    expect(badCode.status).toBe(400);
+    expect(await badCode.text()).toContain('Kode: angka, huruf dan titik');
+    const reference = await post('/referensi', {
+      jenis: 'kegiatan',
+      kode: '02.02.91.',
+      nama: 'Pembangunan bale banjar',
+      tahun: String(year),
+      aktif: 'ya',
+    });
+    expect(reference.status).toBe(303);
+    await kiosk.replicator.syncOnce();
+    const references = await kiosk.db.finance.find({ selector: { type: 'reference' } }).exec();
+    expect(references.map((r) => [r.get('code'), r.get('fiscalYear'), r.get('name')])).toEqual([
+      ['02.02.91.', year, 'Pembangunan bale banjar'],
+    ]);
   });
 });
