@@ -61,7 +61,8 @@ ${rows.map(([label, value]) => `<tr><th>${escape(label)}</th><td>${escape(value)
 <p class="warning"><strong>Rahasia.</strong> Siapa pun yang memegang lembar ini dapat menyinkronkan
 data penduduk desa dan menandatangani surat atas nama kios ini. Simpan di tempat terkunci atau
 musnahkan setelah kios disiapkan. Lembar ini dicetak sekali; bila hilang, kabupaten memberi kata
-sandi dan kunci baru (rotate-kiosk, rotate-letter-key).</p>
+sandi dan kunci baru (Cetak ulang lembar di halaman Administrasi Balai, atau rotate-kiosk dan
+rotate-letter-key).</p>
 </body>
 </html>
 `;
