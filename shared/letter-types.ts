@@ -42,3 +42,7 @@ export const LETTER_TYPE_CODES = LETTER_TYPES.map((t) => t.code) as [
 export function letterTypeName(code: string): string {
   return LETTER_TYPES.find((t) => t.code === code)?.name ?? code;
 }
+
+export function isLetterType(code: string): code is LetterTypeCode {
+  return (LETTER_TYPE_CODES as readonly string[]).includes(code);
+}

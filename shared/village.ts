@@ -54,3 +54,16 @@ export const DUKCAPIL_ROLE_PREFIX = 'dukcapil_';
 export function dukcapilRole(regencyCode: string): string {
   return `${DUKCAPIL_ROLE_PREFIX}${regencyCode}`;
 }
+
+/** `admin_kabupaten_`: what a regency administrator's role is before the regency's four digits. */
+export const REGENCY_ADMIN_ROLE_PREFIX = 'admin_kabupaten_';
+
+/**
+ * The role of one regency's administrators (the administration pages, decision 0028): they add,
+ * rotate and disable that regency's kiosks and write its letter wording, planning settings,
+ * reference data and letterhead — through the pages, which check the role; no village database
+ * lists it in `_security`.
+ */
+export function regencyAdminRole(regencyCode: string): string {
+  return `${REGENCY_ADMIN_ROLE_PREFIX}${regencyCode}`;
+}

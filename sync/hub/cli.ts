@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { LetterKey } from '../../shared/ipc';
 import {
   dukcapilRole,
+  regencyAdminRole,
   formatVillageCode,
   parseVillageCode,
   villageDbName,
@@ -40,11 +41,13 @@ import { DEFAULT_LOGO_FILE, readLogoFile } from '../provision/letterhead-logo';
 import {
   listVillages,
   provisionDukcapil,
+  provisionRegencyAdmin,
   provisionStaff,
   rotateKioskPassword,
 } from '../provision/regency';
 import { DASHBOARD_PATH, dashboardRoute } from '../regency/dashboard-route';
 import { DUKCAPIL_PATH, dukcapilRoute, isDukcapilRequest } from '../regency/dukcapil-route';
+import { ADMIN_PATH, adminRoute, isAdminRequest } from '../regency/admin-route';
 import {
   CONFLICT_LOG_DB,
   resolveAllConflicts,
@@ -57,7 +60,19 @@ import { kioskFile, readKioskFile, savedLetterKey, writeKioskFile } from './kios
 import { startHub } from './server';
 import { OFFICE_USAGE, officeCommand } from '../office/office-command';
 
-async function addDukcapil(args: string[]): Promise<void> {
+/** A regency officer account: one name and `--regency <4 digits>`; what it is for is `kind`'s. */
+async function addRegencyOfficer(
+  args: string[],
+  kind: {
+    provision: typeof provisionDukcapil;
+    describe: (
+      officer: { username: string; password: string | null },
+      url: string,
+      regency: string,
+    ) => string;
+    label: string;
+  },
+): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -71,20 +86,44 @@ async function addDukcapil(args: string[]): Promise<void> {
     throw new Error(`Give one name and --regency <4 digits>.\n\n${USAGE}`);
   }
   const { connection } = await commandConnection(process.env, values.server);
-  const officer = await provisionDukcapil(connection, {
+  const officer = await kind.provision(connection, {
     name: positionals[0]!,
     regency: values.regency,
     ...(values.password !== undefined ? { password: values.password } : {}),
   });
   if (!officer.changed) {
-    console.log(`Dukcapil officer ${officer.username} already exists: nothing changed.`);
+    console.log(`${kind.label} ${officer.username} already exists: nothing changed.`);
     return;
   }
-  console.log(`Dukcapil officer ${officer.username} ${officer.created ? 'added' : 'has a new password'} (role ${dukcapilRole(values.regency)}: reads the regency's villages, writes only Dukcapil decisions).
+  console.log(
+    `${kind.label} ${officer.username} ${officer.created ? 'added' : 'has a new password'} ${kind.describe(officer, connection.url, values.regency)}`,
+  );
+}
+
+const addDukcapil = (args: string[]) =>
+  addRegencyOfficer(args, {
+    provision: provisionDukcapil,
+    label: 'Dukcapil officer',
+    describe: (
+      officer,
+      url,
+      regency,
+    ) => `(role ${dukcapilRole(regency)}: reads the regency's villages, writes only Dukcapil decisions).
   User:        ${officer.username}
   Password:    ${officer.password}
-  Back office: ${connection.url}${DUKCAPIL_PATH.slice(1)}  (on the hub)`);
-}
+  Back office: ${url}${DUKCAPIL_PATH.slice(1)}  (on the hub)`,
+  });
+
+/** A regency administrator (decision 0028): the role `admin_kabupaten_<4 digits>`. */
+const addRegencyAdmin = (args: string[]) =>
+  addRegencyOfficer(args, {
+    provision: provisionRegencyAdmin,
+    label: 'Regency admin',
+    describe: (officer, url, regency) => `(role ${regencyAdminRole(regency)}).
+  User:           ${officer.username}
+  Password:       ${officer.password}
+  Administration: ${url}${ADMIN_PATH.slice(1)}  (on the hub)`,
+  });
 
 /** A real village (Jambesari, Giri, Banyuwangi), so the demo's letters carry real names. */
 const DEMO_VILLAGE = '3510172001' as VillageCode;
@@ -99,9 +138,11 @@ const USAGE = `Usage:
   npm run hub -- add-regency <regency code, e.g. 51.06> [--kiosks N] [--out <dir>] [--server <url>]
   npm run hub -- add-staff <name> [--password <password>] [--server <url>]
   npm run hub -- add-dukcapil <name> --regency <4 digits> [--password <password>] [--server <url>]
+  npm run hub -- add-regency-admin <name> --regency <4 digits> [--password <password>] [--server <url>]
   npm run hub -- list-villages [--server <url>]
   npm run hub -- dashboard --server <url-with-credentials> [--port N] [--village <code>]…
   npm run hub -- dukcapil --server <url-with-admin-credentials> [--port N]
+  npm run hub -- admin-pages --server <url-with-admin-credentials> [--port N] [--public-url <url>]
   npm run hub -- verification-page --server <url-with-admin-credentials> [--port N] [--village <code>]…
   npm run hub -- resolve-conflicts [--server <url-with-admin-credentials>] [--village <code>]…
 ${OFFICE_USAGE}
@@ -653,6 +694,42 @@ async function dukcapilCommand(args: string[]): Promise<void> {
   );
 }
 
+/** The administration pages against any CouchDB: regency admins log in; writes go as the admin. */
+async function adminPagesCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      server: { type: 'string' },
+      port: { type: 'string' },
+      'public-url': { type: 'string' },
+    },
+  });
+  if (!values.server) {
+    throw new Error(`admin-pages needs --server <url-with-admin-credentials>.\n\n${USAGE}`);
+  }
+  const admin = connectionFromUrl(values.server);
+  const port = Number(values.port ?? 8082);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port: 0-65535.');
+  const publicUrl = values['public-url'];
+  const route = adminRoute({
+    serverUrl: () => admin.url,
+    adminLogin: admin,
+    ...(publicUrl ? { publicUrl: () => publicUrl } : {}),
+  });
+  const server = createServer((req, res) => {
+    if (isAdminRequest(req)) return route(req, res);
+    res.statusCode = 302;
+    res.setHeader('Location', ADMIN_PATH);
+    res.end();
+  });
+  const actual = await new Promise<number>((resolve) =>
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
+  console.log(
+    `The administration pages for ${admin.url} are at http://127.0.0.1:${actual}${ADMIN_PATH} (regency admins log in).`,
+  );
+}
+
 async function verificationPageCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -713,6 +790,8 @@ async function main(args: string[]): Promise<void> {
   if (command === 'list-villages') return listVillagesCommand(rest);
   if (command === 'dashboard') return dashboardCommand(rest);
   if (command === 'dukcapil') return dukcapilCommand(rest);
+  if (command === 'add-regency-admin') return addRegencyAdmin(rest);
+  if (command === 'admin-pages') return adminPagesCommand(rest);
   if (command === 'verification-page') return verificationPageCommand(rest);
   if (command === 'resolve-conflicts') return resolveConflictsCommand(rest);
   if (command === 'office') return officeCommand(rest);

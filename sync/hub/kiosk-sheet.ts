@@ -8,7 +8,15 @@ import type { VillageNames } from '../provision/area-names';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function kioskSheetHtml(connection: KioskConnectionCode, names: VillageNames): string {
+/**
+ * `reprint`: the sheet printed again from the administration pages (decision 0028): the secrets
+ * on it are new, and it says so, with when the old ones stopped working.
+ */
+export function kioskSheetHtml(
+  connection: KioskConnectionCode,
+  names: VillageNames,
+  reprint?: { at: string; by: string },
+): string {
   const code = connectionCodeOf(connection);
   const rows: [string, string][] = [
     ['Desa', `${names.villageName} (${formatVillageCode(connection.villageCode)})`],
@@ -35,13 +43,14 @@ export function kioskSheetHtml(connection: KioskConnectionCode, names: VillageNa
   th { text-align: left; font-weight: 600; width: 48mm; vertical-align: top; padding: 1.5mm 3mm 1.5mm 0; }
   td { font-family: ui-monospace, monospace; word-break: break-all; padding: 1.5mm 0; }
   .code { font-family: ui-monospace, monospace; font-size: 8pt; word-break: break-all; border: 1px solid #999; padding: 3mm; margin-top: 6mm; }
+  .reprint { border: 2px solid #b00; padding: 2mm 3mm; margin: 0 0 5mm; }
   .warning { border-left: 3px solid #b00; padding-left: 3mm; margin-top: 6mm; }
 </style>
 </head>
 <body>
 <h1>Lembar koneksi kios Balai</h1>
 <p class="lead">${escape(names.regencyKind)} ${escape(names.regencyName)} · Kecamatan ${escape(names.districtName)} · Desa ${escape(names.villageName)}</p>
-<div class="qr">${qrSvg(code)}</div>
+${reprint ? reprintNote(reprint) : ''}<div class="qr">${qrSvg(code)}</div>
 <p>Pada penyiapan kios (layar pertama Balai), pindai kode QR ini dengan pemindai ke kolom
 <strong>Kode koneksi</strong>, atau ketik kode di bawah. Kios lalu tahu server kabupaten, akunnya
 dan kunci tanda tangan suratnya.</p>
@@ -52,8 +61,22 @@ ${rows.map(([label, value]) => `<tr><th>${escape(label)}</th><td>${escape(value)
 <p class="warning"><strong>Rahasia.</strong> Siapa pun yang memegang lembar ini dapat menyinkronkan
 data penduduk desa dan menandatangani surat atas nama kios ini. Simpan di tempat terkunci atau
 musnahkan setelah kios disiapkan. Lembar ini dicetak sekali; bila hilang, kabupaten memberi kata
-sandi dan kunci baru (rotate-kiosk, rotate-letter-key).</p>
+sandi dan kunci baru (Cetak ulang lembar di halaman Administrasi Balai, atau rotate-kiosk dan
+rotate-letter-key).</p>
 </body>
 </html>
+`;
+}
+
+function reprintNote(reprint: { at: string; by: string }): string {
+  const when = new Date(reprint.at).toLocaleString('id-ID', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Asia/Jakarta',
+  });
+  return `<p class="reprint"><strong>Lembar cetak ulang.</strong> Kata sandi dan kunci surat di lembar
+ini BARU, diganti oleh ${escape(reprint.by)} pada ${escape(when)} WIB. Kata sandi dan kunci pada
+lembar sebelumnya tidak berlaku lagi: siapkan ulang kios dengan lembar ini. Surat yang sudah
+ditandatangani dengan kunci lama tetap dapat diverifikasi.</p>
 `;
 }

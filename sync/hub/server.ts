@@ -21,6 +21,7 @@ import { dashboardRoute, isDashboardRequest } from '../regency/dashboard-route';
 import { dukcapilRoute, isDukcapilRequest } from '../regency/dukcapil-route';
 import { isVerificationRequest, verificationRoute } from '../regency/verification-route';
 import { watchConflicts, type ConflictWatch } from '../regency/conflict-watch';
+import { adminRoute, isAdminRequest } from '../regency/admin-route';
 import {
   expressPouchDB,
   PouchDB,
@@ -166,6 +167,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   // The public letter verification page (docs/decisions/0015): no login, keys read as the admin.
   const verification = verificationRoute({ login: () => ({ ...options.admin, url: selfUrl }) });
+  // The regency's administration pages (docs/decisions/0028): a regency admin's login.
+  const administration = adminRoute({
+    serverUrl: () => selfUrl,
+    adminLogin: { ...options.admin, url: '' },
+  });
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const serverOptions = {
@@ -180,6 +186,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // Before the frame check: the back office's decision form is multipart (a PDF), which
     // express-pouchdb must never see; the route reads it itself, bounded.
     if (isDukcapilRequest(req)) return dukcapil(req, res);
+    if (isAdminRequest(req)) return administration(req, res);
     const problem = requestFrameProblem(req, maxBodyBytes);
     if (problem) return sendCouchError(res, problem);
     limitChunkedBody(req, res, maxBodyBytes);

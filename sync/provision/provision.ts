@@ -174,7 +174,7 @@ export async function ensureDatabase(admin: AdminConnection, db: string): Promis
   return reply.status !== 412;
 }
 
-async function ensureSecurity(
+export async function ensureSecurity(
   admin: AdminConnection,
   db: string,
   wanted: ReturnType<typeof villageSecurity>,

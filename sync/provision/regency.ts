@@ -4,6 +4,7 @@
 import { kioskIdSchema } from '../../shared/ipc';
 import {
   dukcapilRole,
+  regencyAdminRole,
   REGENCY_STAFF_ROLE,
   villageCodeOfDb,
   villageDbName,
@@ -26,6 +27,8 @@ interface UserDoc {
   name?: unknown;
   type?: unknown;
   roles?: unknown;
+  /** Set when the regency disabled a lost kiosk: when and by whom. */
+  balaiDisabled?: { at?: unknown; by?: unknown };
 }
 
 const userPath = (username: string) =>
@@ -212,4 +215,92 @@ export async function listVillages(admin: AdminConnection): Promise<VillageListi
     });
   }
   return listings;
+}
+
+/**
+ * A regency administrator (docs/decisions/0028): the role `admin_kabupaten_<4 digits>`, which
+ * the administration pages check. Idempotent like `provisionStaff`.
+ */
+export async function provisionRegencyAdmin(
+  admin: AdminConnection,
+  opts: { name: string; regency: string; password?: string },
+): ReturnType<typeof provisionStaff> {
+  if (!/^\d{4}$/.test(opts.regency)) {
+    throw new Error(`Regency code "${opts.regency}": four digits (e.g. 5106 for Bangli).`);
+  }
+  return provisionStaff(admin, {
+    name: opts.name,
+    roles: [regencyAdminRole(opts.regency)],
+    ...(opts.password !== undefined ? { password: opts.password } : {}),
+  });
+}
+
+/** One kiosk account of a regency, as `_users` holds it. */
+export interface KioskAccount {
+  villageCode: VillageCode;
+  kioskId: string;
+  username: string;
+  /** When and by whom it was disabled; null while it may sync. */
+  disabled: { at: string; by: string } | null;
+}
+
+/** Every kiosk account of the regency's villages (`kiosk-<4 digits>…`), disabled ones too. */
+export async function regencyKiosks(
+  admin: AdminConnection,
+  regency: string,
+): Promise<KioskAccount[]> {
+  await ensureDatabase(admin, '_users');
+  const from = JSON.stringify(`org.couchdb.user:kiosk-${regency}`);
+  const to = JSON.stringify(`org.couchdb.user:kiosk-${regency}\ufff0`);
+  const reply = await couchRequest<{ rows?: { doc?: UserDoc }[] }>(
+    admin,
+    'GET',
+    `_users/_all_docs?include_docs=true&startkey=${encodeURIComponent(from)}&endkey=${encodeURIComponent(to)}`,
+  );
+  expectStatus(reply, [200], 'Listing kiosk accounts');
+  const kiosks: KioskAccount[] = [];
+  for (const row of reply.body.rows ?? []) {
+    const doc = row.doc;
+    const match = typeof doc?.name === 'string' ? /^kiosk-(\d{10})-(.+)$/.exec(doc.name) : null;
+    if (!doc || !match) continue;
+    const off = doc.balaiDisabled;
+    kiosks.push({
+      villageCode: match[1] as VillageCode,
+      kioskId: match[2]!,
+      username: doc.name as string,
+      disabled: off && typeof off.at === 'string' ? { at: off.at, by: String(off.by ?? '') } : null,
+    });
+  }
+  return kiosks;
+}
+
+/**
+ * Disables a lost kiosk: its account loses the village's role and gets a password nobody holds,
+ * so its next sync is refused (401) and no village database admits it; the account stays, marked
+ * with when and by whom, so the regency's list still shows it. The village's other kiosks have
+ * their own accounts and are not touched. Disabling a disabled kiosk writes nothing.
+ */
+export async function disableKiosk(
+  admin: AdminConnection,
+  opts: { villageCode: VillageCode; kioskId: string; by: string; at: string },
+): Promise<{ changed: boolean }> {
+  const code = checkVillageCode(opts.villageCode);
+  const username = kioskUsername(code, opts.kioskId);
+  const existing = await readUser(admin, username);
+  if (!existing || existing.type !== 'user') {
+    throw new Error(`Desa ${code} tidak punya kios "${opts.kioskId}".`);
+  }
+  if (existing.balaiDisabled && sameList(existing.roles, [])) return { changed: false };
+  const doc = {
+    ...existing,
+    roles: [],
+    password: generatePassword(),
+    balaiDisabled: { at: opts.at, by: opts.by },
+  };
+  expectStatus(
+    await couchRequest(admin, 'PUT', userPath(username), doc),
+    [201, 202],
+    `Saving user ${username}`,
+  );
+  return { changed: true };
 }

@@ -7,7 +7,8 @@
 // `_security` and validation apply to the person (docs/decisions/0018).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DUKCAPIL_ROLE_PREFIX, parseVillageCode, type VillageCode } from '../../shared/village';
-import { couchRequest, type AdminConnection } from '../provision/couch-request';
+import type { AdminConnection } from '../provision/couch-request';
+import { loginOf, readForm, sameOrigin, send } from './page-http';
 import { villageCodes } from './dashboard-data';
 import { villageViewCache, type VillageViewCache } from './village-view-cache';
 import { gatherDukcapilList, readApplication, recordDecision } from './dukcapil-data';
@@ -137,7 +138,7 @@ async function serve(
     if (!sameOrigin(req)) {
       return html(403, renderMessagePage(name, DUKCAPIL_PATH, 'Formulir dari situs lain ditolak.'));
     }
-    const form = await readForm(req);
+    const form = await readForm(req, DUKCAPIL_FILE_MAX_BYTES + 64 * 1024);
     if (typeof form === 'string') return html(400, renderMessagePage(name, DUKCAPIL_PATH, form));
     const text = (k: string) => {
       const v = form.get(k);
@@ -220,66 +221,11 @@ function applicationTarget(
   return { code, id };
 }
 
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  const site = req.headers['sec-fetch-site'];
-  if (site && site !== 'same-origin' && site !== 'none') return false;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
-
-/** The posted form (urlencoded or multipart), read whole up to the largest PDF plus margin. */
-async function readForm(req: IncomingMessage): Promise<FormData | string> {
-  const limit = DUKCAPIL_FILE_MAX_BYTES + 64 * 1024;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return `Berkas terlalu besar (maks. ${DUKCAPIL_FILE_MAX_BYTES} byte).`;
-    chunks.push(chunk as Buffer);
-  }
-  const type = req.headers['content-type'] ?? '';
-  try {
-    return await new Response(Buffer.concat(chunks), {
-      headers: { 'content-type': type },
-    }).formData();
-  } catch {
-    return 'Formulir tidak dapat dibaca.';
-  }
-}
-
 async function officerOf(serverUrl: string, header: string | undefined): Promise<Officer | null> {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? '');
-  if (!match) return null;
-  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon <= 0) return null;
-  const login = {
-    url: serverUrl,
-    username: decoded.slice(0, colon),
-    password: decoded.slice(colon + 1),
-  };
-  const reply = await couchRequest<{ userCtx?: { name?: unknown; roles?: unknown } }>(
-    login,
-    'GET',
-    '_session',
-  );
-  const ctx = reply.body.userCtx;
-  if (reply.status !== 200 || ctx?.name !== login.username || !Array.isArray(ctx.roles))
-    return null;
-  const role = ctx.roles.find(
-    (r): r is string =>
-      typeof r === 'string' && new RegExp(`^${DUKCAPIL_ROLE_PREFIX}\\d{4}$`).test(r),
-  );
-  return role ? { login, regency: role.slice(DUKCAPIL_ROLE_PREFIX.length) } : null;
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', type);
-  res.end(body);
+  const person = await loginOf(serverUrl, header);
+  const pattern = new RegExp(`^${DUKCAPIL_ROLE_PREFIX}\\d{4}$`);
+  const role = person?.roles.find((r) => pattern.test(r));
+  return person && role
+    ? { login: person.login, regency: role.slice(DUKCAPIL_ROLE_PREFIX.length) }
+    : null;
 }

@@ -1,0 +1,103 @@
+// The administration page "Data referensi dan kop" (decision 0028): the regency's logo and name on
+// every village's letterhead (the village profile the kiosks pull), and reference-data updates —
+// an account, bidang, kegiatan or funding source with the fiscal year it takes effect from — as
+// versions of `reference` documents (the kiosk reads the newest for a year from that year on).
+import { z } from 'zod';
+import { REFERENCE_KINDS } from '../../shared/documents/budget';
+import { logoDataUrl, logoProblem } from '../../shared/letters/logo';
+import { escapeHtml as e } from './dashboard-page';
+import { ADMIN_PATH } from './admin-shell';
+import type { RegencyVersion } from './regency-documents';
+
+export const REFERENCE_KIND_LABELS: Record<(typeof REFERENCE_KINDS)[number], string> = {
+  account: 'Rekening',
+  bidang: 'Bidang',
+  kegiatan: 'Kegiatan',
+  'funding-source': 'Sumber dana',
+};
+
+const referenceFormSchema = z.object({
+  kind: z.enum(REFERENCE_KINDS, { error: 'Jenis referensi tidak dikenal.' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z.]{1,16}$/, 'Kode: angka, huruf dan titik, paling banyak 16.'),
+  name: z.string().trim().min(1, 'Nama wajib diisi.').max(300, 'Nama paling banyak 300 karakter.'),
+  fiscalYear: z.coerce
+    .number({ error: 'Tahun berlaku harus angka.' })
+    .int('Tahun berlaku harus bilangan bulat.')
+    .min(2000, 'Tahun berlaku 2000–2100.')
+    .max(2100, 'Tahun berlaku 2000–2100.'),
+  active: z.boolean(),
+});
+export type ReferenceForm = z.infer<typeof referenceFormSchema>;
+
+export function readReferenceForm(get: (key: string) => string): ReferenceForm | string {
+  const parsed = referenceFormSchema.safeParse({
+    kind: get('jenis'),
+    code: get('kode'),
+    name: get('nama'),
+    fiscalYear: get('tahun'),
+    active: get('aktif') !== 'tidak',
+  });
+  return parsed.success ? parsed.data : (parsed.error.issues[0]?.message ?? 'Isian tidak sah.');
+}
+
+/** The uploaded logo as a data URL, or what is wrong with it in Bahasa. */
+export function readLogo(bytes: Uint8Array): string | { problem: string } {
+  const url = logoDataUrl(bytes);
+  if (!url) return { problem: 'Logo harus berkas PNG, JPEG atau SVG.' };
+  const problem = logoProblem(url);
+  return problem ? { problem } : url;
+}
+
+const dateTime = new Intl.DateTimeFormat('id-ID', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Jakarta',
+});
+
+export function referenceBody(opts: {
+  regencyName: string;
+  logo: string | undefined;
+  versions: readonly RegencyVersion[];
+  year: number;
+}): string {
+  const rows = [...opts.versions]
+    .reverse()
+    .slice(0, 50)
+    .map((v) => {
+      const c = v.content as unknown as ReferenceForm;
+      return `<tr><td>${e(REFERENCE_KIND_LABELS[c.kind])}</td><td>${e(c.code)}</td><td>${e(c.name)}</td>
+<td>${c.fiscalYear}</td><td>${c.active ? 'aktif' : 'dihentikan'}</td><td>v${v.version}, ${e(v.changedBy)}, ${e(dateTime.format(new Date(v.changedAt)))}</td></tr>`;
+    })
+    .join('\n');
+  return `<div class="ui-page-header"><div><h1>Data referensi dan kop</h1>
+<p>Logo dan nama kabupaten pada kop surat semua desa, dan perubahan data referensi keuangan dengan tahun
+anggaran mulai berlakunya. Setiap perubahan dikirim ke semua desa.</p></div></div>
+<div class="adm-cols">
+<form method="post" action="${ADMIN_PATH}/referensi/kop" enctype="multipart/form-data" class="ui-card ui-form">
+<h2>Kop surat</h2>
+${opts.logo ? `<p><img src="${e(opts.logo)}" alt="Logo kabupaten sekarang" width="72" height="72"></p>` : '<p class="adm-small">Belum ada logo.</p>'}
+<label class="ui-field">Nama kabupaten pada kop <input name="nama" maxlength="80" value="${e(opts.regencyName)}"></label>
+<label class="ui-field">Logo baru (PNG, JPEG atau SVG, kecil) <input type="file" name="logo" accept="image/png,image/jpeg,image/svg+xml"></label>
+<div class="ui-actions"><button class="ui-button ui-button--primary" type="submit">Simpan kop</button></div>
+</form>
+<form method="post" action="${ADMIN_PATH}/referensi" class="ui-card ui-form">
+<h2>Perubahan data referensi</h2>
+<label class="ui-field">Jenis <select name="jenis">${Object.entries(REFERENCE_KIND_LABELS)
+    .map(([k, label]) => `<option value="${k}">${e(label)}</option>`)
+    .join('')}</select></label>
+<label class="ui-field">Kode <input name="kode" maxlength="16" placeholder="01.01.01."></label>
+<label class="ui-field">Nama <input name="nama" maxlength="300"></label>
+<label class="ui-field">Berlaku mulai tahun anggaran <input name="tahun" inputmode="numeric" size="6" value="${opts.year}"></label>
+<label class="ui-field">Status <select name="aktif"><option value="ya">Aktif</option><option value="tidak">Dihentikan</option></select></label>
+<div class="ui-actions"><button class="ui-button ui-button--primary" type="submit">Simpan perubahan</button></div>
+</form></div>
+<h2>Perubahan terakhir</h2>
+${
+  rows
+    ? `<div class="ui-table-wrap"><table class="ui-table"><thead><tr><th>Jenis</th><th>Kode</th><th>Nama</th><th>Berlaku</th><th>Status</th><th>Versi</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    : '<p class="adm-small">Belum ada perubahan kabupaten: kios memakai tabel bawaan Permendagri 20/2018.</p>'
+}`;
+}
