@@ -18,7 +18,7 @@ import { useT } from '../i18n';
 import { titleOf, useVillageIdentity } from '../office/VillageLabel';
 import type { VillageIdentity } from '../office/office-data';
 import { useOpenSession } from '../state/session-store';
-import { download, Money, YearPicker } from './common';
+import { download, Money, PaperPicker, YearPicker } from './common';
 import { useFinanceData, useFiscalYear } from './store';
 
 function Bar({ bp }: { bp: number }) {
@@ -120,7 +120,7 @@ function useSigners(
   return { 'kepala-desa': byRole('kepala-desa'), 'kaur-keuangan': byRole('kaur-keuangan') };
 }
 
-function Signatures({ identity }: { identity: VillageIdentity | null }) {
+export function Signatures({ identity }: { identity: VillageIdentity | null }) {
   const officials = useSigners(identity);
   const blank = '(........................................)';
   const place = identity?.village.villageName;
@@ -160,16 +160,9 @@ export function LraScreen() {
   const base = `${config.villageCode}_${year}`;
   return (
     <div className="finance fin-report">
-      <style>{`@page { size: ${paper === 'F4' ? '215mm 330mm' : 'A4'}; margin: 15mm; }`}</style>
       <div className="fin-toolbar no-print">
         <YearPicker />
-        <label>
-          {t('fin_paper')}{' '}
-          <select value={paper} onChange={(e) => setPaper(e.target.value as 'A4' | 'F4')}>
-            <option value="F4">F4</option>
-            <option value="A4">A4</option>
-          </select>
-        </label>
+        <PaperPicker paper={paper} setPaper={setPaper} />
         <button type="button" onClick={() => window.print()}>
           {t('fin_print')}
         </button>

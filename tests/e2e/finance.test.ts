@@ -151,9 +151,13 @@ describe.skipIf(!chromiumAvailable())('village finance, end to end', () => {
     await form.getByRole('button', { name: 'Catat' }).click();
     await expect
       .poll(() => page.getByRole('alert').first().textContent())
-      .toBe('Melebihi kas yang tersedia (kas Rp0); perlu persetujuan pejabat dengan alasan.');
+      .toBe(
+        'Melebihi saldo bank pada tanggal itu (saldo Rp0); perlu persetujuan pejabat dengan alasan.',
+      );
     await receiveCashOnScreen(page, { line: 'Dana Desa', amount: '50000000', voucher: 'TBP-001' });
-    expect(await page.getByTestId('cash-at-hand').textContent()).toBe('Kas tersedia: Rp50.000.000');
+    expect(await page.getByTestId('cash-at-hand').textContent()).toBe(
+      'Saldo bank: Rp50.000.000 · Kas tunai: Rp0',
+    );
     const siltap = await form
       .locator('option', { hasText: 'Siltap Kepala Desa' })
       .getAttribute('value');
