@@ -1,6 +1,6 @@
 // Pieces the finance screens share: the year picker, money cells, field errors, CSV download.
 import type { ReactNode } from 'react';
-import { formatRupiah } from '../../shared/finance/money';
+import { formatBasisPoints, formatRupiah } from '../../shared/finance/money';
 import { taxChoices } from '../../shared/finance/taxes';
 import { useT } from '../i18n';
 import { useFiscalYear } from './store';
@@ -100,7 +100,7 @@ export function TaxPicker({
               )
             }
           />{' '}
-          {tax.name} ({tax.rate / 100}%)
+          {tax.name} ({formatBasisPoints(tax.rate)})
         </label>
       ))}
     </fieldset>

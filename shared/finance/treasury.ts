@@ -51,6 +51,9 @@ function ownRows(e: LedgerEntryDoc): Omit<MoveRow, 'entry'>[] {
       return [row(on(e.cashAccount, e.amount))];
     case 'payment-um':
       return [row(on(e.cashAccount, -e.amount))];
+    case 'spj':
+      // Moves no money (the panjar already left), but stands in the BKU as the treasurer's record.
+      return [row({ bank: 0, tunai: 0 })];
     case 'payment-ls': {
       const rows = [row(on(e.cashAccount, -e.amount))];
       if (e.taxes.length > 0) {
@@ -136,7 +139,6 @@ export function treasuryBook(entries: readonly LedgerEntryDoc[], name: BookName)
       if (delta === 0 && name !== 'umum') continue;
       [inn, out] = delta >= 0 ? [delta, 0] : [0, -delta];
     }
-    if (name === 'umum' && delta === 0 && !r.transfer) continue;
     balance += BigInt(delta);
     totalIn += BigInt(inn);
     totalOut += BigInt(out);
