@@ -24,20 +24,31 @@ export interface BookTable {
   totals: (string | number)[][];
 }
 
+/** A year has at most 366 dates and a book thousands of lines: format each date once. */
+function dateFormatter(): (iso: string) => string {
+  const seen = new Map<string, string>();
+  return (iso) => {
+    let text = seen.get(iso);
+    if (text === undefined) seen.set(iso, (text = formatLongDate(iso)));
+    return text;
+  };
+}
+
 const describe = (e: LedgerEntryDoc, label: string) =>
   [label, e.payee, e.description].filter((s) => s.trim()).join(' — ');
 
 function cashTable(entries: readonly LedgerEntryDoc[], name: BookName): BookTable {
   const book = treasuryBook(entries, name);
+  const formatDate = dateFormatter();
   return {
     header: ['Tanggal', 'No. Bukti', 'Uraian', 'Penerimaan', 'Pengeluaran', 'Saldo'],
     money: [false, false, false, true, true, true],
     rows: book.lines.map((l) => [
-      formatLongDate(l.entry.date),
+      formatDate(l.entry.date),
       l.entry.evidenceNumber,
       describe(l.entry, name === 'umum' ? `${l.label} (${l.entry.cashAccount})` : l.label),
-      l.in,
-      l.out,
+      l.in || '',
+      l.out || '',
       l.balance,
     ]),
     totals: [['', '', 'Jumlah', book.totalIn, book.totalOut, book.balance]],
@@ -60,8 +71,8 @@ export function treasuryTable(
         l.entry.evidenceNumber,
         taxName(l.code),
         describe(l.entry, ''),
-        l.withheld,
-        l.deposited,
+        l.withheld || '',
+        l.deposited || '',
         l.balance,
       ]),
       totals: [

@@ -16,6 +16,7 @@ import { bench as staffSignIn } from './staff-sign-in';
 import { bench as syncPush } from './sync-push';
 import { bench as villageDay } from './village-day';
 import { bench as villageLink } from './village-link';
+import { bench as treasuryBooks } from './treasury-books';
 
 const BENCHMARKS: Record<string, () => Promise<object>> = {
   financeImport,
@@ -33,6 +34,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   monthlyReport,
   dukcapilLink,
   villageLink,
+  treasuryBooks,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');
