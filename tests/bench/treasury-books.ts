@@ -128,10 +128,19 @@ function independent(entries: readonly LedgerEntryDoc[]) {
     const on = (n: number) => (e.cashAccount === 'bank' ? (bank += sign * n) : (tunai += sign * n));
     if (e.kind === 'opening' || e.kind === 'receipt' || e.kind === 'advance-return') on(e.amount);
     if (e.kind === 'payment-um') on(-e.amount);
-    if (e.kind === 'payment-ls') (on(held - e.amount), (taxes += sign * held));
-    if (e.kind === 'tax-deposit') (on(-e.amount), (taxes -= sign * e.amount));
-    if (e.kind === 'deposit-bank') ((bank += sign * e.amount), (tunai -= sign * e.amount));
-    if (e.kind === 'withdraw-cash') ((bank -= sign * e.amount), (tunai += sign * e.amount));
+    if (e.kind === 'payment-ls') {
+      on(held - e.amount);
+      taxes += sign * held;
+    }
+    if (e.kind === 'tax-deposit') {
+      on(-e.amount);
+      taxes -= sign * e.amount;
+    }
+    if (e.kind === 'deposit-bank' || e.kind === 'withdraw-cash') {
+      const toBank = e.kind === 'deposit-bank' ? 1 : -1;
+      bank += sign * toBank * e.amount;
+      tunai -= sign * toBank * e.amount;
+    }
   };
   for (const e of entries) {
     if (e.kind === 'reversal') own(byId.get(e.reverses!)!, -1);
