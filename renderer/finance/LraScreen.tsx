@@ -152,7 +152,13 @@ export function LraScreen() {
   const title = titleOf(identity, config.villageCode);
   const year = useFiscalYear((s) => s.year);
   const { lines, entries } = useFinanceData(year);
-  const report = computeLra(lines, entries, year);
+  // The semester report (realisasi semester I) is the LRA of the entries up to 30 June.
+  const [semester, setSemester] = useState(false);
+  const report = computeLra(
+    lines,
+    semester ? entries.filter((e) => e.date <= `${year}-06-30`) : entries,
+    year,
+  );
   const t = useT();
   const [paper, setPaper] = useState<'A4' | 'F4'>('F4');
   const b = report.budget;
@@ -162,6 +168,16 @@ export function LraScreen() {
     <div className="finance fin-report">
       <div className="fin-toolbar no-print">
         <YearPicker />
+        <label>
+          Periode{' '}
+          <select
+            value={semester ? 'semester' : 'tahun'}
+            onChange={(e) => setSemester(e.target.value === 'semester')}
+          >
+            <option value="tahun">Satu tahun</option>
+            <option value="semester">Semester I (s.d. 30 Juni)</option>
+          </select>
+        </label>
         <PaperPicker paper={paper} setPaper={setPaper} />
         <button type="button" onClick={() => window.print()}>
           {t('fin_print')}
@@ -203,6 +219,7 @@ export function LraScreen() {
       </div>
       <h2 className="fin-lra-title" data-testid="lra-title">
         {t('fin_lraTitle')} {year}
+        {semester && ' Semester I'}
         <span className="fin-lra-village">{title}</span>
       </h2>
       <p>

@@ -241,6 +241,15 @@ describe.skipIf(!chromiumAvailable())('the treasurer’s books, end to end', () 
     await expect.poll(balances).toBe('Saldo bank: Rp95.665.000 · Kas tunai: Rp3.000.000');
     await shot(page, 'treasury-buku-kas');
 
+    // The semester report: the LRA of the entries up to 30 June (these are all later in the year).
+    await menu('Laporan Realisasi').click();
+    const roadRow = page.getByTestId('lra-kegiatan').locator('tr[data-code="02.03.01."]');
+    await expect.poll(() => roadRow.textContent()).toContain('Rp111.000.000');
+    await page.getByLabel('Periode').selectOption('semester');
+    await expect.poll(() => page.getByTestId('lra-title').textContent()).toContain('Semester I');
+    expect(await roadRow.textContent()).not.toContain('Rp111.000.000');
+    await shot(page, 'treasury-semester-i');
+
     // Every book, with its closing balance; the BKU printed on F4 and as CSV.
     await menu('Buku Bendahara').click();
     const book = page.getByTestId('treasury-book');
