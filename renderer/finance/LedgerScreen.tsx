@@ -309,6 +309,7 @@ export function LedgerScreen() {
                 </td>
                 <td>
                   {first &&
+                    !closedYears.includes(year) &&
                     e.kind !== 'reversal' &&
                     !reversed.has(e.id) &&
                     (reversing?.id === e.id ? (
