@@ -198,6 +198,9 @@ const id = {
   populationEvents: 'Mutasi Penduduk',
   populationBooks: 'Buku Penduduk',
   populationReport: 'Laporan Bulanan',
+  // The treasury (decision 0024)
+  treasuryBooks: 'Buku Bendahara',
+  treasurySpp: 'SPP',
 };
 
 export type MessageKey = keyof typeof id;

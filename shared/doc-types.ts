@@ -19,6 +19,8 @@ export const VILLAGE_DOC_TYPES = [
   'village-office', // the office's address, contacts and signing officials (newest one current)
   'population-event', // a population event (mutasi penduduk), written once
   'population-report', // a closed monthly population report (laporan bulanan), written once
+  'spp', // a payment request (SPP) and its stages, each by its own role
+  'year-closing', // a closed fiscal year (tutup buku), written once
 ] as const;
 
 export const REGENCY_DOC_TYPES = [

@@ -28,8 +28,16 @@ export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
     2: (doc) => doc,
   },
   // v2: reference documents; v3: planning documents (new types, nothing to change); v4: budget
-  // lines gain the Perdes that adopted them (defaults: none recorded), filled the v1 way.
-  finance: { 1: migrateFinanceV0, 2: (doc) => doc, 3: (doc) => doc, 4: migrateFinanceV0 },
+  // lines gain the Perdes that adopted them (defaults: none recorded), filled the v1 way; v5: ledger
+  // entries gain the cash account, taxes, tax code and SPP (defaults: bank, none), reference
+  // documents a tax rate, and the SPP and year-closing types arrive (decision 0024).
+  finance: {
+    1: migrateFinanceV0,
+    2: (doc) => doc,
+    3: (doc) => doc,
+    4: migrateFinanceV0,
+    5: migrateFinanceV0,
+  },
   // v1: village-profile letter settings and keys (with defaults); v2: letter wording (a new type);
   // v3: the regency logo on the village profile (optional: letters without it have no logo);
   // v4: the office's own document (a new type) and the profile's province and regency kind

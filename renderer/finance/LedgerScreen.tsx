@@ -1,19 +1,21 @@
 // The cash book (buku kas): record a receipt or a payment against a line of the budget in force,
-// and reverse an entry. Entries are never edited; paying beyond the remaining budget or beyond the
-// cash at hand needs an official's name and a reason, which are recorded with the entry. The book
-// runs in date order with the cash balance after each entry; the signed-in person records.
+// through the bank or in cash, with taxes withheld from an SPP LS payment; the treasurer's own
+// moves (saldo awal, mutasi kas, tax deposits; TreasuryMoveForm); and reverse an entry. Entries are
+// never edited; paying beyond the remaining budget or beyond the bank or cash balance on its date
+// needs an official's name and a reason, recorded with the entry. The book runs in date order with
+// the balance after each line (the Buku Kas Umum); the signed-in person records.
 import { useState, type FormEvent } from 'react';
 import type { LedgerEntryDoc } from '../../shared/documents/budget';
 import { budgetInForce } from '../../shared/finance/budget';
 import {
   KIND_LABELS,
-  cashAtHand,
-  cashBook,
   recordEntry,
   remainingOnLine,
   reverseEntry,
   type LedgerEntryInput,
 } from '../../shared/finance/ledger';
+import { treasuryBook } from '../../shared/finance/treasury';
+import { TreasuryMoveForm } from './TreasuryMoveForm';
 import { formatRupiah, parseRupiah } from '../../shared/finance/money';
 import { accountClass, accountName } from '../../shared/finance/reference';
 import { formatLongDate } from '../../shared/dates';
@@ -21,10 +23,10 @@ import { useT } from '../i18n';
 import { useOfficial } from '../state/official';
 import { GatedButton } from '../staff/GatedButton';
 import { useOpenSession } from '../state/session-store';
-import { Errors, Field, Money, YearPicker } from './common';
+import { Errors, Field, Money, TaxPicker, YearPicker } from './common';
 import { saveFinanceDocs, useFinanceContext, useFinanceData, useFiscalYear } from './store';
 
-const today = () => {
+export const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
@@ -40,6 +42,7 @@ const EMPTY = {
   settles: '',
   overrideBy: '',
   overrideReason: '',
+  cashAccount: 'bank' as 'bank' | 'tunai',
 };
 
 export function LedgerScreen() {
@@ -47,7 +50,8 @@ export function LedgerScreen() {
   const { db } = useOpenSession();
   const ctx = useFinanceContext();
   const year = useFiscalYear((s) => s.year);
-  const { lines, entries } = useFinanceData(year);
+  const { lines, entries, closedYears } = useFinanceData(year);
+  const [taxCodes, setTaxCodes] = useState<string[]>([]);
   const inForce = budgetInForce(lines, year);
   const [form, setForm] = useState({ ...EMPTY, date: today() });
   const official = useOfficial();
@@ -60,9 +64,11 @@ export function LedgerScreen() {
   const [reversing, setReversing] = useState<{ id: string; reason: string } | null>(null);
   const lineOf = new Map(lines.map((l) => [l.id, l]));
   const reversed = new Set(entries.map((e) => e.reverses).filter(Boolean));
+  const pending = new Set(entries.filter((e) => e.syncState === 'pending').map((e) => e.id));
   const selected = lineOf.get(form.budgetLineId);
-  const book = cashBook(entries);
-  const cash = cashAtHand(entries);
+  const book = treasuryBook(entries, 'umum');
+  const bank = treasuryBook(entries, 'bank').balance;
+  const tunai = treasuryBook(entries, 'tunai').balance;
 
   async function save(doc: LedgerEntryDoc, message: string) {
     try {
@@ -89,8 +95,10 @@ export function LedgerScreen() {
         description: form.description,
         settles: form.settles || null,
         override: override ? { by: form.overrideBy, reason: form.overrideReason } : null,
+        cashAccount: form.cashAccount,
+        taxCodes: form.kind === 'payment-ls' ? taxCodes : [],
       },
-      { lines, entries },
+      { lines, entries, closedYears },
       recordedBy,
       ctx,
     );
@@ -100,15 +108,25 @@ export function LedgerScreen() {
       return;
     }
     if (await save(result.value, t('fin_recorded'))) {
-      setForm({ ...EMPTY, date: form.date, kind: form.kind });
+      setForm({ ...EMPTY, date: form.date, kind: form.kind, cashAccount: form.cashAccount });
       setOverride(false);
+      setTaxCodes([]);
     }
   }
 
   async function reverse(event: FormEvent) {
     event.preventDefault();
     if (!reversing) return;
-    const result = reverseEntry(reversing.id, reversing.reason, today(), entries, recordedBy, ctx);
+    const date = today().startsWith(String(year)) ? today() : `${year}-12-31`;
+    const result = reverseEntry(
+      reversing.id,
+      reversing.reason,
+      date,
+      entries,
+      recordedBy,
+      ctx,
+      closedYears,
+    );
     if (!result.ok) return setErrors(result.errors);
     if (await save(result.value, t('fin_reversedNotice'))) setReversing(null);
   }
@@ -131,8 +149,15 @@ export function LedgerScreen() {
         </Field>
       </div>
       <p className="fin-cash" data-testid="cash-at-hand">
-        Kas tersedia: <strong>{formatRupiah(cash)}</strong>
+        Saldo bank: <strong>{formatRupiah(bank)}</strong> · Kas tunai:{' '}
+        <strong>{formatRupiah(tunai)}</strong>
       </p>
+      {closedYears.includes(year) && (
+        <p className="fin-warning" data-testid="year-closed">
+          Tahun anggaran {year} sudah ditutup: tidak ada entri baru; koreksi dicatat di tahun yang
+          masih terbuka.
+        </p>
+      )}
       {!inForce.adopted && (
         <p className="fin-warning">
           {t('fin_notAdopted')} ({year})
@@ -152,14 +177,16 @@ export function LedgerScreen() {
         </Field>
         <Field label={t('fin_kind')}>
           <select {...set('kind')}>
-            {(['receipt', 'payment-ls', 'payment-um', 'spj'] as const).map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
+            {(['receipt', 'payment-ls', 'payment-um', 'spj', 'advance-return'] as const).map(
+              (k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ),
+            )}
           </select>
         </Field>
-        {form.kind === 'spj' && (
+        {(form.kind === 'spj' || form.kind === 'advance-return') && (
           <Field label={t('fin_settles')}>
             <select {...set('settles')}>
               <option value="">{t('fin_chooseAdvance')}</option>
@@ -173,12 +200,23 @@ export function LedgerScreen() {
             </select>
           </Field>
         )}
+        {form.kind !== 'spj' && (
+          <Field label="Rekening kas">
+            <select {...set('cashAccount')}>
+              <option value="bank">Bank (rekening kas desa)</option>
+              <option value="tunai">Tunai</option>
+            </select>
+          </Field>
+        )}
         <Field label={t('fin_date')}>
           <input type="date" {...set('date')} />
         </Field>
         <Field label={t('fin_amount')}>
           <input {...set('amount')} inputMode="numeric" />
         </Field>
+        {form.kind === 'payment-ls' && (
+          <TaxPicker legend="Potongan pajak" codes={taxCodes} setCodes={setTaxCodes} />
+        )}
         <Field label={t('fin_evidence')}>
           <input {...set('evidenceNumber')} maxLength={60} />
         </Field>
@@ -219,6 +257,12 @@ export function LedgerScreen() {
         {notice}
       </p>
       <Errors errors={errors} />
+      <TreasuryMoveForm
+        year={year}
+        entries={entries}
+        closedYears={closedYears}
+        recordedBy={recordedBy}
+      />
       <table className="fin-table" data-testid="ledger-entries">
         <thead>
           <tr>
@@ -227,21 +271,26 @@ export function LedgerScreen() {
             <th>{t('fin_kind')}</th>
             <th>{t('fin_account')}</th>
             <th>{t('fin_payeeShort')}</th>
-            <th className="num">{t('fin_amountShort')}</th>
-            <th className="num">Saldo kas</th>
+            <th className="num">Penerimaan</th>
+            <th className="num">Pengeluaran</th>
+            <th className="num">Saldo</th>
             <th>{t('fin_recordedShort')}</th>
             <th></th>
           </tr>
         </thead>
         <tbody>
-          {[...book].reverse().map(({ entry: e, balance }) => {
+          {[...book.lines].reverse().map(({ entry: e, balance, label, in: inn, out }, i) => {
             const line = lineOf.get(e.budgetLineId);
+            // A payment with taxes withheld makes two lines; actions belong to its first.
+            const first =
+              i === book.lines.length - 1 ||
+              book.lines[book.lines.length - i - 2]?.entry.id !== e.id;
             return (
-              <tr key={e.id} className={reversed.has(e.id) ? 'fin-reversed' : undefined}>
+              <tr key={`${e.id}:${i}`} className={reversed.has(e.id) ? 'fin-reversed' : undefined}>
                 <td>{formatLongDate(e.date)}</td>
                 <td>{e.evidenceNumber}</td>
                 <td>
-                  {KIND_LABELS[e.kind]}
+                  {label} ({e.cashAccount === 'bank' ? 'bank' : 'tunai'})
                   {e.overrideReason &&
                     ` (${t('fin_approvedBy')} ${e.overrideBy}: ${e.overrideReason})`}
                   {e.kind === 'reversal' && ` — ${e.description}`}
@@ -252,13 +301,16 @@ export function LedgerScreen() {
                     : ''}
                 </td>
                 <td>{e.payee}</td>
-                <Money value={e.kind === 'reversal' ? -e.amount : e.amount} />
+                <Money value={inn} />
+                <Money value={out} />
                 <Money value={balance} />
                 <td>
-                  {e.recordedBy} {e.syncState === 'pending' ? `· ${t('fin_waiting')}` : ''}
+                  {e.recordedBy} {pending.has(e.id) ? `· ${t('fin_waiting')}` : ''}
                 </td>
                 <td>
-                  {e.kind !== 'reversal' &&
+                  {first &&
+                    !closedYears.includes(year) &&
+                    e.kind !== 'reversal' &&
                     !reversed.has(e.id) &&
                     (reversing?.id === e.id ? (
                       <form
@@ -284,7 +336,7 @@ export function LedgerScreen() {
                         {t('fin_reverse')}
                       </GatedButton>
                     ))}
-                  {reversed.has(e.id) && t('fin_reversedMark')}
+                  {first && reversed.has(e.id) && t('fin_reversedMark')}
                 </td>
               </tr>
             );

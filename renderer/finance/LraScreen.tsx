@@ -18,7 +18,7 @@ import { useT } from '../i18n';
 import { titleOf, useVillageIdentity } from '../office/VillageLabel';
 import type { VillageIdentity } from '../office/office-data';
 import { useOpenSession } from '../state/session-store';
-import { download, Money, YearPicker } from './common';
+import { download, Money, PaperPicker, YearPicker } from './common';
 import { useFinanceData, useFiscalYear } from './store';
 
 function Bar({ bp }: { bp: number }) {
@@ -120,7 +120,7 @@ function useSigners(
   return { 'kepala-desa': byRole('kepala-desa'), 'kaur-keuangan': byRole('kaur-keuangan') };
 }
 
-function Signatures({ identity }: { identity: VillageIdentity | null }) {
+export function Signatures({ identity }: { identity: VillageIdentity | null }) {
   const officials = useSigners(identity);
   const blank = '(........................................)';
   const place = identity?.village.villageName;
@@ -152,7 +152,13 @@ export function LraScreen() {
   const title = titleOf(identity, config.villageCode);
   const year = useFiscalYear((s) => s.year);
   const { lines, entries } = useFinanceData(year);
-  const report = computeLra(lines, entries, year);
+  // The semester report (realisasi semester I) is the LRA of the entries up to 30 June.
+  const [semester, setSemester] = useState(false);
+  const report = computeLra(
+    lines,
+    semester ? entries.filter((e) => e.date <= `${year}-06-30`) : entries,
+    year,
+  );
   const t = useT();
   const [paper, setPaper] = useState<'A4' | 'F4'>('F4');
   const b = report.budget;
@@ -160,16 +166,19 @@ export function LraScreen() {
   const base = `${config.villageCode}_${year}`;
   return (
     <div className="finance fin-report">
-      <style>{`@page { size: ${paper === 'F4' ? '215mm 330mm' : 'A4'}; margin: 15mm; }`}</style>
       <div className="fin-toolbar no-print">
         <YearPicker />
         <label>
-          {t('fin_paper')}{' '}
-          <select value={paper} onChange={(e) => setPaper(e.target.value as 'A4' | 'F4')}>
-            <option value="F4">F4</option>
-            <option value="A4">A4</option>
+          Periode{' '}
+          <select
+            value={semester ? 'semester' : 'tahun'}
+            onChange={(e) => setSemester(e.target.value === 'semester')}
+          >
+            <option value="tahun">Satu tahun</option>
+            <option value="semester">Semester I (s.d. 30 Juni)</option>
           </select>
         </label>
+        <PaperPicker paper={paper} setPaper={setPaper} />
         <button type="button" onClick={() => window.print()}>
           {t('fin_print')}
         </button>
@@ -210,6 +219,7 @@ export function LraScreen() {
       </div>
       <h2 className="fin-lra-title" data-testid="lra-title">
         {t('fin_lraTitle')} {year}
+        {semester && ' Semester I'}
         <span className="fin-lra-village">{title}</span>
       </h2>
       <p>

@@ -1,6 +1,7 @@
 // Pieces the finance screens share: the year picker, money cells, field errors, CSV download.
 import type { ReactNode } from 'react';
-import { formatRupiah } from '../../shared/finance/money';
+import { formatBasisPoints, formatRupiah } from '../../shared/finance/money';
+import { taxChoices } from '../../shared/finance/taxes';
 import { useT } from '../i18n';
 import { useFiscalYear } from './store';
 import './finance.css';
@@ -49,5 +50,59 @@ export function Field({ label, children }: { label: string; children: ReactNode 
       <span>{label}</span>
       {children}
     </label>
+  );
+}
+
+/** The paper a report prints on, and the `@page` rule for it (F4 215×330 mm or A4). */
+export function PaperPicker({
+  paper,
+  setPaper,
+}: {
+  paper: 'A4' | 'F4';
+  setPaper(paper: 'A4' | 'F4'): void;
+}) {
+  const t = useT();
+  return (
+    <>
+      <style>{`@page { size: ${paper === 'F4' ? '215mm 330mm' : 'A4'}; margin: 15mm; }`}</style>
+      <label>
+        {t('fin_paper')}{' '}
+        <select value={paper} onChange={(e) => setPaper(e.target.value as 'A4' | 'F4')}>
+          <option value="F4">F4</option>
+          <option value="A4">A4</option>
+        </select>
+      </label>
+    </>
+  );
+}
+
+/** The taxes to withhold from a payment, from the rates in force (shared/finance/taxes.ts). */
+export function TaxPicker({
+  legend,
+  codes,
+  setCodes,
+}: {
+  legend: string;
+  codes: readonly string[];
+  setCodes(codes: string[]): void;
+}) {
+  return (
+    <fieldset className="fin-taxes">
+      <legend>{legend}</legend>
+      {taxChoices().map((tax) => (
+        <label key={tax.code} className="fin-check">
+          <input
+            type="checkbox"
+            checked={codes.includes(tax.code)}
+            onChange={(e) =>
+              setCodes(
+                e.target.checked ? [...codes, tax.code] : codes.filter((c) => c !== tax.code),
+              )
+            }
+          />{' '}
+          {tax.name} ({formatBasisPoints(tax.rate)})
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -4,7 +4,13 @@
 import { useMemo } from 'react';
 import { map } from 'rxjs';
 import { create } from 'zustand';
-import type { BudgetLineDoc, LedgerEntryDoc, ReferenceDoc } from '../../shared/documents/budget';
+import type {
+  BudgetLineDoc,
+  LedgerEntryDoc,
+  ReferenceDoc,
+  SppDoc,
+  YearClosingDoc,
+} from '../../shared/documents/budget';
 import { applyReferenceUpdates } from '../../shared/finance/reference';
 import type { FinanceContext } from '../../shared/finance/budget';
 import type { LocalSyncFields } from '../../sync/client/local-fields';
@@ -31,9 +37,14 @@ type Local = Pick<LocalSyncFields, 'syncState' | 'syncError'>;
 export interface FinanceData {
   lines: (BudgetLineDoc & Local)[];
   entries: (LedgerEntryDoc & Local)[];
+  /** The year's SPPs (decision 0024). */
+  spps: (SppDoc & Local)[];
+  /** Every closed year up to this one, and the year before's closing (what it carried in). */
+  closedYears: number[];
+  carriedIn: YearClosingDoc | null;
 }
 
-const EMPTY: FinanceData = { lines: [], entries: [] };
+const EMPTY: FinanceData = { lines: [], entries: [], spps: [], closedYears: [], carriedIn: null };
 
 /** Every budget line and ledger entry of the year, updated as they change. */
 export function useFinanceData(year: number): FinanceData {
@@ -43,7 +54,11 @@ export function useFinanceData(year: number): FinanceData {
       db.finance
         .find({
           selector: {
-            $or: [{ fiscalYear: year }, { type: 'reference', fiscalYear: { $lte: year } }],
+            $or: [
+              { fiscalYear: year },
+              { type: 'reference', fiscalYear: { $lte: year } },
+              { type: 'year-closing' },
+            ],
           },
         })
         .$.pipe(
@@ -51,11 +66,17 @@ export function useFinanceData(year: number): FinanceData {
             const lines: FinanceData['lines'] = [];
             const entries: FinanceData['entries'] = [];
             const references: ReferenceDoc[] = [];
+            const spps: FinanceData['spps'] = [];
+            const closings: YearClosingDoc[] = [];
             for (const d of docs) {
               const doc = d.toMutableJSON() as unknown as
                 FinanceData['lines'][number] | FinanceData['entries'][number];
               if (doc.type === 'budget' && doc.fiscalYear === year) lines.push(doc);
               else if (doc.type === 'ledger' && doc.fiscalYear === year) entries.push(doc);
+              else if ((doc as { type: string }).type === 'spp' && doc.fiscalYear === year)
+                spps.push(doc as unknown as FinanceData['spps'][number]);
+              else if ((doc as { type: string }).type === 'year-closing')
+                closings.push(doc as unknown as YearClosingDoc);
               else if ((doc as { type: string }).type === 'reference')
                 references.push(doc as unknown as ReferenceDoc);
             }
@@ -63,7 +84,14 @@ export function useFinanceData(year: number): FinanceData {
             applyReferenceUpdates(references);
             lines.sort((a, b) => (a.id < b.id ? -1 : 1));
             entries.sort((a, b) => (a.id < b.id ? -1 : 1));
-            return { lines, entries };
+            spps.sort((a, b) => (a.id < b.id ? -1 : 1));
+            return {
+              lines,
+              entries,
+              spps,
+              closedYears: closings.map((c) => c.fiscalYear),
+              carriedIn: closings.find((c) => c.fiscalYear === year - 1) ?? null,
+            };
           }),
         ),
     [db, year],

@@ -22,6 +22,8 @@ import { OfficeProfileScreen } from '../office/OfficeProfileScreen';
 import { MutasiScreen } from '../population/MutasiScreen';
 import { BooksScreen } from '../population/BooksScreen';
 import { ReportScreen } from '../population/ReportScreen';
+import { TreasuryBooksScreen } from '../finance/TreasuryBooksScreen';
+import { SppScreen } from '../finance/SppScreen';
 
 export interface Screen {
   id: string;
@@ -85,6 +87,14 @@ export const SCREENS: Screen[] = [
     action: 'population.view',
     group: 'kependudukan',
   },
+  {
+    id: 'buku-bendahara',
+    title: 'treasuryBooks',
+    component: TreasuryBooksScreen,
+    action: 'finance.view',
+    group: 'keuangan',
+  },
+  { id: 'spp', title: 'treasurySpp', component: SppScreen, action: 'spp.view', group: 'keuangan' },
 ];
 
 /** The menu's groups, in order: what a clerk looks for, not how the code is split. */

@@ -6,7 +6,13 @@
 // strategy in renderer/db/migrations.ts.
 import type { z } from 'zod';
 import type { DocType } from '../doc-types';
-import { budgetLineDocSchema, ledgerEntryDocSchema, referenceDocSchema } from './budget';
+import {
+  budgetLineDocSchema,
+  ledgerEntryDocSchema,
+  referenceDocSchema,
+  sppDocSchema,
+  yearClosingDocSchema,
+} from './budget';
 import { letterDocSchema } from './letter';
 import {
   musdesDocSchema,
@@ -85,8 +91,10 @@ export const COLLECTIONS = {
       'rkp-kegiatan': rkpKegiatanDocSchema,
       'progress-report': progressReportDocSchema,
       'planning-settings': planningSettingsDocSchema,
+      spp: sppDocSchema,
+      'year-closing': yearClosingDocSchema,
     },
-    version: 4,
+    version: 5,
     indexes: [['type', 'fiscalYear']],
   },
   /**

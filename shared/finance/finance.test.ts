@@ -11,7 +11,8 @@ import {
   startAmendment,
   type FinanceContext,
 } from './budget';
-import { cashAtHand, cashBook, recordEntry, remainingOnLine, reverseEntry } from './ledger';
+import { recordEntry, remainingOnLine, reverseEntry } from './ledger';
+import { treasuryBook } from './treasury';
 import { computeLra } from './lra';
 import { basisPoints, formatBasisPoints, formatRupiah, parseRupiah, sumRupiah } from './money';
 import { financeValidateSnippet, financeWriteRefusal } from './rules';
@@ -298,12 +299,12 @@ describe('the cash at hand', () => {
         c,
       );
     entries.push(must(pay(60_000_000)));
-    expect(cashAtHand(entries)).toBe(40_000_000);
+    expect(treasuryBook(entries, 'umum').balance).toBe(40_000_000);
     expect(pay(50_000_000)).toEqual({
       ok: false,
       errors: {
         amount:
-          'Melebihi kas yang tersedia (kas Rp40.000.000); perlu persetujuan pejabat dengan alasan.',
+          'Melebihi saldo bank pada tanggal itu (saldo Rp40.000.000); perlu persetujuan pejabat dengan alasan.',
       },
     });
     const allowed = must(
@@ -312,7 +313,7 @@ describe('the cash at hand', () => {
     expect(allowed.overrideBy).toBe('Kepala Desa');
     entries.push(allowed);
     entries.push(must(reverseEntry(allowed.id, 'Batal', '2026-03-03', entries, 'Bendahara', c)));
-    expect(cashBook(entries).map((r) => r.balance)).toEqual([
+    expect(treasuryBook(entries, 'umum').lines.map((r) => r.balance)).toEqual([
       100_000_000, 40_000_000, -10_000_000, 40_000_000,
     ]);
   });
@@ -321,7 +322,7 @@ describe('the cash at hand', () => {
 describe('the regency rule', () => {
   it('is generated from the same constants', () => {
     const snippet = financeValidateSnippet();
-    expect(snippet).toContain('["ledger"]');
+    expect(snippet).toContain('["ledger","year-closing"]');
     expect(snippet).toContain('["adopted"]');
   });
 });

@@ -1,18 +1,24 @@
 // The realisation ledger (buku kas): receipts on income and financing-in lines, payments (SPP LS,
 // SPP UM advances, SPJ accounting for an advance) on spending and financing-out lines.
 // Append-only: a mistake is corrected by a `reversal` that references the original.
-// Paying beyond a line's remaining budget, or beyond the cash at hand, is refused unless an
-// official overrides with a reason (recorded on the entry).
-import type { BudgetLineDoc, LedgerEntryDoc, LedgerKind } from '../documents/budget';
+// Paying beyond a line's remaining budget, or beyond the bank or cash balance on its date, is
+// refused unless an official overrides with a reason (recorded on the entry). The treasurer's own
+// moves (saldo awal, mutasi kas, tax deposits) are `recordTreasuryMove`; a closed year takes nothing.
+import type { BudgetLineDoc, CashAccount, LedgerEntryDoc, LedgerKind } from '../documents/budget';
 import { ledgerEntryDocSchema } from '../documents/budget';
 import { budgetInForce, lineKey, type FinanceContext, type Result } from './budget';
 import { formatRupiah, sumRupiah } from './money';
 import { accountClass } from './reference';
+import { taxLines, taxName } from './taxes';
+import { availableOn, taxesHeld } from './treasury';
 import { newDocument } from '../documents/base';
+
+/** The entries made against a budget line; the treasurer's own moves are `TreasuryMoveInput`. */
+export type LineEntryKind = 'receipt' | 'payment-ls' | 'payment-um' | 'spj' | 'advance-return';
 
 export interface LedgerEntryInput {
   budgetLineId: string;
-  kind: Exclude<LedgerKind, 'reversal'>;
+  kind: LineEntryKind;
   date: string;
   amount: number;
   evidenceNumber: string;
@@ -21,6 +27,20 @@ export interface LedgerEntryInput {
   /** For an SPJ: the advance it accounts for. */
   settles?: string | null;
   override?: { by: string; reason: string } | null;
+  /** Bank (the default) or tunai. */
+  cashAccount?: CashAccount;
+  /** For an SPP LS payment: the taxes withheld from it, by code (rates from shared/finance/taxes). */
+  taxCodes?: readonly string[];
+  /** The SPP this payment pays. */
+  sppId?: string;
+}
+
+/** The state a new entry is checked against. */
+export interface LedgerState {
+  lines: readonly BudgetLineDoc[];
+  entries: readonly LedgerEntryDoc[];
+  /** Fiscal years closed (tutup buku): nothing more is posted into them. */
+  closedYears?: readonly number[];
 }
 
 export const KIND_LABELS: Record<LedgerKind, string> = {
@@ -29,7 +49,38 @@ export const KIND_LABELS: Record<LedgerKind, string> = {
   'payment-um': 'Uang muka SPP UM',
   spj: 'SPJ uang muka',
   reversal: 'Pembalikan',
+  opening: 'Saldo awal',
+  'deposit-bank': 'Setor tunai ke bank',
+  'withdraw-cash': 'Tarik tunai',
+  'advance-return': 'Pengembalian sisa panjar',
+  'tax-deposit': 'Setoran pajak (STS)',
 };
+
+export const ACCOUNT_WORDS: Record<CashAccount, string> = { bank: 'bank', tunai: 'kas tunai' };
+
+/** Why nothing may be posted into `year`, or null. */
+export function closedYearRefusal(year: number, state: Pick<LedgerState, 'closedYears'>) {
+  return state.closedYears?.includes(year)
+    ? `Tahun anggaran ${year} sudah ditutup; catat koreksi di tahun yang masih terbuka.`
+    : null;
+}
+
+/** What of `advance` is not yet accounted for by live SPJs or returned, or null if not an advance. */
+export function advanceOutstanding(
+  advanceId: string | null | undefined,
+  entries: readonly LedgerEntryDoc[],
+): { advance: LedgerEntryDoc; outstanding: number } | null {
+  const advance = entries.find((e) => e.id === advanceId && e.kind === 'payment-um');
+  if (!advance) return null;
+  if (entries.some((e) => e.reverses === advance.id)) return { advance, outstanding: 0 };
+  const settled = sumRupiah(
+    entries
+      .filter((e) => (e.kind === 'spj' || e.kind === 'advance-return') && e.settles === advance.id)
+      .filter((e) => !entries.some((r) => r.reverses === e.id))
+      .map((e) => e.amount),
+  );
+  return { advance, outstanding: advance.amount - settled };
+}
 
 /** How an entry moves a line: realised (LRA) and outstanding advances. */
 export interface Effect {
@@ -46,6 +97,8 @@ function ownEffect(kind: LedgerKind, amount: number): Effect {
       return { realised: 0, advance: amount };
     case 'spj':
       return { realised: amount, advance: -amount };
+    case 'advance-return':
+      return { realised: 0, advance: -amount };
     default:
       return { realised: 0, advance: 0 };
   }
@@ -66,55 +119,6 @@ export function entryEffects(entries: readonly LedgerEntryDoc[]): Map<string, Ef
     }
   }
   return effects;
-}
-
-/** How an entry moves the cash at hand: receipts in, payments and advances out, SPJ none. */
-function ownCash(kind: LedgerKind, amount: number): number {
-  switch (kind) {
-    case 'receipt':
-      return amount;
-    case 'payment-ls':
-    case 'payment-um':
-      return -amount;
-    default:
-      return 0;
-  }
-}
-
-/** Each entry's effect on the cash at hand, a reversal undoing its original's. */
-export function cashEffects(entries: readonly LedgerEntryDoc[]): Map<string, number> {
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const effects = new Map<string, number>();
-  for (const e of entries) {
-    if (e.kind !== 'reversal') effects.set(e.id, ownCash(e.kind, e.amount));
-    else {
-      const original = e.reverses ? byId.get(e.reverses) : undefined;
-      if (original && original.kind !== 'reversal')
-        effects.set(e.id, -ownCash(original.kind, original.amount));
-    }
-  }
-  return effects;
-}
-
-/** The cash book in its order (date, then when recorded), each entry with the balance after it. */
-export function cashBook<E extends LedgerEntryDoc>(
-  entries: readonly E[],
-): { entry: E; cash: number; balance: number }[] {
-  const effects = cashEffects(entries);
-  const ordered = [...entries].sort(
-    (a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt),
-  );
-  let balance = 0n;
-  return ordered.map((entry) => {
-    const cash = effects.get(entry.id) ?? 0;
-    balance += BigInt(cash);
-    return { entry, cash, balance: Number(balance) };
-  });
-}
-
-/** The cash at hand after every entry of the year: what the treasurer can pay out now. */
-export function cashAtHand(entries: readonly LedgerEntryDoc[]): number {
-  return sumRupiah(cashEffects(entries).values());
 }
 
 /** What is committed against a line key: realised plus advances not yet accounted for. */
@@ -159,7 +163,7 @@ function base(ctx: FinanceContext, fiscalYear: number) {
 /** A new receipt or payment, or the reasons it is refused. */
 export function recordEntry(
   input: LedgerEntryInput,
-  state: { lines: readonly BudgetLineDoc[]; entries: readonly LedgerEntryDoc[] },
+  state: LedgerState,
   recordedBy: string,
   ctx: FinanceContext,
 ): Result<LedgerEntryDoc> {
@@ -182,34 +186,53 @@ export function recordEntry(
   if (!input.evidenceNumber.trim()) errors.evidenceNumber = 'Nomor bukti wajib diisi.';
   if (input.kind !== 'receipt' && !input.payee.trim()) errors.payee = 'Penerima wajib diisi.';
   if (!recordedBy.trim()) errors.recordedBy = 'Petugas pencatat wajib diisi.';
+  const closed = closedYearRefusal(line.fiscalYear, state);
+  if (closed) errors.fiscalYear = closed;
+  const cashAccount = input.cashAccount ?? 'bank';
   let settles: string | null = null;
-  if (input.kind === 'spj') {
-    const advance = state.entries.find((e) => e.id === input.settles && e.kind === 'payment-um');
-    if (!advance) errors.settles = 'SPJ harus merujuk uang muka (SPP UM).';
+  if (input.kind === 'spj' || input.kind === 'advance-return') {
+    const what = input.kind === 'spj' ? 'SPJ' : 'Pengembalian sisa panjar';
+    const found = advanceOutstanding(input.settles, state.entries);
+    if (!found) errors.settles = `${what} harus merujuk uang muka (SPP UM).`;
     else {
-      settles = advance.id;
-      const reversed = state.entries.some((e) => e.reverses === advance.id);
-      const accounted = sumRupiah(
-        state.entries
-          .filter((e) => e.kind === 'spj' && e.settles === advance.id)
-          .filter((e) => !state.entries.some((r) => r.reverses === e.id))
-          .map((e) => e.amount),
-      );
-      if (reversed || input.amount > advance.amount - accounted)
-        errors.amount = 'SPJ melebihi sisa uang muka.';
-      if (advance.budgetLineId !== line.id) errors.settles = 'SPJ harus pada baris uang mukanya.';
+      settles = found.advance.id;
+      if (input.amount > found.outstanding)
+        errors.amount = `${what} melebihi sisa uang muka (sisa ${formatRupiah(found.outstanding)}).`;
+      if (found.advance.budgetLineId !== line.id)
+        errors.settles = `${what} harus pada baris uang mukanya.`;
     }
   }
+  const codes = input.taxCodes ?? [];
+  const taxes = codes.length > 0 ? taxLines(codes, input.amount) : [];
+  if (!Array.isArray(taxes))
+    errors.taxes = `Pajak ${taxes.unknown} tidak dikenal atau tidak berlaku.`;
+  else if (taxes.length > 0 && input.kind !== 'payment-ls')
+    errors.taxes = 'Potongan pajak hanya pada pembayaran SPP LS.';
+  else if (!errors.amount && sumRupiah(taxes.map((t) => t.amount)) >= input.amount)
+    errors.taxes = 'Potongan pajak tidak boleh sebesar atau melebihi pembayaran.';
   let overrideBy = '';
   let overrideReason = '';
-  if (!errors.amount && input.kind !== 'receipt' && input.kind !== 'spj') {
-    // Beyond the line's budget or beyond the cash in the village's account: an official must
+  if (
+    !errors.amount &&
+    !errors.date &&
+    Array.isArray(taxes) &&
+    (input.kind === 'payment-ls' || input.kind === 'payment-um')
+  ) {
+    // Beyond the line's budget or beyond the bank or cash balance on that date: an official must
     // allow it, with a reason, and both are kept on the entry.
     const beyond: string[] = [];
     const remaining = remainingOnLine(line, state.lines, state.entries);
     if (input.amount > remaining) beyond.push(`sisa anggaran (sisa ${formatRupiah(remaining)})`);
-    const cash = cashAtHand(state.entries.filter((e) => e.fiscalYear === line.fiscalYear));
-    if (input.amount > cash) beyond.push(`kas yang tersedia (kas ${formatRupiah(cash)})`);
+    const available = availableOn(
+      state.entries.filter((e) => e.fiscalYear === line.fiscalYear),
+      cashAccount,
+      input.date,
+    );
+    const outflow = input.amount - sumRupiah(taxes.map((t) => t.amount));
+    if (outflow > available)
+      beyond.push(
+        `saldo ${ACCOUNT_WORDS[cashAccount]} pada tanggal itu (saldo ${formatRupiah(available)})`,
+      );
     if (beyond.length > 0) {
       const o = input.override;
       if (!o || !o.by.trim() || o.reason.trim().length < 10)
@@ -237,6 +260,10 @@ export function recordEntry(
       settles,
       overrideBy,
       overrideReason,
+      cashAccount,
+      taxes: Array.isArray(taxes) ? taxes : [],
+      taxCode: '',
+      sppId: input.sppId ?? '',
     }),
   };
 }
@@ -249,9 +276,12 @@ export function reverseEntry(
   entries: readonly LedgerEntryDoc[],
   recordedBy: string,
   ctx: FinanceContext,
+  closedYears: readonly number[] = [],
 ): Result<LedgerEntryDoc> {
   const original = entries.find((e) => e.id === entryId);
   if (!original) return { ok: false, errors: { reverses: 'Entri tidak ditemukan.' } };
+  const closed = closedYearRefusal(original.fiscalYear, { closedYears });
+  if (closed) return { ok: false, errors: { fiscalYear: closed } };
   if (original.kind === 'reversal')
     return { ok: false, errors: { reverses: 'Pembalikan tidak dapat dibalik lagi.' } };
   if (entries.some((e) => e.reverses === entryId))
@@ -286,6 +316,84 @@ export function reverseEntry(
       settles: null,
       overrideBy: '',
       overrideReason: '',
+      cashAccount: original.cashAccount,
+    }),
+  };
+}
+
+/** The treasurer's own moves: saldo awal, mutasi kas both ways, the deposit of a withheld tax. */
+export interface TreasuryMoveInput {
+  kind: 'opening' | 'deposit-bank' | 'withdraw-cash' | 'tax-deposit';
+  fiscalYear: number;
+  date: string;
+  amount: number;
+  /** For saldo awal and a tax deposit: the account (a transfer's accounts follow its kind). */
+  cashAccount?: CashAccount;
+  evidenceNumber: string;
+  description: string;
+  /** For a tax deposit: the tax deposited. */
+  taxCode?: string;
+}
+
+/** A new saldo awal, mutasi kas or tax deposit, or the reasons it is refused. */
+export function recordTreasuryMove(
+  input: TreasuryMoveInput,
+  state: LedgerState,
+  recordedBy: string,
+  ctx: FinanceContext,
+): Result<LedgerEntryDoc> {
+  const errors: Record<string, string> = {};
+  const year = input.fiscalYear;
+  const ofYear = state.entries.filter((e) => e.fiscalYear === year);
+  const cashAccount: CashAccount =
+    input.kind === 'deposit-bank'
+      ? 'tunai'
+      : input.kind === 'withdraw-cash'
+        ? 'bank'
+        : (input.cashAccount ?? 'bank');
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+    errors.amount = 'Jumlah harus rupiah bulat lebih dari nol.';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number(input.date.slice(0, 4)) !== year)
+    errors.date = `Tanggal harus di tahun anggaran ${year}.`;
+  if (!input.evidenceNumber.trim()) errors.evidenceNumber = 'Nomor bukti wajib diisi.';
+  if (!recordedBy.trim()) errors.recordedBy = 'Petugas pencatat wajib diisi.';
+  const closed = closedYearRefusal(year, state);
+  if (closed) errors.fiscalYear = closed;
+  const reversed = new Set(ofYear.map((e) => e.reverses));
+  if (
+    input.kind === 'opening' &&
+    ofYear.some((e) => e.kind === 'opening' && e.cashAccount === cashAccount && !reversed.has(e.id))
+  )
+    errors.kind = `Saldo awal ${ACCOUNT_WORDS[cashAccount]} tahun ${year} sudah dicatat.`;
+  const taxCode = input.kind === 'tax-deposit' ? (input.taxCode ?? '') : '';
+  if (input.kind === 'tax-deposit' && !errors.amount) {
+    const held = taxesHeld(ofYear)[taxCode] ?? 0;
+    if (!taxCode) errors.taxCode = 'Pilih pajak yang disetor.';
+    else if (input.amount > held)
+      errors.amount = `Setoran melebihi pajak ${taxName(taxCode)} yang dipungut (${formatRupiah(held)}).`;
+  }
+  if (input.kind !== 'opening' && !errors.amount && !errors.date) {
+    // Money that is not there cannot leave: no override for the treasurer's own moves.
+    const available = availableOn(ofYear, cashAccount, input.date);
+    if (input.amount > available)
+      errors.amount = `Melebihi saldo ${ACCOUNT_WORDS[cashAccount]} pada tanggal itu (saldo ${formatRupiah(available)}).`;
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: ledgerEntryDocSchema.parse({
+      ...base(ctx, year),
+      budgetLineId: '',
+      kind: input.kind,
+      date: input.date,
+      amount: input.amount,
+      evidenceNumber: input.evidenceNumber.trim(),
+      payee: '',
+      description: input.description.trim(),
+      recordedBy: recordedBy.trim(),
+      reverses: null,
+      cashAccount,
+      taxCode,
     }),
   };
 }

@@ -2,6 +2,7 @@
 // funding sources. Lookups over the shipped reference data, with the regency's updates (synced
 // `reference` documents) laid over them by `applyReferenceUpdates`.
 import { ACCOUNTS, BIDANG, KEGIATAN } from '../../resources/reference/apbdes';
+import { applyTaxUpdates } from './taxes';
 
 /** Funding sources (sumber dana) as shipped. Only DDS is fixed nationally; the rest are configurable. */
 const SHIPPED_SOURCES: Record<string, string> = {
@@ -23,8 +24,10 @@ export const FUNDING_SOURCES: Record<string, string> = { ...SHIPPED_SOURCES };
 let retired = new Set<string>();
 
 export interface ReferenceUpdate {
-  kind: 'account' | 'bidang' | 'kegiatan' | 'funding-source';
+  kind: 'account' | 'bidang' | 'kegiatan' | 'funding-source' | 'tax';
   code: string;
+  /** For a tax: its rate in basis points. */
+  rate?: number | null;
   name: string;
   active: boolean;
   /** Later updates of the same code win. */
@@ -49,6 +52,7 @@ export function applyReferenceUpdates(updates: readonly ReferenceUpdate[]): void
     if (u.kind === 'kegiatan') kegiatanNames.set(u.code, u.name);
     if (u.kind === 'funding-source') FUNDING_SOURCES[u.code] = u.name;
   }
+  applyTaxUpdates(ordered.filter((u) => u.kind === 'tax'));
 }
 
 const isActive = (kind: ReferenceUpdate['kind'], code: string) => !retired.has(`${kind}:${code}`);

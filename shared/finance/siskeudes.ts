@@ -57,6 +57,13 @@ export const SISKEUDES_JENIS: Record<LedgerEntryDoc['kind'], string> = {
   'payment-um': 'UM',
   spj: 'SPJ',
   reversal: 'JU',
+  // The treasury's own moves (decision 0024): saldo awal, mutasi kas, a panjar's unspent part
+  // received back, and a withheld tax paid in (SSP).
+  opening: 'SA',
+  'deposit-bank': 'MTS',
+  'withdraw-cash': 'MTS',
+  'advance-return': 'TBP',
+  'tax-deposit': 'SSP',
 };
 
 const formatDesa = (code: string) =>

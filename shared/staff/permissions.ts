@@ -32,6 +32,13 @@ const TABLE = {
   'budget.edit': { roles: ['bendahara', 'sekretaris'], label: 'menyusun anggaran' },
   'budget.adopt': { roles: ['kepala-desa'], label: 'menetapkan APBDes' },
   'board.view': { roles: EVERYONE, label: 'melihat papan informasi' },
+  // The treasury (decision 0024): an SPP passes four hands; the treasurer closes the year.
+  'spp.draw': { roles: ['operator'], label: 'menyusun SPP (pelaksana kegiatan)' },
+  'spp.check': { roles: ['sekretaris'], label: 'memverifikasi SPP' },
+  'spp.approve': { roles: ['kepala-desa'], label: 'menyetujui SPP' },
+  'spp.pay': { roles: ['bendahara'], label: 'membayar SPP' },
+  'books.close': { roles: ['bendahara'], label: 'menutup buku tahun anggaran' },
+  'spp.view': { roles: ['operator', ...FINANCE], label: 'melihat SPP' },
   // Planning (usulan → musdes → RKPDes → APBDes) and project monitoring
   'proposal.create': { roles: DESK, label: 'mencatat usulan musdus' },
   'musdes.score': { roles: DESK, label: 'mencatat penilaian musdes' },

@@ -17,6 +17,7 @@ import { bench as syncPush } from './sync-push';
 import { bench as villageDay } from './village-day';
 import { bench as villageLink } from './village-link';
 import { bench as officeHub } from './office-hub';
+import { bench as treasuryBooks } from './treasury-books';
 
 const BENCHMARKS: Record<string, () => Promise<object>> = {
   financeImport,
@@ -35,6 +36,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   dukcapilLink,
   villageLink,
   officeHub,
+  treasuryBooks,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');

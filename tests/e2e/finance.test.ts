@@ -11,7 +11,11 @@ import { uniqueVillageCode } from '../support/couch-server';
 import { CHROMIUM_PATH, chromiumAvailable } from '../support/chromium';
 import { shot } from '../support/screenshots';
 import { openKioskInBrowser, type KioskInBrowser } from '../support/kiosk-in-browser';
-import { receiveCashOnScreen } from '../support/finance-on-screen';
+import {
+  addBudgetLineOnScreen,
+  receiveCashOnScreen,
+  type BudgetLineOnScreen,
+} from '../support/finance-on-screen';
 
 if (!chromiumAvailable())
   console.warn(`Skipping finance end-to-end tests: no Chromium at ${CHROMIUM_PATH}.`);
@@ -31,28 +35,7 @@ afterAll(async () => kiosk?.close());
 
 const menu = (name: string) => page.getByRole('navigation').getByRole('button', { name });
 
-async function addLine(line: {
-  account: string;
-  kegiatan?: string;
-  source: string;
-  description: string;
-  amount?: string;
-  volume?: string;
-  unit?: string;
-  unitPrice?: string;
-}) {
-  const form = page.getByRole('form', { name: 'Baris anggaran baru' });
-  await form.getByLabel('Rekening').selectOption(line.account);
-  if (line.kegiatan) await form.getByLabel('Kegiatan').selectOption(line.kegiatan);
-  await form.getByLabel('Sumber dana').selectOption(line.source);
-  await form.getByLabel('Uraian').fill(line.description);
-  if (line.amount) await form.getByLabel('Jumlah (Rp)').fill(line.amount);
-  if (line.volume) await form.getByLabel('Volume').fill(line.volume);
-  if (line.unit) await form.getByLabel('Satuan', { exact: true }).fill(line.unit);
-  if (line.unitPrice) await form.getByLabel('Harga satuan (Rp)').fill(line.unitPrice);
-  await form.getByRole('button', { name: 'Tambah baris' }).click();
-  await page.getByTestId('budget-lines').getByText(line.description, { exact: true }).waitFor();
-}
+const addLine = (line: BudgetLineOnScreen) => addBudgetLineOnScreen(page, line);
 
 const year = new Date().getFullYear();
 
@@ -151,9 +134,13 @@ describe.skipIf(!chromiumAvailable())('village finance, end to end', () => {
     await form.getByRole('button', { name: 'Catat' }).click();
     await expect
       .poll(() => page.getByRole('alert').first().textContent())
-      .toBe('Melebihi kas yang tersedia (kas Rp0); perlu persetujuan pejabat dengan alasan.');
+      .toBe(
+        'Melebihi saldo bank pada tanggal itu (saldo Rp0); perlu persetujuan pejabat dengan alasan.',
+      );
     await receiveCashOnScreen(page, { line: 'Dana Desa', amount: '50000000', voucher: 'TBP-001' });
-    expect(await page.getByTestId('cash-at-hand').textContent()).toBe('Kas tersedia: Rp50.000.000');
+    expect(await page.getByTestId('cash-at-hand').textContent()).toBe(
+      'Saldo bank: Rp50.000.000 · Kas tunai: Rp0',
+    );
     const siltap = await form
       .locator('option', { hasText: 'Siltap Kepala Desa' })
       .getAttribute('value');

@@ -469,7 +469,7 @@ describe('guarded documents under a cluster conflict', () => {
         (d) => d.toJSON() as BudgetLineDoc,
       );
       const entries = (await kiosk.db.finance.find({ selector: { type: 'ledger' } }).exec()).map(
-        (d) => d.toJSON() as LedgerEntryDoc,
+        (d) => d.toJSON() as unknown as LedgerEntryDoc,
       );
       expect(computeLra(lines, entries, year)).toEqual(
         computeLra(lawfulLines, lawfulEntries, year),

@@ -1,11 +1,14 @@
 // A tampered kiosk cannot rewrite the books: the regency's validate_doc_update (generated from
 // shared/finance/rules.ts) refuses any write to an existing ledger entry and any write to an
-// adopted budget line, by PUT and by _bulk_docs, while drafts, adoption and reversals go through.
+// adopted budget line, by PUT and by _bulk_docs, while drafts, adoption and reversals go through;
+// the treasury's entries, a closed year and an SPP's content likewise (only its next stage is added).
 // Raw HTTP as the kiosk user, against the hub or COUCHDB_URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdGenerator } from '../../shared/ids';
 import { adoptBudget, createBudgetLine, type FinanceContext } from '../../shared/finance/budget';
-import { recordEntry, reverseEntry } from '../../shared/finance/ledger';
+import { recordEntry, recordTreasuryMove, reverseEntry } from '../../shared/finance/ledger';
+import { closeYear } from '../../shared/finance/closing';
+import { advanceSpp, drawUpSpp } from '../../shared/finance/spp';
 import { villageDbName, type VillageCode } from '../../shared/village';
 import { provisionKiosk, provisionVillage } from '../../sync/provision/provision';
 import {
@@ -176,5 +179,109 @@ describe('the regency keeps the books append-only', () => {
       `${db}/${encodeURIComponent(payment.id)}`,
     );
     expect(stored.body.amount).toBe(8_000_000);
+  });
+
+  it('keeps the treasury’s entries, a closed year and an SPP’s content as written (decision 0024)', async () => {
+    const draft = (accountCode: string, kegiatanCode: string) =>
+      must(
+        createBudgetLine(
+          {
+            fiscalYear: 2028,
+            kegiatanCode,
+            accountCode,
+            fundingSource: 'DDS',
+            description: 'x',
+            amount: 300_000_000,
+          },
+          [],
+          ctx,
+        ),
+      );
+    const lines = must(adoptBudget([draft('5.3.5', '02.03.01.'), draft('4.2.1', '')], 2028, ctx));
+    for (const line of lines) expect((await put(line)).status).toBe(201);
+    const opening = must(
+      recordTreasuryMove(
+        {
+          kind: 'opening',
+          fiscalYear: 2028,
+          date: '2028-01-01',
+          amount: 200_000_000,
+          cashAccount: 'bank',
+          evidenceNumber: 'SA-1',
+          description: 'SiLPA',
+        },
+        { lines, entries: [] },
+        'Bendahara',
+        ctx,
+      ),
+    );
+    const written = await put(opening);
+    expect(written.status).toBe(201);
+    // A tampered kiosk moves the saldo awal into the cash box: refused, the regency keeps the bank.
+    await expectWriteRefused(
+      server,
+      await put({ ...opening, cashAccount: 'tunai' }, written.body.rev),
+      {
+        path: pathOf(opening.id),
+        rev: written.body.rev!,
+        reason: /Ledger entries are never changed/,
+      },
+    );
+    const closed = must(
+      closeYear(
+        2028,
+        { lines, entries: [opening], closedYears: [], nextEntries: [] },
+        '2028-12-31',
+        'Bendahara',
+        ctx,
+      ),
+    );
+    const closing = await put(closed.closing);
+    expect(closing.status).toBe(201);
+    await expectWriteRefused(server, await put({ ...closed.closing, bank: 1 }, closing.body.rev), {
+      path: pathOf(closed.closing.id),
+      rev: closing.body.rev!,
+    });
+
+    const spp = must(
+      drawUpSpp(
+        {
+          sppKind: 'LS',
+          budgetLineId: lines[0]!.id,
+          date: '2028-03-01',
+          amount: 111_000_000,
+          payee: 'CV Maju',
+          description: 'Semen',
+          cashAccount: 'bank',
+          taxCodes: ['PPN', 'PPH22'],
+        },
+        { lines, entries: [opening], spps: [] },
+        'Pelaksana',
+        ctx,
+      ),
+    );
+    const drawn = await put(spp);
+    expect(drawn.status).toBe(201);
+    const checked = must(advanceSpp(spp, 'checked', 'Sekdes', '2028-03-02T00:00:00.000Z'));
+    const approved = must(advanceSpp(checked, 'approved', 'Kades', '2028-03-02T01:00:00.000Z'));
+    const at = { path: pathOf(spp.id), rev: drawn.body.rev! };
+    // Two stages at once, or the amount raised on the way: refused.
+    await expectWriteRefused(server, await put(approved, drawn.body.rev), {
+      ...at,
+      reason: /An SPP never changes; only its next stage may be added/,
+    });
+    await expectWriteRefused(
+      server,
+      await put({ ...checked, amount: 211_000_000 }, drawn.body.rev),
+      at,
+    );
+    await expectWriteRefused(server, await put({ ...checked, taxes: [] }, drawn.body.rev), at);
+    // Its next stage goes through; taking it away again does not.
+    const next = await put(checked, drawn.body.rev);
+    expect(next.status).toBe(201);
+    await expectWriteRefused(server, await put(spp, next.body.rev), {
+      path: pathOf(spp.id),
+      rev: next.body.rev!,
+    });
   });
 });

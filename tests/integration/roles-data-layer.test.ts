@@ -23,6 +23,8 @@ import type { BudgetLineDoc } from '../../shared/documents/budget';
 import type { RequestDoc } from '../../shared/documents/request';
 import { adoptBudget, createBudgetLine } from '../../shared/finance/budget';
 import { recordEntry } from '../../shared/finance/ledger';
+import { closeYear } from '../../shared/finance/closing';
+import { advanceSpp, drawUpSpp } from '../../shared/finance/spp';
 import { createIdGenerator } from '../../shared/ids';
 import type { IpcRequest } from '../../shared/ipc';
 import { DEFAULT_NUMBERING } from '../../shared/letters/numbering';
@@ -239,6 +241,96 @@ const PROBES: Partial<Record<Action, Probe>> = {
     );
     return () => saveFinanceDocs(db, [payment]);
   },
+  // The SPP's four hands (decision 0024): each stage written as its own role, after the ones
+  // before it were written by theirs.
+  ...Object.fromEntries(
+    (['spp.draw', 'spp.check', 'spp.approve', 'spp.pay'] as const).map((action, step) => [
+      action,
+      async (db: KioskDatabase) => {
+        const { income, spend } = budgetLines();
+        const lines = must(adoptBudget([income, spend], 2026, author()));
+        const receipt = must(
+          recordEntry(
+            {
+              budgetLineId: income.id,
+              kind: 'receipt',
+              date: '2026-01-02',
+              amount: 1_000_000,
+              evidenceNumber: 'T1',
+              payee: '',
+              description: '',
+            },
+            { lines, entries: [] },
+            'Bendahara',
+            author(),
+          ),
+        );
+        let spp = must(
+          drawUpSpp(
+            {
+              sppKind: 'LS',
+              budgetLineId: spend.id,
+              date: '2026-01-03',
+              amount: 5_000,
+              payee: 'CV',
+              description: '',
+              cashAccount: 'bank',
+              taxCodes: [],
+            },
+            { lines, entries: [receipt], spps: [] },
+            'Pelaksana',
+            author(),
+          ),
+        );
+        const stages = ['checked', 'approved', 'paid'] as const;
+        const hands = ['sekretaris', 'kepala-desa', 'bendahara'] as const;
+        const at = '2026-01-04T00:00:00.000Z';
+        let writes: Parameters<typeof saveFinanceDocs>[1] = [spp];
+        for (let i = 0; i < step; i++) {
+          actAs(i === 0 ? 'operator' : hands[i - 1]!);
+          await saveFinanceDocs(db, writes);
+          const stage = stages[i]!;
+          const paid =
+            stage === 'paid'
+              ? must(
+                  recordEntry(
+                    {
+                      budgetLineId: spend.id,
+                      kind: 'payment-ls',
+                      date: '2026-01-04',
+                      amount: 5_000,
+                      evidenceNumber: spp.number,
+                      payee: 'CV',
+                      description: '',
+                      sppId: spp.id,
+                    },
+                    { lines, entries: [receipt] },
+                    'Bendahara',
+                    author(),
+                  ),
+                )
+              : null;
+          spp = must(advanceSpp(spp, stage, 'Petugas', at, paid));
+          writes = paid ? [paid, spp] : [spp];
+        }
+        return () => saveFinanceDocs(db, writes);
+      },
+    ]),
+  ),
+  'books.close': async (db) => {
+    const { income, spend } = budgetLines();
+    const lines = must(adoptBudget([income, spend], 2026, author()));
+    const closed = must(
+      closeYear(
+        2026,
+        { lines, entries: [], closedYears: [], nextEntries: [] },
+        '2026-12-31',
+        'Bendahara',
+        author(),
+      ),
+    );
+    return () => saveFinanceDocs(db, [...closed.openings, closed.closing]);
+  },
   // A population event (with the person's record after it) and a closed monthly report.
   'population.record': async (db) => {
     // One kiosk, one id generator: two generators can give the same id in the same millisecond.
@@ -306,6 +398,7 @@ const MENU_ONLY: Action[] = [
   'finance.view',
   'board.view',
   'population.view',
+  'spp.view',
 ];
 
 function succeeded(outcome: { ok: boolean; reason?: string }) {
