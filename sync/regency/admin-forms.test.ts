@@ -97,8 +97,30 @@ describe('the reference form', () => {
       name: 'Bale banjar',
       fiscalYear: 2027,
       active: true,
+      rate: null,
     });
     expect(readReferenceForm(form({ ...fields, kode: '' }))).toContain('Kode:');
     expect(readReferenceForm(form({ ...fields, tahun: '1999' }))).toBe('Tahun berlaku 2000–2100.');
+  });
+
+  it('reads a tax rate typed as a percent into basis points, and only for a tax', () => {
+    const fields = {
+      jenis: 'tax',
+      kode: 'PPH22',
+      nama: 'PPh Pasal 22',
+      tahun: '2027',
+      aktif: 'ya',
+    };
+    expect(readReferenceForm(form({ ...fields, tarif: '1,5' }))).toMatchObject({ rate: 150 });
+    expect(readReferenceForm(form({ ...fields, tarif: '11' }))).toMatchObject({ rate: 1100 });
+    expect(readReferenceForm(form({ ...fields, tarif: '' }))).toBe(
+      'Tarif (%) diisi untuk tarif pajak saja, dan wajib untuknya.',
+    );
+    expect(readReferenceForm(form({ ...fields, tarif: '101' }))).toBe(
+      'Tarif pajak: persen 0–100, misalnya 11 atau 1,5.',
+    );
+    expect(readReferenceForm(form({ ...fields, jenis: 'kegiatan', tarif: '2' }))).toBe(
+      'Tarif (%) diisi untuk tarif pajak saja, dan wajib untuknya.',
+    );
   });
 });

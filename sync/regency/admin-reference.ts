@@ -1,6 +1,6 @@
 // The administration page "Data referensi dan kop" (decision 0028): the regency's logo and name on
 // every village's letterhead (the village profile the kiosks pull), and reference-data updates —
-// an account, bidang, kegiatan or funding source with the fiscal year it takes effect from — as
+// an account, bidang, kegiatan, funding source or tax rate with the fiscal year it takes effect from — as
 // versions of `reference` documents (the kiosk reads the newest for a year from that year on).
 import { z } from 'zod';
 import { REFERENCE_KINDS } from '../../shared/documents/budget';
@@ -14,22 +14,50 @@ export const REFERENCE_KIND_LABELS: Record<(typeof REFERENCE_KINDS)[number], str
   bidang: 'Bidang',
   kegiatan: 'Kegiatan',
   'funding-source': 'Sumber dana',
+  tax: 'Tarif pajak',
 };
 
-const referenceFormSchema = z.object({
-  kind: z.enum(REFERENCE_KINDS, { error: 'Jenis referensi tidak dikenal.' }),
-  code: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-Za-z.]{1,16}$/, 'Kode: angka, huruf dan titik, paling banyak 16.'),
-  name: z.string().trim().min(1, 'Nama wajib diisi.').max(300, 'Nama paling banyak 300 karakter.'),
-  fiscalYear: z.coerce
-    .number({ error: 'Tahun berlaku harus angka.' })
-    .int('Tahun berlaku harus bilangan bulat.')
-    .min(2000, 'Tahun berlaku 2000–2100.')
-    .max(2100, 'Tahun berlaku 2000–2100.'),
-  active: z.boolean(),
-});
+const referenceFormSchema = z
+  .object({
+    kind: z.enum(REFERENCE_KINDS, { error: 'Jenis referensi tidak dikenal.' }),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z.]{1,16}$/, 'Kode: angka, huruf dan titik, paling banyak 16.'),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Nama wajib diisi.')
+      .max(300, 'Nama paling banyak 300 karakter.'),
+    fiscalYear: z.coerce
+      .number({ error: 'Tahun berlaku harus angka.' })
+      .int('Tahun berlaku harus bilangan bulat.')
+      .min(2000, 'Tahun berlaku 2000–2100.')
+      .max(2100, 'Tahun berlaku 2000–2100.'),
+    active: z.boolean(),
+    /** A tax's withholding rate typed as a percent ("11", "1,5"), kept in basis points. */
+    rate: z
+      .string()
+      .trim()
+      .transform((typed, ctx) => {
+        if (typed === '') return null;
+        const match = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(typed);
+        const basisPoints = match
+          ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+          : NaN;
+        if (!(basisPoints <= 10000)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'Tarif pajak: persen 0–100, misalnya 11 atau 1,5.',
+          });
+          return z.NEVER;
+        }
+        return basisPoints;
+      }),
+  })
+  .refine((form) => (form.kind === 'tax') === (form.rate !== null), {
+    message: 'Tarif (%) diisi untuk tarif pajak saja, dan wajib untuknya.',
+  });
 export type ReferenceForm = z.infer<typeof referenceFormSchema>;
 
 export function readReferenceForm(get: (key: string) => string): ReferenceForm | string {
@@ -39,6 +67,7 @@ export function readReferenceForm(get: (key: string) => string): ReferenceForm |
     name: get('nama'),
     fiscalYear: get('tahun'),
     active: get('aktif') !== 'tidak',
+    rate: get('tarif'),
   });
   return parsed.success ? parsed.data : (parsed.error.issues[0]?.message ?? 'Isian tidak sah.');
 }
@@ -69,7 +98,7 @@ export function referenceBody(opts: {
     .map((v) => {
       const c = v.content as unknown as ReferenceForm;
       return `<tr><td>${e(REFERENCE_KIND_LABELS[c.kind])}</td><td>${e(c.code)}</td><td>${e(c.name)}</td>
-<td>${c.fiscalYear}</td><td>${c.active ? 'aktif' : 'dihentikan'}</td><td>v${v.version}, ${e(v.changedBy)}, ${e(dateTime.format(new Date(v.changedAt)))}</td></tr>`;
+<td>${c.fiscalYear}${c.rate === null || c.rate === undefined ? '' : `, ${(c.rate / 100).toLocaleString('id-ID')}%`}</td><td>${c.active ? 'aktif' : 'dihentikan'}</td><td>v${v.version}, ${e(v.changedBy)}, ${e(dateTime.format(new Date(v.changedAt)))}</td></tr>`;
     })
     .join('\n');
   return `<div class="ui-page-header"><div><h1>Data referensi dan kop</h1>
@@ -90,6 +119,7 @@ ${opts.logo ? `<p><img src="${e(opts.logo)}" alt="Logo kabupaten sekarang" width
     .join('')}</select></label>
 <label class="ui-field">Kode <input name="kode" maxlength="16" placeholder="01.01.01."></label>
 <label class="ui-field">Nama <input name="nama" maxlength="300"></label>
+<label class="ui-field">Tarif (%), untuk tarif pajak <input name="tarif" inputmode="decimal" size="6" placeholder="11"></label>
 <label class="ui-field">Berlaku mulai tahun anggaran <input name="tahun" inputmode="numeric" size="6" value="${opts.year}"></label>
 <label class="ui-field">Status <select name="aktif"><option value="ya">Aktif</option><option value="tidak">Dihentikan</option></select></label>
 <div class="ui-actions"><button class="ui-button ui-button--primary" type="submit">Simpan perubahan</button></div>
