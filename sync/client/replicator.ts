@@ -26,6 +26,9 @@ import type { KioskDatabase } from './store-types';
 
 export type { SyncState, SyncStatus } from './sync-status';
 
+/** Push batches in flight at once in `syncOnce` (measured on the village link: decision 0019). */
+const PUSH_WINDOW = 4;
+
 export interface ReplicatorOptions {
   db: KioskDatabase;
   couch: CouchClient;
@@ -129,13 +132,20 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       history.roundRestarted();
       try {
         await server.confirm();
-        await push.pushAll('text');
-        while (!(await pull.pullBatch())) {
-          /* keep pulling until caught up */
-        }
-        await push.pushAll('text'); // documents that won a conflict during the pull
+        // Push and pull at once, on two connections, the push pipelined: on a village link each
+        // waiting exchange costs a round trip, and the two directions are separate pipes.
+        const both = await Promise.allSettled([
+          push.pushAll('text', { window: PUSH_WINDOW }),
+          (async () => {
+            while (!(await pull.pullBatch())) {
+              /* keep pulling until caught up */
+            }
+          })(),
+        ]);
+        for (const outcome of both) if (outcome.status === 'rejected') throw outcome.reason;
+        await push.pushAll('text', { window: PUSH_WINDOW }); // documents that won a conflict during the pull
         syncOptions.onTextSynced?.();
-        await push.pushAll('all');
+        await push.pushAll('all', { window: PUSH_WINDOW });
         while (await pull.pullPhotoBatch()) {
           /* the photos the feed announced, a small batch at a time */
         }

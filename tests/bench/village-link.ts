@@ -29,6 +29,10 @@ import { VILLAGE_LINK } from './village-day';
 
 export const LINK_SYSTEMS = ['balai', 'pouchdb', 'rxdb'] as const;
 type LinkSystem = (typeof LINK_SYSTEMS)[number];
+/** `BENCH_SYSTEMS=balai` measures only those (while working on one); the default is all three. */
+const SYSTEMS = LINK_SYSTEMS.filter(
+  (s) => !process.env.BENCH_SYSTEMS || process.env.BENCH_SYSTEMS.split(',').includes(s),
+);
 type Scenario = 'initial' | 'day';
 
 type Doc = Record<string, unknown> & { id: string; type: string };
@@ -264,7 +268,7 @@ export async function bench(): Promise<object> {
       const runs: LinkRun[] = [];
       let floor = { gzipUp: 0, gzipDown: 0, seconds: 0 };
       for (let round = 0; round < rounds; round++) {
-        const order = LINK_SYSTEMS.map((_, i) => LINK_SYSTEMS[(i + round) % LINK_SYSTEMS.length]!);
+        const order = SYSTEMS.map((_, i) => SYSTEMS[(i + round) % SYSTEMS.length]!);
         for (const system of order) {
           const { plan: work, ...run } = await runOnce(system, scenario, admin);
           const gzipUp = gzipBytes(work.up);
@@ -279,7 +283,7 @@ export async function bench(): Promise<object> {
         }
       }
       const medians = Object.fromEntries(
-        LINK_SYSTEMS.map((system) => {
+        SYSTEMS.map((system) => {
           const mine = runs.filter((r) => r.system === system);
           const seconds = median(mine.map((r) => r.seconds));
           return [
