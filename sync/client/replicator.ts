@@ -26,8 +26,11 @@ import type { KioskDatabase } from './store-types';
 
 export type { SyncState, SyncStatus } from './sync-status';
 
-/** Push batches in flight at once in `syncOnce` (measured on the village link: decision 0019). */
-const PUSH_WINDOW = 4;
+/**
+ * Push batches, and pulled body batches, in flight at once in `syncOnce` (measured on the village
+ * link: decision 0019).
+ */
+const IN_FLIGHT = 4;
 
 export interface ReplicatorOptions {
   db: KioskDatabase;
@@ -135,17 +138,17 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
         // Push and pull at once, on two connections, the push pipelined: on a village link each
         // waiting exchange costs a round trip, and the two directions are separate pipes.
         const both = await Promise.allSettled([
-          push.pushAll('text', { window: PUSH_WINDOW }),
+          push.pushAll('text', { window: IN_FLIGHT }),
           (async () => {
-            while (!(await pull.pullBatch())) {
+            while (!(await pull.pullBatch({ fetchWindow: IN_FLIGHT }))) {
               /* keep pulling until caught up */
             }
           })(),
         ]);
         for (const outcome of both) if (outcome.status === 'rejected') throw outcome.reason;
-        await push.pushAll('text', { window: PUSH_WINDOW }); // documents that won a conflict during the pull
+        await push.pushAll('text', { window: IN_FLIGHT }); // documents that won a conflict during the pull
         syncOptions.onTextSynced?.();
-        await push.pushAll('all', { window: PUSH_WINDOW });
+        await push.pushAll('all', { window: IN_FLIGHT });
         while (await pull.pullPhotoBatch()) {
           /* the photos the feed announced, a small batch at a time */
         }
