@@ -1,6 +1,7 @@
 // The kiosk's replication with its village database at the regency. One engine for every
-// collection, so the whole kiosk uses at most two connections: one push at a time, one pull
-// (a long poll when caught up). Documents carry their own sync state (local-fields.ts), so what
+// collection, so the live kiosk uses at most two connections: one push at a time, one pull
+// (a long poll when caught up); a `syncOnce` pass keeps up to IN_FLIGHT requests going each way.
+// Documents carry their own sync state (local-fields.ts), so what
 // is waiting survives restarts and is counted for staff; the pull checkpoint is stored after
 // the documents it covers, so a cut link resumes where it stopped and applying twice is harmless.
 // Photos have their own lane (photo-lane.ts, decision 0011): text goes first both ways, photos
