@@ -325,6 +325,39 @@ describe('kiosk sync', () => {
     await until(() => kiosk.replicator.status.clockSkewMs !== null); // what staff are shown
   });
 
+  it('keeps several pushes in flight in one pass, and each document arrives once', async () => {
+    const { code, logins } = await village(['k1']);
+    let inFlight = 0;
+    let most = 0;
+    // Every answer comes 200 ms late, as over a slow link: a pass that waited for each batch
+    // would never have two at the server.
+    const slow: typeof fetch = async (input, init) => {
+      if (!String(input).endsWith('_bulk_docs')) return fetch(input, init);
+      most = Math.max(most, ++inFlight);
+      try {
+        const res = await fetch(input, init);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return res;
+      } finally {
+        inFlight--;
+      }
+    };
+    const kiosk = await openNodeKiosk({
+      villageCode: code,
+      kioskId: 'k1',
+      login: logins[0]!,
+      fetch: slow,
+      batchSize: 5,
+    });
+    for (let i = 0; i < 30; i++) await kiosk.addRequest({ name: `Warga ${i}` });
+    await kiosk.replicator.syncOnce();
+    expect(most).toBe(4);
+    const atRegency = await regencyDocs(code, 'request');
+    expect(atRegency).toHaveLength(30);
+    expect(atRegency.every((d) => String(d._rev).startsWith('1-'))).toBe(true);
+    expect(await kiosk.db.requests.count({ selector: { syncState: 'synced' } }).exec()).toBe(30);
+  });
+
   it('compresses what it pushes, and the regency takes it', async () => {
     const { code, logins } = await village(['k1']);
     const encodings: (string | null)[] = [];
