@@ -1,6 +1,6 @@
 // The kiosk's replication with its village database at the regency. One engine for every
-// collection, so the live kiosk uses at most two connections: one push at a time, one pull
-// (a long poll when caught up); a `syncOnce` pass keeps up to IN_FLIGHT requests going each way.
+// collection. Push and pull run at once, each keeping up to IN_FLIGHT requests going (the live
+// loops and a `syncOnce` pass alike); the pull long-polls when caught up.
 // Documents carry their own sync state (local-fields.ts), so what
 // is waiting survives restarts and is counted for staff; the pull checkpoint is stored after
 // the documents it covers, so a cut link resumes where it stopped and applying twice is harmless.
@@ -20,18 +20,12 @@ import { createPush } from './push';
 import { createReconcile } from './reconcile';
 import { createServerIdentity } from './server-identity';
 import { createSyncHistory } from './sync-history';
-import { createSyncLoops, asCouchError } from './sync-loops';
+import { createSyncLoops, asCouchError, IN_FLIGHT } from './sync-loops';
 import { clockSkewMs, createReporter } from './sync-reporter';
 import { createSyncStatus, type SyncStatus } from './sync-status';
 import type { KioskDatabase } from './store-types';
 
 export type { SyncState, SyncStatus } from './sync-status';
-
-/**
- * Push batches, and pulled body batches, in flight at once in `syncOnce` (measured on the village
- * link: decision 0019).
- */
-const IN_FLIGHT = 4;
 
 export interface ReplicatorOptions {
   db: KioskDatabase;
