@@ -39,7 +39,12 @@ interface PullCheckpoint {
 
 export interface Pull {
   /** Pulls one batch of changes; answers whether the kiosk has caught up. */
-  pullBatch(options?: { signal?: AbortSignal; longpoll?: boolean }): Promise<boolean>;
+  pullBatch(options?: {
+    signal?: AbortSignal;
+    longpoll?: boolean;
+    /** Body requests in flight at once (default 1); applied in feed order all the same. */
+    fetchWindow?: number;
+  }): Promise<boolean>;
   /** Fetches one batch of announced photos; answers whether any are left. */
   pullPhotoBatch(): Promise<boolean>;
   photoBacklogSize(): Promise<number>;
@@ -145,7 +150,7 @@ export function createPull(options: {
   }
 
   return {
-    async pullBatch({ signal, longpoll = false } = {}) {
+    async pullBatch({ signal, longpoll = false, fetchWindow = 1 } = {}) {
       const batchSize = options.batchSize();
       const { feedStep } = options;
       const since = await readCheckpoint();
@@ -162,16 +167,26 @@ export function createPull(options: {
       const photoIds = wanted.filter(isPhotoId);
       const text = wanted.filter((id) => !isPhotoId(id));
       // Noted before the text is fetched (still before the checkpoint that passes them), so the
-      // lane's first batch can be asked for right behind the text's request.
+      // lane's first batch can be asked for right behind the text's requests.
       await photoBacklog.add(photoIds);
       const prefetch = () =>
         photoIds.length > 0 ? photoBacklog.prefetch((ids) => couch.getDocs(ids)) : undefined;
-      if (text.length === 0) await prefetch();
-      for (let i = 0; i < text.length; i += batchSize) {
-        const fetching = couch.getDocs(text.slice(i, i + batchSize));
-        fetching.catch(() => undefined); // met by the await below, after the prefetch is asked
-        if (i === 0) await prefetch();
-        await applyRemote(await fetching);
+      const chunks: string[][] = [];
+      for (let i = 0; i < text.length; i += batchSize) chunks.push(text.slice(i, i + batchSize));
+      // The next bodies are on their way while these are stored: on a slow link each request
+      // waiting for the one before costs a round trip.
+      const fetching: Promise<CouchDoc[]>[] = [];
+      const fetchChunk = (k: number) => {
+        const docs = couch.getDocs(chunks[k]!);
+        docs.catch(() => {}); // awaited below in order; a failure after an earlier one is moot
+        fetching.push(docs);
+      };
+      for (let k = 0; k < Math.min(fetchWindow, chunks.length); k++) fetchChunk(k);
+      await prefetch();
+      for (let k = 0; k < chunks.length; k++) {
+        const docs = await fetching[k]!;
+        if (k + fetchWindow < chunks.length) fetchChunk(k + fetchWindow);
+        await applyRemote(docs);
       }
       await publishBacklog();
       const server = options.serverToken();

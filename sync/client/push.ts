@@ -19,10 +19,19 @@ import type { SyncHistory } from './sync-history';
 import type { KioskDatabase } from './store-types';
 
 type Lane = 'text' | 'photo';
+type Item = { name: CollectionName; doc: Stored };
+
+export interface PushOptions {
+  /**
+   * Text batches in flight at once (default 1). Above 1 the next batch is uploaded while the
+   * server writes the one before, so a slow link's round trip is paid once, not once a batch.
+   */
+  window?: number;
+}
 
 export interface Push {
   /** Text first; then photos one small batch at a time, text saved meanwhile going before each. */
-  pushAll(lanes: 'text' | 'all'): Promise<void>;
+  pushAll(lanes: 'text' | 'all', options?: PushOptions): Promise<void>;
   /** Documents per request (text). */
   readonly batchSize: number;
   /** Photo bytes (base64) per request. */
@@ -44,28 +53,42 @@ export function createPush(options: {
   let photoBatchBytes = options.photoBatchBytes;
   let batches = 0;
 
-  async function pendingOf(name: CollectionName, limit: number) {
+  /** Pending documents of a collection in id order, after `after` (ids of batches in flight). */
+  async function pendingOf(name: CollectionName, limit: number, after = '') {
     const docs = await collectionOf(db, name)
-      .find({ selector: { syncState: 'pending' }, index: ['syncState', 'id'], limit })
+      .find({
+        selector: { syncState: 'pending', ...(after ? { id: { $gt: after } } : {}) },
+        index: ['syncState', 'id'],
+        sort: [{ syncState: 'asc' }, { id: 'asc' }],
+        limit,
+      })
       .exec();
     return docs.map((d) => ({ name, doc: d.toMutableJSON() as Stored }));
   }
 
-  /** The next batch of a lane: text by count, photos by bytes. */
-  async function nextBatch(lane: Lane): Promise<{ name: CollectionName; doc: Stored }[]> {
-    if (lane === 'photo')
-      return takeByBytes(await pendingOf(PHOTOS, PHOTOS_PER_READ), photoBatchBytes);
-    const batch: { name: CollectionName; doc: Stored }[] = [];
+  /**
+   * The next text batch: pending documents past `cursor` (per collection, moved past what is
+   * taken), so batches in flight are not taken twice.
+   */
+  async function nextTextBatch(cursor: Map<CollectionName, string>): Promise<Item[]> {
+    const batch: Item[] = [];
     for (const name of TEXT_COLLECTIONS) {
       if (batch.length >= batchSize) break;
-      batch.push(...(await pendingOf(name, batchSize - batch.length)));
+      const taken = await pendingOf(name, batchSize - batch.length, cursor.get(name));
+      if (taken.length > 0) cursor.set(name, taken[taken.length - 1]!.doc.id);
+      batch.push(...taken);
     }
     return batch;
   }
 
-  /** Pushes one batch of a lane; returns how many documents left the `pending` state. */
-  async function pushBatch(lane: Lane): Promise<number> {
-    const batch = await nextBatch(lane);
+  /** Pushes one batch of photos, by bytes; returns how many left the `pending` state. */
+  async function pushPhotoBatch(): Promise<number> {
+    const pending = await pendingOf(PHOTOS, PHOTOS_PER_READ);
+    return sendBatch('photo', takeByBytes(pending, photoBatchBytes));
+  }
+
+  /** Sends a batch taken from the store and settles every answer; returns how many settled. */
+  async function sendBatch(lane: Lane, batch: Item[]): Promise<number> {
     // Only village document types are ours to send; a regency type edited here would be refused.
     const sendable = batch.filter((b) => isVillageDocType(b.doc.type));
     const outcomes: Settlement[] = batch
@@ -95,9 +118,16 @@ export function createPush(options: {
           ]);
           return 1;
         }
-        if (lane === 'photo') photoBatchBytes = Math.floor(photoBatchBytes / 2);
-        else batchSize = Math.max(1, Math.floor(sendable.length / 2));
-        return pushBatch(lane);
+        if (lane === 'photo') {
+          photoBatchBytes = Math.floor(photoBatchBytes / 2);
+          return pushPhotoBatch();
+        }
+        // Text: the same documents in two halves, and smaller batches from now on.
+        const half = Math.max(1, Math.floor(sendable.length / 2));
+        batchSize = Math.min(batchSize, half);
+        await settleAll(db, outcomes);
+        const first = await sendBatch(lane, sendable.slice(0, half));
+        return outcomes.length + first + (await sendBatch(lane, sendable.slice(half)));
       }
       throw err;
     }
@@ -130,17 +160,46 @@ export function createPush(options: {
     return settled;
   }
 
-  async function pushText() {
-    while ((await pushBatch('text')) > 0) {
-      /* until no text document is waiting */
+  /**
+   * Pushes text until none is waiting, up to `window` batches in flight: a pass takes the pending
+   * documents in id order; another pass follows while the last one settled anything (a rebased
+   * conflict, a document edited meanwhile). A failed batch fails the push once the others ended.
+   */
+  async function pushText(window: number) {
+    for (;;) {
+      const cursor = new Map<CollectionName, string>();
+      const inFlight = new Set<Promise<void>>();
+      const failures: unknown[] = [];
+      let settled = 0;
+      let more = true;
+      while (more || inFlight.size > 0) {
+        while (more && inFlight.size < window && failures.length === 0) {
+          const batch = await nextTextBatch(cursor);
+          if (batch.length === 0) {
+            more = false;
+            break;
+          }
+          const sent: Promise<void> = sendBatch('text', batch)
+            .then(
+              (n) => void (settled += n),
+              (err: unknown) => void failures.push(err),
+            )
+            .then(() => void inFlight.delete(sent));
+          inFlight.add(sent);
+        }
+        if (failures.length > 0) more = false;
+        if (inFlight.size > 0) await Promise.race(inFlight);
+      }
+      if (failures.length > 0) throw failures[0];
+      if (settled === 0) return;
     }
   }
 
   return {
-    async pushAll(lanes) {
-      await pushText();
+    async pushAll(lanes, { window = 1 } = {}) {
+      await pushText(window);
       if (lanes === 'all') {
-        while ((await pushBatch('photo')) > 0) await pushText();
+        while ((await pushPhotoBatch()) > 0) await pushText(window);
       }
     },
     get batchSize() {

@@ -1,6 +1,7 @@
 // The kiosk's replication with its village database at the regency. One engine for every
-// collection, so the whole kiosk uses at most two connections: one push at a time, one pull
-// (a long poll when caught up). Documents carry their own sync state (local-fields.ts), so what
+// collection. Push and pull run at once, each keeping up to IN_FLIGHT requests going (the live
+// loops and a `syncOnce` pass alike); the pull long-polls when caught up.
+// Documents carry their own sync state (local-fields.ts), so what
 // is waiting survives restarts and is counted for staff; the pull checkpoint is stored after
 // the documents it covers, so a cut link resumes where it stopped and applying twice is harmless.
 // Photos have their own lane (photo-lane.ts, decision 0011): text goes first both ways, photos
@@ -19,7 +20,7 @@ import { createPush } from './push';
 import { createReconcile } from './reconcile';
 import { createServerIdentity } from './server-identity';
 import { createSyncHistory } from './sync-history';
-import { createSyncLoops, asCouchError } from './sync-loops';
+import { createSyncLoops, asCouchError, IN_FLIGHT } from './sync-loops';
 import { clockSkewMs, createReporter } from './sync-reporter';
 import { createSyncStatus, type SyncStatus } from './sync-status';
 import type { KioskDatabase } from './store-types';
@@ -129,13 +130,20 @@ export function createReplicator(options: ReplicatorOptions): Replicator {
       history.roundRestarted();
       try {
         await server.confirm();
-        await push.pushAll('text');
-        while (!(await pull.pullBatch())) {
-          /* keep pulling until caught up */
-        }
-        await push.pushAll('text'); // documents that won a conflict during the pull
+        // Push and pull at once, on two connections, the push pipelined: on a village link each
+        // waiting exchange costs a round trip, and the two directions are separate pipes.
+        const both = await Promise.allSettled([
+          push.pushAll('text', { window: IN_FLIGHT }),
+          (async () => {
+            while (!(await pull.pullBatch({ fetchWindow: IN_FLIGHT }))) {
+              /* keep pulling until caught up */
+            }
+          })(),
+        ]);
+        for (const outcome of both) if (outcome.status === 'rejected') throw outcome.reason;
+        await push.pushAll('text', { window: IN_FLIGHT }); // documents that won a conflict during the pull
         syncOptions.onTextSynced?.();
-        await push.pushAll('all');
+        await push.pushAll('all', { window: IN_FLIGHT });
         while (await pull.pullPhotoBatch()) {
           /* the photos the feed announced, a small batch at a time */
         }

@@ -1,7 +1,8 @@
-// Live replication: two loops with at most one request in flight each — push (woken at once by
-// any write that leaves a document pending) and pull (a long poll when caught up) — so a kiosk
-// uses two connections. While the link is down one probe wakes both; other failures back off
-// with equal jitter. The wake-up flag and the loops' lifetime are this module's.
+// Live replication: two loops, push (woken at once by any write that leaves a document pending)
+// and pull (a long poll when caught up), each keeping up to IN_FLIGHT requests going: push
+// batches, and body batches of the pull, the next on its way while the server (or the kiosk's
+// store) works on the one before. While the link is down one probe wakes both; other failures
+// back off with equal jitter. The wake-up flag and the loops' lifetime are this module's.
 import { merge, type Subscription } from 'rxjs';
 import { COLLECTION_NAMES } from '../../shared/documents/collections';
 import { authRetryDelay, createAuthGate, isRefusal } from './auth-gate';
@@ -16,6 +17,12 @@ import { clockSkewMs } from './sync-reporter';
 import type { SyncHistory } from './sync-history';
 import type { SyncStatusOwner } from './sync-status';
 import type { KioskDatabase } from './store-types';
+
+/**
+ * Push batches, and pulled body batches, in flight at once, in the live loops and in `syncOnce`
+ * (measured on the village link: decision 0019).
+ */
+export const IN_FLIGHT = 4;
 
 /** How often the pull looks at the feed again while it is fetching photos. */
 const FEED_CHECK_WHILE_PHOTOS_MS = 10_000;
@@ -101,7 +108,7 @@ export function createSyncLoops(options: {
       history.roundBegan();
       try {
         await server.confirm();
-        await push.pushAll('all');
+        await push.pushAll('all', { window: IN_FLIGHT });
         status.patch({ pushError: null });
         attempt = 0;
         await markSuccessIfSettled();
@@ -131,7 +138,11 @@ export function createSyncLoops(options: {
         status.patch({ photoBacklog: await pull.photoBacklogSize() });
         // No long poll while photos are owed: the feed is checked between photo batches instead.
         const idle = status.health.caughtUp && status.health.photoBacklog === 0;
-        const caughtUp = await pull.pullBatch({ signal, longpoll: idle });
+        const caughtUp = await pull.pullBatch({
+          signal,
+          longpoll: idle,
+          fetchWindow: IN_FLIGHT,
+        });
         if (caughtUp) await pullPhotosFor(FEED_CHECK_WHILE_PHOTOS_MS, signal);
         attempt = 0;
         status.patch({ pullError: null, caughtUp, clockSkewMs: clockSkewMs(couch) });

@@ -4,7 +4,9 @@
 // run and the medians. Two scenarios:
 // - initial: a kiosk holding 2,000 register requests meets an empty village database;
 // - day: a kiosk that synced yesterday's 500 documents sends its day (300 requests, 50 letters,
-//   100 ledger entries) while the other kiosk's day (150 requests) comes down.
+//   100 ledger entries) while the other kiosk's day (150 requests) comes down;
+// - restore: a new kiosk pulls the 2,000 requests the village's other kiosk wrote.
+// BENCH_SCENARIOS and BENCH_SYSTEMS pick some (while working on one); the default is all.
 // The floor is physical: the gzip size of the documents that must cross each way over the
 // bandwidth, plus one round trip (the two directions are separate pipes). Head bytes (request
 // and status lines, headers) are counted per exchange by the proxy, and what the proxy's
@@ -29,7 +31,10 @@ import { VILLAGE_LINK } from './village-day';
 
 export const LINK_SYSTEMS = ['balai', 'pouchdb', 'rxdb'] as const;
 type LinkSystem = (typeof LINK_SYSTEMS)[number];
-type Scenario = 'initial' | 'day';
+const SYSTEMS = LINK_SYSTEMS.filter(
+  (s) => !process.env.BENCH_SYSTEMS || process.env.BENCH_SYSTEMS.split(',').includes(s),
+);
+type Scenario = 'initial' | 'day' | 'restore';
 
 type Doc = Record<string, unknown> & { id: string; type: string };
 
@@ -44,6 +49,9 @@ interface Plan {
 
 function plan(scenario: Scenario, code: VillageCode): Plan {
   if (scenario === 'initial') return { before: [], up: registerRequests(code, 2_000), down: [] };
+  // A new or replaced kiosk: everything the village's other kiosk wrote comes down.
+  if (scenario === 'restore')
+    return { before: [], up: [], down: registerRequests(code, 2_000, 43, 'k2') };
   const ids = createIdGenerator(code, 'k1');
   return {
     before: registerRequests(code, 500, 7, 'k1', ids),
@@ -260,11 +268,13 @@ export async function bench(): Promise<object> {
   const bps = VILLAGE_LINK.bytesPerSecond;
   try {
     const scenarios: Record<string, object> = {};
-    for (const scenario of ['initial', 'day'] as const) {
+    const only = process.env.BENCH_SCENARIOS?.split(',');
+    for (const scenario of ['initial', 'day', 'restore'] as const) {
+      if (only && !only.includes(scenario)) continue;
       const runs: LinkRun[] = [];
       let floor = { gzipUp: 0, gzipDown: 0, seconds: 0 };
       for (let round = 0; round < rounds; round++) {
-        const order = LINK_SYSTEMS.map((_, i) => LINK_SYSTEMS[(i + round) % LINK_SYSTEMS.length]!);
+        const order = SYSTEMS.map((_, i) => SYSTEMS[(i + round) % SYSTEMS.length]!);
         for (const system of order) {
           const { plan: work, ...run } = await runOnce(system, scenario, admin);
           const gzipUp = gzipBytes(work.up);
@@ -279,7 +289,7 @@ export async function bench(): Promise<object> {
         }
       }
       const medians = Object.fromEntries(
-        LINK_SYSTEMS.map((system) => {
+        SYSTEMS.map((system) => {
           const mine = runs.filter((r) => r.system === system);
           const seconds = median(mine.map((r) => r.seconds));
           return [
@@ -291,9 +301,13 @@ export async function bench(): Promise<object> {
               bytesDown: median(mine.map((r) => r.bytesDown)),
               ratioToFloor: round2(seconds / floor.seconds),
               // Initial: nothing to pull, so what comes down is answers and echoes; target ≤ 0.1.
-              receivedPerPushedGzip: round2(
-                median(mine.map((r) => r.bytesDown)) / Math.max(1, floor.gzipUp),
-              ),
+              ...(floor.gzipUp > 0
+                ? {
+                    receivedPerPushedGzip: round2(
+                      median(mine.map((r) => r.bytesDown)) / floor.gzipUp,
+                    ),
+                  }
+                : {}),
             },
           ];
         }),

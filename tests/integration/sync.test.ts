@@ -325,6 +325,55 @@ describe('kiosk sync', () => {
     await until(() => kiosk.replicator.status.clockSkewMs !== null); // what staff are shown
   });
 
+  /** A fetch whose `_bulk_docs` answers come 200 ms late, as over a slow link, counting those at once. */
+  function slowPushes() {
+    let inFlight = 0;
+    const seen = { most: 0 };
+    // A push that waited for each batch would never have two at the server.
+    const fetchSlowly: typeof fetch = async (input, init) => {
+      if (!String(input).endsWith('_bulk_docs')) return fetch(input, init);
+      seen.most = Math.max(seen.most, ++inFlight);
+      try {
+        const res = await fetch(input, init);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return res;
+      } finally {
+        inFlight--;
+      }
+    };
+    return { fetchSlowly, seen };
+  }
+
+  for (const way of ['one pass', 'live'] as const) {
+    it(`keeps several pushes in flight (${way}), and each document arrives once`, async () => {
+      const { code, logins } = await village(['k1']);
+      const { fetchSlowly, seen } = slowPushes();
+      const kiosk = await openNodeKiosk({
+        villageCode: code,
+        kioskId: 'k1',
+        login: logins[0]!,
+        fetch: fetchSlowly,
+        batchSize: 5,
+      });
+      for (let i = 0; i < 30; i++) await kiosk.addRequest({ name: `Warga ${i}` });
+      if (way === 'one pass') await kiosk.replicator.syncOnce();
+      else {
+        kiosk.replicator.start();
+        await until(
+          async () =>
+            (await kiosk.db.requests.count({ selector: { syncState: 'synced' } }).exec()) === 30,
+          60_000,
+        );
+        await kiosk.replicator.stop();
+      }
+      expect(seen.most).toBe(4);
+      const atRegency = await regencyDocs(code, 'request');
+      expect(atRegency).toHaveLength(30);
+      expect(atRegency.every((d) => String(d._rev).startsWith('1-'))).toBe(true);
+      expect(await kiosk.db.requests.count({ selector: { syncState: 'synced' } }).exec()).toBe(30);
+    });
+  }
+
   it('compresses what it pushes, and the regency takes it', async () => {
     const { code, logins } = await village(['k1']);
     const encodings: (string | null)[] = [];
