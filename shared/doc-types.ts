@@ -19,6 +19,7 @@ export const VILLAGE_DOC_TYPES = [
   'village-office', // the office's address, contacts and signing officials (newest one current)
   'population-event', // a population event (mutasi penduduk), written once
   'population-report', // a closed monthly population report (laporan bulanan), written once
+  'anjungan-log', // what a resident did at the anjungan mandiri, written once
 ] as const;
 
 export const REGENCY_DOC_TYPES = [

@@ -18,18 +18,9 @@ import {
   type ResidentPublic,
 } from '../../shared/anjungan/identity';
 import { lockDuration, waitInWords } from '../../shared/lockout';
-import { hashSecret, secretMatches, StaffError } from './staff-accounts';
+import { hashSchema, hashSecret, secretMatches, StaffError } from './staff-accounts';
 
 export const RESIDENTS_FILE_NAME = 'anjungan-residents.json';
-
-const hashSchema = z.object({
-  kdf: z.literal('scrypt'),
-  N: z.number().int(),
-  r: z.number().int(),
-  p: z.number().int(),
-  salt: z.string(),
-  hash: z.string(),
-});
 
 const residentSchema = z.object({
   nik: z.string(),

@@ -28,7 +28,8 @@ export const FREE_FAILURES = 5;
 export const FIRST_LOCK_MS = 30_000;
 export const MAX_LOCK_MS = 15 * 60_000;
 
-const hashSchema = z.object({
+/** A scrypt hash as stored: staff secrets, and residents' anjungan PINs. */
+export const hashSchema = z.object({
   kdf: z.literal('scrypt'),
   N: z.number().int(),
   r: z.number().int(),
