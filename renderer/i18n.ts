@@ -198,6 +198,7 @@ const id = {
   populationEvents: 'Mutasi Penduduk',
   populationBooks: 'Buku Penduduk',
   populationReport: 'Laporan Bulanan',
+  anjunganAccess: 'Akses Anjungan',
 };
 
 export type MessageKey = keyof typeof id;

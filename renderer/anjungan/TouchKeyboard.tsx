@@ -37,7 +37,9 @@ export function TouchKeyboard({
   const keyboard = useRef<Keyboard | null>(null);
   // The latest callbacks, for the keyboard made once per layout.
   const handlers = useRef({ onChange, onEnter });
-  handlers.current = { onChange, onEnter };
+  useEffect(() => {
+    handlers.current = { onChange, onEnter };
+  });
 
   useEffect(() => {
     if (!host.current) return;

@@ -9,7 +9,9 @@ const READER_GAP_MS = 80;
 
 export function useCardReader(onCard: (uid: string) => void, active: boolean): void {
   const latest = useRef(onCard);
-  latest.current = onCard;
+  useEffect(() => {
+    latest.current = onCard;
+  });
   useEffect(() => {
     if (!active) return;
     let digits = '';

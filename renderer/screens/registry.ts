@@ -22,6 +22,7 @@ import { OfficeProfileScreen } from '../office/OfficeProfileScreen';
 import { MutasiScreen } from '../population/MutasiScreen';
 import { BooksScreen } from '../population/BooksScreen';
 import { ReportScreen } from '../population/ReportScreen';
+import { AnjunganAccessScreen } from '../anjungan/AnjunganAccessScreen';
 
 export interface Screen {
   id: string;
@@ -84,6 +85,13 @@ export const SCREENS: Screen[] = [
     component: ReportScreen,
     action: 'population.view',
     group: 'kependudukan',
+  },
+  {
+    id: 'anjungan',
+    title: 'anjunganAccess',
+    component: AnjunganAccessScreen,
+    action: 'resident.credential',
+    group: 'layanan',
   },
 ];
 
