@@ -2,7 +2,8 @@
 // keyboard, only touch, and the e-KTP reader's keystrokes are the card's (CardReader.ts). The
 // keyboard types into the field the form says is active; its keys are large touch targets.
 import { useEffect, useRef } from 'react';
-import Keyboard from 'simple-keyboard';
+// The named export: the package's main file is UMD, whose default does not survive bundling.
+import { SimpleKeyboard as Keyboard } from 'simple-keyboard';
 import 'simple-keyboard/build/css/index.css';
 
 const LAYOUTS = {
