@@ -2,7 +2,7 @@
 // board) until someone touches it or taps an e-KTP; sign-in by NIK + PIN on the on-screen keypad;
 // the first-use PIN change; then take a queue number, ask for a letter, see their own requests
 // and civil-registration applications. After a minute without a touch the screen forgets them.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { map } from 'rxjs';
 import { ANJUNGAN_IDLE_MS, type ResidentPublic } from '../../shared/anjungan/identity';
 import { ANJUNGAN_LETTER_TYPES, isFromAnjungan } from '../../shared/anjungan/request';
@@ -335,11 +335,13 @@ function QueueScreen({
   const [ticket, setTicket] = useState<QueueDoc | null>(null);
   const [printed, setPrinted] = useState<boolean | null>(null);
   const village = useVillageTitle();
+  // One number per visit to this screen, even if React runs the effect twice.
+  const taken = useRef(false);
   useEffect(() => {
-    let gone = false;
+    if (taken.current) return;
+    taken.current = true;
     takeNumber(session).then(
       async (t) => {
-        if (gone) return;
         setTicket(t);
         const sent = await printReceipt({
           kind: 'queue',
@@ -356,10 +358,6 @@ function QueueScreen({
       },
       (e: Error) => onError(e.message),
     );
-    return () => {
-      gone = true;
-    };
-    // One number per visit to this screen.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   if (!ticket) return <p className="anjungan-panel">Mengambil nomor…</p>;

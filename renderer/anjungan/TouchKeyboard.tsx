@@ -67,5 +67,6 @@ export function TouchKeyboard({
     keyboard.current?.setInput(value);
   }, [value]);
 
-  return <div ref={host} data-testid="touch-keyboard" />;
+  // simple-keyboard names its instance after the element's first class.
+  return <div ref={host} className="simple-keyboard" data-testid="touch-keyboard" />;
 }
