@@ -179,7 +179,7 @@ describe.skipIf(!chromiumAvailable())('the anjungan mandiri, end to end', () => 
     // A letter: domicile, every requirement confirmed, the purpose typed on the screen.
     await menuItem('Layanan Surat').click();
     await tap(page.getByRole('button', { name: 'Ajukan surat' }));
-    await tap(page.getByRole('button', { name: 'Surat Keterangan Domisili' }));
+    await tap(page.getByRole('button', { name: 'Surat Keterangan Domisili', exact: true }));
     for (const box of await page.getByRole('checkbox').all()) await tap(box);
     await typeOnScreen('buka rekening');
     await shot(page, 'anjungan-letter');
