@@ -1,6 +1,7 @@
 // Runs sandboxed beside the renderer and exposes `window.balai`: one function per channel of
 // the bridge, nothing else of Electron. The host validates every payload; the renderer every answer.
 import { contextBridge, ipcRenderer } from 'electron';
+import { ANJUNGAN_BRIDGE_FUNCTIONS, type AnjunganBridge } from '../shared/anjungan/channels';
 import { BACKUP_BRIDGE_FUNCTIONS, type BackupBridge } from '../shared/backup/channels';
 import type { IpcChannel, IpcRequest, IpcResponse, KioskBridge } from '../shared/ipc';
 import type { IpcResult } from './ipc-result';
@@ -21,6 +22,12 @@ const bridge: KioskBridge = {
       (payload: unknown = null) => invoke(channel, payload as never),
     ]),
   ) as unknown as BackupBridge),
+  ...(Object.fromEntries(
+    Object.entries(ANJUNGAN_BRIDGE_FUNCTIONS).map(([fn, channel]) => [
+      fn,
+      (payload: unknown = null) => invoke(channel, payload as never),
+    ]),
+  ) as unknown as AnjunganBridge),
   getConfig: () => invoke('kiosk:get-config', null),
   setRegency: (connection) => invoke('kiosk:set-regency', connection),
   signLetter: (request) => invoke('letters:sign', request),

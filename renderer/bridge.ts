@@ -1,5 +1,10 @@
 // The renderer's one way to its host: `window.balai` from the Electron preload, or the same
 // channels over HTTP to the browser kiosk's loopback server. Answers are validated either way.
+import {
+  ANJUNGAN_BRIDGE_FUNCTIONS,
+  ANJUNGAN_PATH,
+  type AnjunganBridge,
+} from '../shared/anjungan/channels';
 import { BACKUP_BRIDGE_FUNCTIONS, type BackupBridge } from '../shared/backup/channels';
 import {
   BROWSER_BRIDGE_PREFIX,
@@ -21,7 +26,7 @@ async function callBrowserHost<C extends IpcChannel>(
   channel: C,
   payload: IpcRequest<C>,
 ): Promise<IpcResponse<C>> {
-  const res = await fetch(`${BROWSER_BRIDGE_PREFIX}${channel}`, {
+  const res = await fetch(`${bridgePrefix()}${channel}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(payload),
@@ -34,14 +39,34 @@ async function callBrowserHost<C extends IpcChannel>(
   return ipcChannels[channel].response.parse(body) as IpcResponse<C>;
 }
 
+/**
+ * The anjungan's window (served under `/anjungan/`) calls the host as a window in resident mode:
+ * the host answers it only its own channels (decision 0026).
+ */
+function bridgePrefix(): string {
+  return window.location.pathname.startsWith(ANJUNGAN_PATH)
+    ? `${ANJUNGAN_PATH}${BROWSER_BRIDGE_PREFIX.slice(1)}`
+    : BROWSER_BRIDGE_PREFIX;
+}
+
+/** The bridge functions of a table of function → channel, each calling `call` with its channel. */
+function tableFunctions(
+  table: Record<string, IpcChannel>,
+  call: (fn: string, channel: IpcChannel, payload: unknown) => Promise<unknown>,
+): Record<string, (payload?: unknown) => Promise<unknown>> {
+  return Object.fromEntries(
+    Object.entries(table).map(([fn, channel]) => [
+      fn,
+      (payload: unknown = null) => call(fn, channel, payload),
+    ]),
+  );
+}
+
 function browserBridge(): KioskBridge {
   return {
-    ...(Object.fromEntries(
-      Object.entries(BACKUP_BRIDGE_FUNCTIONS).map(([fn, channel]) => [
-        fn,
-        (payload: unknown = null) => callBrowserHost(channel, payload as never),
-      ]),
-    ) as unknown as BackupBridge),
+    ...(tableFunctions({ ...BACKUP_BRIDGE_FUNCTIONS, ...ANJUNGAN_BRIDGE_FUNCTIONS }, (_fn, c, p) =>
+      callBrowserHost(c, p as never),
+    ) as unknown as BackupBridge & AnjunganBridge),
     getConfig: () => callBrowserHost('kiosk:get-config', null),
     setRegency: (connection) => callBrowserHost('kiosk:set-regency', connection),
     signLetter: (request) => callBrowserHost('letters:sign', request),
@@ -64,15 +89,13 @@ function browserBridge(): KioskBridge {
 
 function validatedElectronBridge(bridge: KioskBridge): KioskBridge {
   return {
-    ...(Object.fromEntries(
-      Object.entries(BACKUP_BRIDGE_FUNCTIONS).map(([fn, channel]) => [
-        fn,
-        async (payload: unknown) =>
-          ipcChannels[channel].response.parse(
-            await (bridge[fn as keyof BackupBridge] as (p: unknown) => Promise<unknown>)(payload),
-          ),
-      ]),
-    ) as unknown as BackupBridge),
+    ...(tableFunctions(
+      { ...BACKUP_BRIDGE_FUNCTIONS, ...ANJUNGAN_BRIDGE_FUNCTIONS },
+      async (fn, channel, payload) =>
+        ipcChannels[channel].response.parse(
+          await (bridge[fn as keyof KioskBridge] as (p: unknown) => Promise<unknown>)(payload),
+        ),
+    ) as unknown as BackupBridge & AnjunganBridge),
     getConfig: async () => ipcChannels['kiosk:get-config'].response.parse(await bridge.getConfig()),
     setRegency: async (c) =>
       ipcChannels['kiosk:set-regency'].response.parse(await bridge.setRegency(c)),

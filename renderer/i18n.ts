@@ -201,6 +201,7 @@ const id = {
   // The treasury (decision 0024)
   treasuryBooks: 'Buku Bendahara',
   treasurySpp: 'SPP',
+  anjunganAccess: 'Akses Anjungan',
 };
 
 export type MessageKey = keyof typeof id;

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App';
+import { AnjunganApp } from './anjungan/AnjunganApp';
+import { ANJUNGAN_PATH } from '../shared/anjungan/channels';
 import { quietRxdbNoticeInProduction } from './vendor-notice';
 import './ui/ui.css';
 import './styles.css';
@@ -12,6 +14,6 @@ quietRxdbNoticeInProduction();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {window.location.pathname.startsWith(ANJUNGAN_PATH) ? <AnjunganApp /> : <App />}
   </StrictMode>,
 );

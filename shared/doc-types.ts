@@ -21,6 +21,7 @@ export const VILLAGE_DOC_TYPES = [
   'population-report', // a closed monthly population report (laporan bulanan), written once
   'spp', // a payment request (SPP) and its stages, each by its own role
   'year-closing', // a closed fiscal year (tutup buku), written once
+  'anjungan-log', // what a resident did at the anjungan mandiri, written once
 ] as const;
 
 export const REGENCY_DOC_TYPES = [

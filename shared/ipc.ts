@@ -3,6 +3,7 @@
 // these schemas at runtime, and the renderer validates every answer.
 import { z } from 'zod';
 import { backupChannels, type BackupBridge } from './backup/channels';
+import { anjunganChannels, type AnjunganBridge } from './anjungan/channels';
 import {
   autoLockMinutesSchema,
   setupStatusSchema,
@@ -159,6 +160,7 @@ export const ipcChannels = {
     request: issuedPdfPrintRequestSchema,
     response: letterPrintResponseSchema,
   },
+  ...anjunganChannels,
 } as const;
 
 export type IpcChannel = keyof typeof ipcChannels;
@@ -166,7 +168,7 @@ export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcChannels)[C]['
 export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcChannels)[C]['response']>;
 
 /** The bridge the preload exposes as `window.balai`, one function per channel. */
-export interface KioskBridge extends BackupBridge {
+export interface KioskBridge extends BackupBridge, AnjunganBridge {
   getConfig(): Promise<KioskConfig>;
   setRegency(connection: RegencySetup): Promise<KioskConfig>;
   signLetter(request: LetterSignRequest): Promise<{ payload: string }>;
@@ -249,4 +251,16 @@ export const CHANNEL_ACCESS: { readonly [C in IpcChannel]: ChannelAccess } = {
   // Archived when a letter is issued or reprinted, by whoever may print it.
   'letters:pdf': staffMay('letter.print'),
   'dukcapil:print-pdf': staffMay('dukcapil.print'),
+  // The anjungan mandiri (decision 0026): the desk issues PINs and registers cards; the resident
+  // channels are for the anjungan's window, which the host lets call nothing else
+  // (ANJUNGAN_MODE_CHANNELS), and their handlers refuse a desk window.
+  'resident:issue-pin': staffMay('resident.credential'),
+  'resident:register-card': staffMay('resident.credential'),
+  'anjungan:login-pin': WINDOW,
+  'anjungan:login-card': WINDOW,
+  'anjungan:change-pin': WINDOW,
+  'anjungan:whoami': WINDOW,
+  'anjungan:logout': WINDOW,
+  'anjungan:confirm': WINDOW,
+  'anjungan:print': WINDOW,
 };

@@ -13,16 +13,26 @@ import {
   type IpcResponse,
   type KioskConfig,
 } from '../../shared/ipc';
+import { ANJUNGAN_MODE_CHANNELS } from '../../shared/anjungan/channels';
 import { signLetter, importSigningKey } from '../../shared/letters/signing';
 import type { StaffPublic } from '../../shared/staff/accounts';
 import { refusal } from '../../shared/staff/permissions';
+import { createAnjunganHandlers } from './anjungan-handlers';
 import { createBackupHandlers } from './backup-handlers';
 import { BackupStore } from './backup-store';
 import { ENV_NAMES, type ConfigStore, type KioskSettings } from './config-store';
 import { issuedPdfProblem } from './issued-pdf';
 import { browserLetterOutput, PrintFailure, type LetterOutput } from './letter-print';
+import { ResidentCredentials } from './resident-credentials';
 import { StaffAccounts, StaffError } from './staff-accounts';
-import { createStaffHandlers, doorStaff, signedIn, type BridgeContext } from './staff-handlers';
+import {
+  createStaffHandlers,
+  doorStaff,
+  signedIn,
+  type BridgeContext,
+  type BridgeMode,
+} from './staff-handlers';
+import type { TicketPrinter } from './ticket-printer';
 import { NO_SESSION, type SessionSlot } from './staff-session';
 
 export type Shell = KioskConfig['shell'];
@@ -76,11 +86,14 @@ export function createBridgeHandlers(
   letterOutput: LetterOutput = browserLetterOutput,
   // Staff accounts live beside config.json (decision 0008).
   staff = new StaffAccounts(dirname(store.file)),
+  /** The anjungan's network receipt printer (ticket-printer.ts), or none: the browser prints. */
+  ticketPrinter: TicketPrinter | null = null,
 ): Bridge {
   // The imported key, kept while the store's key stays the same (setup may hand over a new one).
   let signing: { privateKey: string; key: ReturnType<typeof importSigningKey> } | null = null;
   const handlers: Handlers = {
     ...createStaffHandlers(staff, store),
+    ...createAnjunganHandlers(new ResidentCredentials(dirname(store.file)), ticketPrinter),
     ...createBackupHandlers({
       backups: new BackupStore(dirname(store.file)),
       kiosk: () => store.settings(),
@@ -143,9 +156,19 @@ export async function invokeBridge(
   channel: string,
   payload: unknown,
   session: SessionSlot = NO_SESSION,
+  /** 'anjungan': a window in resident mode, whose `session` holds a resident (decision 0026). */
+  mode: BridgeMode = 'desk',
 ): Promise<BridgeOutcome> {
   if (!isIpcChannel(channel))
     return { ok: false, status: 404, error: `Saluran "${channel}" tidak dikenal.` };
+  // Resident mode calls its own few channels and nothing else, before any other check.
+  if (mode === 'anjungan' && !(ANJUNGAN_MODE_CHANNELS as readonly string[]).includes(channel)) {
+    return {
+      ok: false,
+      status: 403,
+      error: `Anjungan mandiri tidak boleh memakai saluran "${channel}".`,
+    };
+  }
   // The door, before the payload is even read. Only a channel that asks for staff looks the
   // session up: that counts as use of it, and the kiosk's routine calls must not keep it alive.
   const access = CHANNEL_ACCESS[channel];
@@ -168,7 +191,10 @@ export async function invokeBridge(
   try {
     // The cast pairs the channel's validated payload with its own handler.
     const handler = bridge.handlers[channel] as (payload: unknown, ctx: BridgeContext) => unknown;
-    return { ok: true, value: response.parse(await handler(parsed.data, { session, staff })) };
+    return {
+      ok: true,
+      value: response.parse(await handler(parsed.data, { session, staff, mode })),
+    };
   } catch (error) {
     if (error instanceof BridgeRefusal || error instanceof StaffError)
       return { ok: false, status: error.status, error: error.message };

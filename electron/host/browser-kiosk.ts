@@ -7,6 +7,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import { ANJUNGAN_PATH } from '../../shared/anjungan/channels';
 import { MAX_BACKUP_TEXT } from '../../shared/backup/channels';
 import { BROWSER_BRIDGE_PREFIX, REGENCY_PROXY_PREFIX } from '../../shared/ipc';
 import { createAppRequestHandler } from './app-requests';
@@ -17,6 +18,7 @@ import { jsonResponse, readBodyWithin, type HostResponse } from './host-exchange
 import { LaunchDoor, notLaunchedWindow } from './launch-door';
 import { RegencyProxy, regencyTargetOf } from './regency-proxy';
 import { CookieSessions } from './staff-session';
+import { ticketPrinterFromEnv } from './ticket-printer';
 
 export interface BrowserKioskOptions {
   /** 0 picks a free port. */
@@ -36,11 +38,15 @@ export interface RunningKiosk {
    * that window, may use the bridge and the regency proxy from then on.
    */
   launchUrl(): string;
+  /** The same, for a window in resident mode: the anjungan mandiri at `/anjungan/`. */
+  anjunganLaunchUrl(): string;
   /** Stops the server and ends every request in flight, regency long polls included. */
   close(): Promise<void>;
 }
 
 const LOOPBACK = '127.0.0.1';
+/** The anjungan's bridge: `POST /anjungan/api/<channel>`, answered in resident mode. */
+const ANJUNGAN_BRIDGE_PREFIX = `${ANJUNGAN_PATH}${BROWSER_BRIDGE_PREFIX.slice(1)}`;
 /** The bridge's payloads are a few hundred bytes; anything near this is not from our renderer. */
 const MAX_BRIDGE_BODY_BYTES = 64 * 1024;
 
@@ -54,8 +60,18 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
   });
   const proxy = new RegencyProxy(() => regencyTargetOf(store.settings()));
   const serveApp = createAppRequestHandler({ rendererDir: options.rendererDir, proxy });
-  const bridge = createBridgeHandlers(store, 'browser');
+  const bridge = createBridgeHandlers(
+    store,
+    'browser',
+    undefined,
+    undefined,
+    ticketPrinterFromEnv(env),
+  );
   const sessions = new CookieSessions();
+  const residentSessions = new CookieSessions(Date.now, {
+    name: 'balai_resident',
+    path: ANJUNGAN_PATH,
+  });
   const door = new LaunchDoor();
 
   const server = http.createServer();
@@ -85,21 +101,28 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
       req.resume();
       return;
     }
-    const guarded = path.startsWith(BROWSER_BRIDGE_PREFIX) || path.startsWith(REGENCY_PROXY_PREFIX);
+    const anjunganBridge = path.startsWith(ANJUNGAN_BRIDGE_PREFIX);
+    const guarded =
+      anjunganBridge ||
+      path.startsWith(BROWSER_BRIDGE_PREFIX) ||
+      path.startsWith(REGENCY_PROXY_PREFIX);
     if (guarded && !door.admits(req.headers.cookie)) {
       send(res, notLaunchedWindow(path));
       req.resume();
       return;
     }
-    const answer = path.startsWith(BROWSER_BRIDGE_PREFIX)
-      ? answerBridge(req, path)
-      : serveApp({
-          method: req.method ?? 'GET',
-          path,
-          headers: flatHeaders(req),
-          body: req.method === 'GET' || req.method === 'HEAD' ? null : req,
-          signal: abortedWhenClosed(res),
-        });
+    const answer = anjunganBridge
+      ? answerBridge(req, path.slice(ANJUNGAN_PATH.length - 1), 'anjungan')
+      : path.startsWith(BROWSER_BRIDGE_PREFIX)
+        ? answerBridge(req, path, 'desk')
+        : serveApp({
+            method: req.method ?? 'GET',
+            // The anjungan is the same renderer under a path of its own (same origin, same data).
+            path: path.startsWith(ANJUNGAN_PATH) ? path.slice(ANJUNGAN_PATH.length - 1) : path,
+            headers: flatHeaders(req),
+            body: req.method === 'GET' || req.method === 'HEAD' ? null : req,
+            signal: abortedWhenClosed(res),
+          });
     answer.then(
       (response) => send(res, response),
       (error: unknown) => {
@@ -109,7 +132,11 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
     );
   });
 
-  async function answerBridge(req: IncomingMessage, path: string): Promise<HostResponse> {
+  async function answerBridge(
+    req: IncomingMessage,
+    path: string,
+    mode: 'desk' | 'anjungan',
+  ): Promise<HostResponse> {
     if (req.method !== 'POST')
       return jsonResponse(405, { error: 'Gunakan POST untuk jembatan kios.' });
     const channel = safeDecode(path.slice(BROWSER_BRIDGE_PREFIX.length).split('?')[0] ?? '');
@@ -127,8 +154,10 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
         return jsonResponse(400, { error: 'Badan permintaan bukan JSON yang sah.' });
       }
     }
-    const { slot, setCookie } = sessions.slot(req.headers.cookie);
-    const outcome = await invokeBridge(bridge, channel, payload, slot);
+    const { slot, setCookie } = (mode === 'anjungan' ? residentSessions : sessions).slot(
+      req.headers.cookie,
+    );
+    const outcome = await invokeBridge(bridge, channel, payload, slot, mode);
     const answer = outcome.ok
       ? jsonResponse(200, outcome.value)
       : jsonResponse(outcome.status, { error: outcome.error });
@@ -141,6 +170,7 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<R
   return {
     url,
     launchUrl: () => new URL(door.mintLaunchPath(), url).href,
+    anjunganLaunchUrl: () => new URL(door.mintLaunchPath('anjungan'), url).href,
     close: async () => {
       const closed = new Promise<void>((done) => server.close(() => done()));
       proxy.close();

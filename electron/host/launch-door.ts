@@ -6,6 +6,7 @@
 // and, used once, is worth nothing to whoever reads it later in the process list or the terminal.
 // Keys and tokens live in memory: a restarted host admits only the windows it launches anew.
 import { randomBytes } from 'node:crypto';
+import { ANJUNGAN_PATH } from '../../shared/anjungan/channels';
 import { jsonResponse, type HostResponse } from './host-exchange';
 import { cookieValue } from './staff-session';
 
@@ -16,11 +17,14 @@ export class LaunchDoor {
   private readonly unusedTokens = new Set<string>();
   private readonly windowKeys = new Set<string>();
 
-  /** A new one-time launch path, `/launch?token=…`, relative to the kiosk's origin. */
-  mintLaunchPath(): string {
+  /**
+   * A new one-time launch path, `/launch?token=…`, relative to the kiosk's origin; with
+   * `anjungan`, the window it admits opens the residents' anjungan (decision 0026).
+   */
+  mintLaunchPath(to: 'desk' | 'anjungan' = 'desk'): string {
     const token = randomBytes(32).toString('base64url');
     this.unusedTokens.add(token);
-    return `${LAUNCH_PATH}?token=${token}`;
+    return `${LAUNCH_PATH}?token=${token}${to === 'anjungan' ? '&to=anjungan' : ''}`;
   }
 
   isLaunchPath(path: string): boolean {
@@ -30,7 +34,8 @@ export class LaunchDoor {
   /** The answer to `GET /launch?token=…`: the window's cookie and on to `/`, once per token. */
   enter(method: string, path: string): HostResponse {
     if (method !== 'GET') return jsonResponse(405, { error: 'Gunakan GET untuk membuka kios.' });
-    const token = new URLSearchParams(path.split('?')[1] ?? '').get('token') ?? '';
+    const query = new URLSearchParams(path.split('?')[1] ?? '');
+    const token = query.get('token') ?? '';
     if (!this.unusedTokens.delete(token)) {
       return jsonResponse(401, {
         error:
@@ -42,7 +47,7 @@ export class LaunchDoor {
     return {
       status: 303,
       headers: {
-        location: '/',
+        location: query.get('to') === 'anjungan' ? ANJUNGAN_PATH : '/',
         'set-cookie': `${WINDOW_COOKIE}=${key}; Path=/; HttpOnly; SameSite=Strict`,
         'cache-control': 'no-store',
         'content-length': '0',

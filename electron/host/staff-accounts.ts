@@ -15,6 +15,7 @@ import {
   staffRoleSchema,
   type StaffPublic,
 } from '../../shared/staff/accounts';
+import { lockDuration, waitInWords } from '../../shared/lockout';
 import type { StaffRole } from '../../shared/staff/roles';
 
 export const STAFF_FILE_NAME = 'staff.json';
@@ -27,7 +28,8 @@ export const FREE_FAILURES = 5;
 export const FIRST_LOCK_MS = 30_000;
 export const MAX_LOCK_MS = 15 * 60_000;
 
-const hashSchema = z.object({
+/** A scrypt hash as stored: staff secrets, and residents' anjungan PINs. */
+export const hashSchema = z.object({
   kdf: z.literal('scrypt'),
   N: z.number().int(),
   r: z.number().int(),
@@ -94,8 +96,10 @@ export async function secretMatches(secret: string, stored: SecretHash): Promise
 
 /** How long an account stays locked after `failures` wrong secrets in a row. */
 export function lockDurationMs(failures: number): number {
-  if (failures < FREE_FAILURES) return 0;
-  return Math.min(FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES), MAX_LOCK_MS);
+  return lockDuration(
+    { freeFailures: FREE_FAILURES, firstLockMs: FIRST_LOCK_MS, maxLockMs: MAX_LOCK_MS },
+    failures,
+  );
 }
 
 export function publicOf(a: Account): StaffPublic {
@@ -228,9 +232,7 @@ export class StaffAccounts {
 }
 
 function lockedMessage(ms: number): string {
-  const seconds = Math.ceil(ms / 1000);
-  const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} menit` : `${seconds} detik`;
-  return `Terlalu banyak percobaan salah. Akun dikunci; coba lagi dalam ${wait}.`;
+  return `Terlalu banyak percobaan salah. Akun dikunci; coba lagi dalam ${waitInWords(ms)}.`;
 }
 
 function loadFile(file: string): StaffFile {

@@ -13,7 +13,11 @@ export interface BridgeContext {
   session: SessionSlot;
   /** Who is signed in, for a channel whose door asks for staff (`CHANNEL_ACCESS`); otherwise null. */
   staff: StaffPublic | null;
+  /** A window in resident mode (the anjungan mandiri) calls with its resident's slot as `session`. */
+  mode?: BridgeMode;
 }
+
+export type BridgeMode = 'desk' | 'anjungan';
 
 /** The staff member the door let through; a channel declared for `window` has none. */
 export function doorStaff({ staff }: BridgeContext): StaffPublic {

@@ -63,11 +63,15 @@ export class WindowSessions {
 export class CookieSessions {
   private readonly byToken = new Map<string, Held>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** The anjungan's resident sessions use a cookie of their own, sent only under its path. */
+    private readonly cookie: { name: string; path: string } = { name: SESSION_COOKIE, path: '/' },
+  ) {}
 
   /** The slot for a request's Cookie header, and the Set-Cookie its answer must carry, if any. */
   slot(cookieHeader: string | undefined): { slot: SessionSlot; setCookie(): string | null } {
-    let token = cookieValue(cookieHeader, SESSION_COOKIE);
+    let token = cookieValue(cookieHeader, this.cookie.name);
     let changed = false;
     const slot: SessionSlot = {
       staffId: () => (token ? (this.byToken.get(token)?.staffId ?? null) : null),
@@ -95,10 +99,10 @@ export class CookieSessions {
       slot,
       setCookie: () => {
         if (!changed) return null;
-        const attributes = 'Path=/; HttpOnly; SameSite=Strict';
+        const attributes = `Path=${this.cookie.path}; HttpOnly; SameSite=Strict`;
         return token
-          ? `${SESSION_COOKIE}=${token}; ${attributes}`
-          : `${SESSION_COOKIE}=; ${attributes}; Max-Age=0`;
+          ? `${this.cookie.name}=${token}; ${attributes}`
+          : `${this.cookie.name}=; ${attributes}; Max-Age=0`;
       },
     };
   }

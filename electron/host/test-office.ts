@@ -16,6 +16,7 @@ import {
 import { ConfigStore, plainSecretCodec, type SecretCodec } from './config-store';
 import type { LetterOutput } from './letter-print';
 import { CookieSessions } from './staff-session';
+import type { TicketPrinter } from './ticket-printer';
 import { STAFF_ROLES, type StaffRole } from '../../shared/staff/roles';
 
 export const OFFICE_VILLAGE = '3510172001';
@@ -43,6 +44,8 @@ export interface BridgeOffice {
   nobody(): BridgeCaller;
   /** A window the role's account has just signed in at. */
   signedInAs(role: StaffRole): Promise<BridgeCaller>;
+  /** A window in resident mode (the anjungan mandiri), with a resident session of its own. */
+  anjungan(): BridgeCaller;
 }
 
 export interface BridgeOfficeOptions {
@@ -57,6 +60,8 @@ export interface BridgeOfficeOptions {
   dataDir?: string;
   /** The roles with an account besides the administrator (every hash costs): all by default. */
   roles?: readonly StaffRole[];
+  /** The anjungan's receipt printer; none by default. */
+  ticketPrinter?: TicketPrinter;
 }
 
 export async function bridgeOffice(options: BridgeOfficeOptions = {}): Promise<BridgeOffice> {
@@ -69,13 +74,20 @@ export async function bridgeOffice(options: BridgeOfficeOptions = {}): Promise<B
     codec: options.codec ?? plainSecretCodec,
     warn: () => undefined,
   });
-  const bridge = createBridgeHandlers(store, options.shell ?? 'browser', options.letterOutput);
+  const bridge = createBridgeHandlers(
+    store,
+    options.shell ?? 'browser',
+    options.letterOutput,
+    undefined,
+    options.ticketPrinter ?? null,
+  );
   const sessions = new CookieSessions();
-  const window = (): BridgeCaller => {
+  const residentSessions = new CookieSessions(Date.now, { name: 'balai_resident', path: '/' });
+  const window = (mode: 'desk' | 'anjungan' = 'desk'): BridgeCaller => {
     let cookie = '';
     return async (channel, payload = null) => {
-      const { slot, setCookie } = sessions.slot(cookie);
-      const out = await invokeBridge(bridge, channel, payload, slot);
+      const { slot, setCookie } = (mode === 'anjungan' ? residentSessions : sessions).slot(cookie);
+      const out = await invokeBridge(bridge, channel, payload, slot, mode);
       cookie = setCookie()?.split(';')[0] ?? cookie;
       return out;
     };
@@ -107,7 +119,8 @@ export async function bridgeOffice(options: BridgeOfficeOptions = {}): Promise<B
     store,
     bridge,
     ids,
-    nobody: window,
+    nobody: () => window(),
+    anjungan: () => window('anjungan'),
     signedInAs: async (role) => {
       const caller = window();
       valueOf(await caller('staff:login', { staffId: ids[role], secret: OFFICE_PIN }));

@@ -38,7 +38,7 @@ export async function openRecordedDatabase(
   const name = pointer.databaseName ?? databaseName(config.villageCode, config.kioskId);
   let db: KioskDatabase;
   try {
-    db = await openKioskDatabase(name, kioskStorage());
+    db = await openKioskDatabase(name, kioskStorage(), { multiInstance: true });
   } catch (error) {
     throw new RecoveryNeeded(
       `Basis data kios rusak dan tidak dapat dibuka (${error instanceof Error ? error.message : String(error)}).`,

@@ -21,12 +21,17 @@ export function databaseName(villageCode: string, kioskId: string): string {
 export async function openKioskDatabase(
   name: string,
   storage: RxStorage<unknown, unknown>,
+  /**
+   * True where two windows of one kiosk open the same database (the desk and its anjungan
+   * mandiri, decision 0026): each then sees the other's writes at once.
+   */
+  { multiInstance = false }: { multiInstance?: boolean } = {},
 ): Promise<KioskDatabase> {
   const db = await createRxDatabase<KioskCollections>({
     name,
     storage,
     localDocuments: true,
-    multiInstance: false,
+    multiInstance,
     closeDuplicates: true,
   });
   const collections = Object.fromEntries(

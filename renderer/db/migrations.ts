@@ -9,7 +9,8 @@ import { migrateFinanceV0 } from '../finance/migration';
 
 export const MIGRATIONS: Record<CollectionName, MigrationStrategies> = {
   // v2: applications to Dukcapil and its decisions (new types, nothing to change).
-  requests: { 1: migrateRequestV0, 2: (doc) => doc },
+  // v3: the anjungan mandiri's log (a new type, nothing to change).
+  requests: { 1: migrateRequestV0, 2: (doc) => doc, 3: (doc) => doc },
   // v1: population events (a new type), residents `missing`/`void`.
   residents: { 1: (doc) => doc },
   // v1 letters: series/serial, rendering, hash, signature, reprints; no v0 letter was ever written

@@ -1,4 +1,5 @@
 // Today's requests on this kiosk's store (its own and, after sync, the other desks'), newest first.
+import { isFromAnjungan } from '../../shared/anjungan/request';
 import { useMemo } from 'react';
 import { map } from 'rxjs';
 import { formatTime, localDate } from '../../shared/dates';
@@ -57,7 +58,15 @@ export function TodayList() {
                 <tr key={r.id} data-request-id={r.id}>
                   <td>{formatTime(r.createdAt)}</td>
                   <td className="nik">{r.residentNik}</td>
-                  <td>{r.residentName}</td>
+                  <td>
+                    {r.residentName}
+                    {isFromAnjungan(r) && (
+                      <span className="from-anjungan" data-testid="from-anjungan">
+                        {' '}
+                        · dari anjungan
+                      </span>
+                    )}
+                  </td>
                   <td>{letterTypeName(r.serviceType)}</td>
                   <td>
                     {REQUEST_STATUS_LABELS[r.status]}

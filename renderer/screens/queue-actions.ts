@@ -21,8 +21,16 @@ export async function todaysTickets(
 let issuing: Promise<unknown> = Promise.resolve();
 
 export function issueTicket(session: KioskSession): Promise<QueueDoc> {
+  return queueTicket(session, () => void guard('queue.serve'));
+}
+
+/**
+ * The next ticket, after `check` (which throws to refuse): the desk's guard, or the anjungan's
+ * host-confirmed resident (renderer/anjungan/actions.ts).
+ */
+export function queueTicket(session: KioskSession, check: () => unknown): Promise<QueueDoc> {
   const run = issuing.then(async () => {
-    guard('queue.serve');
+    await check();
     const { config, ids, db } = session;
     const mine = (await todaysTickets(session)).filter((q) => q.kioskId === config.kioskId);
     const doc = nextTicket(

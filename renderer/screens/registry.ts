@@ -24,6 +24,7 @@ import { BooksScreen } from '../population/BooksScreen';
 import { ReportScreen } from '../population/ReportScreen';
 import { TreasuryBooksScreen } from '../finance/TreasuryBooksScreen';
 import { SppScreen } from '../finance/SppScreen';
+import { AnjunganAccessScreen } from '../anjungan/AnjunganAccessScreen';
 
 export interface Screen {
   id: string;
@@ -95,6 +96,13 @@ export const SCREENS: Screen[] = [
     group: 'keuangan',
   },
   { id: 'spp', title: 'treasurySpp', component: SppScreen, action: 'spp.view', group: 'keuangan' },
+  {
+    id: 'anjungan',
+    title: 'anjunganAccess',
+    component: AnjunganAccessScreen,
+    action: 'resident.credential',
+    group: 'layanan',
+  },
 ];
 
 /** The menu's groups, in order: what a clerk looks for, not how the code is split. */

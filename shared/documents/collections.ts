@@ -28,6 +28,7 @@ import {
   dukcapilFileDocSchema,
 } from './dukcapil';
 import { queueDocSchema } from './queue';
+import { anjunganLogDocSchema } from './anjungan-log';
 import { requestDocSchema } from './request';
 import { populationEventDocSchema, populationReportDocSchema } from './population';
 import { residentDocSchema } from './resident';
@@ -53,8 +54,9 @@ export const COLLECTIONS = {
       queue: queueDocSchema,
       'dukcapil-application': dukcapilApplicationDocSchema,
       'dukcapil-decision': dukcapilDecisionDocSchema,
+      'anjungan-log': anjunganLogDocSchema,
     },
-    version: 2,
+    version: 3,
     indexes: [['date', 'createdAt']],
   },
   /**

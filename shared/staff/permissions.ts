@@ -26,6 +26,10 @@ const TABLE = {
   'resident.view': { roles: DESK, label: 'melihat data penduduk' },
   'resident.edit': { roles: DESK, label: 'menambah atau membetulkan data penduduk' },
   'resident.import': { roles: ['operator', 'sekretaris'], label: 'mengimpor data penduduk' },
+  'resident.credential': {
+    roles: DESK,
+    label: 'memberi PIN atau mendaftarkan kartu e-KTP untuk anjungan',
+  },
   // Finance
   'finance.view': { roles: FINANCE, label: 'melihat keuangan desa' },
   'ledger.post': { roles: ['bendahara'], label: 'mencatat entri buku kas' },

@@ -144,6 +144,8 @@ export interface KioskInBrowser {
   restart(): Promise<Page>;
   /** Closes everything and removes the kiosk's data. */
   close(): Promise<void>;
+  /** A one-time launch URL for a window in resident mode (the anjungan mandiri). */
+  anjunganLaunchUrl(): string;
 }
 
 export async function openKioskInBrowser(options: KioskInBrowserOptions): Promise<KioskInBrowser> {
@@ -205,6 +207,10 @@ export async function openKioskInBrowser(options: KioskInBrowserOptions): Promis
     async close() {
       await stop();
       await rm(work, { recursive: true, force: true });
+    },
+    anjunganLaunchUrl() {
+      if (!kiosk) throw new Error('The kiosk is not running.');
+      return kiosk.anjunganLaunchUrl();
     },
   };
   return handle;
