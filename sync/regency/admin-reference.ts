@@ -86,12 +86,24 @@ const dateTime = new Intl.DateTimeFormat('id-ID', {
   timeZone: 'Asia/Jakarta',
 });
 
+/** The key of the letterhead's versions (type `village-profile`) in the regency's admin database. */
+export const LETTERHEAD_KEY = 'kop';
+
 export function referenceBody(opts: {
   regencyName: string;
   logo: string | undefined;
   versions: readonly RegencyVersion[];
+  letterheads: readonly RegencyVersion[];
   year: number;
 }): string {
+  const letterheadRows = [...opts.letterheads]
+    .reverse()
+    .slice(0, 10)
+    .map((v) => {
+      const c = v.content as { regencyName?: string; logo?: string | null };
+      return `<tr><td>v${v.version}</td><td>${e(dateTime.format(new Date(v.changedAt)))}</td><td>${e(v.changedBy)}</td><td>${e(c.regencyName ?? '')}</td><td>${c.logo ? 'logo baru' : 'logo tetap'}</td></tr>`;
+    })
+    .join('\n');
   const rows = [...opts.versions]
     .reverse()
     .slice(0, 50)
@@ -111,6 +123,11 @@ ${opts.logo ? `<p><img src="${e(opts.logo)}" alt="Logo kabupaten sekarang" width
 <label class="ui-field">Nama kabupaten pada kop <input name="nama" maxlength="80" value="${e(opts.regencyName)}"></label>
 <label class="ui-field">Logo baru (PNG, JPEG atau SVG, kecil) <input type="file" name="logo" accept="image/png,image/jpeg,image/svg+xml"></label>
 <div class="ui-actions"><button class="ui-button ui-button--primary" type="submit">Simpan kop</button></div>
+${
+  letterheadRows
+    ? `<div class="ui-table-wrap"><table class="ui-table" aria-label="Versi kop"><thead><tr><th>Versi</th><th>Waktu</th><th>Oleh</th><th>Nama</th><th>Logo</th></tr></thead><tbody>${letterheadRows}</tbody></table></div>`
+    : '<p class="adm-small">Belum ada perubahan kop dari kabupaten.</p>'
+}
 </form>
 <form method="post" action="${ADMIN_PATH}/referensi" class="ui-card ui-form">
 <h2>Perubahan data referensi</h2>

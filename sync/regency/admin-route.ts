@@ -19,7 +19,7 @@ import {
   wordCopy,
   wordingOf,
 } from './admin-letters';
-import { publishVersion, versionsOf } from './regency-documents';
+import { publishVersion, saveVersion, versionsOf } from './regency-documents';
 import {
   planningBody,
   planningFormText,
@@ -27,7 +27,7 @@ import {
   settingsOfVersion,
 } from './admin-planning';
 import { fiscalYearAt } from './dashboard-data';
-import { readLogo, readReferenceForm, referenceBody } from './admin-reference';
+import { LETTERHEAD_KEY, readLogo, readReferenceForm, referenceBody } from './admin-reference';
 import { publishRegencyLogo, publishVillageNames, villageProfileId } from '../provision/letter-key';
 import { couchRequest } from '../provision/couch-request';
 import { villageDbName } from '../../shared/village';
@@ -288,6 +288,7 @@ async function serve(
         )
       : null;
     const versions = await versionsOf(admin, officer.regency, 'reference');
+    const letterheads = await versionsOf(admin, officer.regency, 'village-profile', LETTERHEAD_KEY);
     const shown = (status: number, note: string) =>
       page(
         status,
@@ -298,6 +299,7 @@ async function serve(
             regencyName: (online[0] ?? villages[0])!.names.regencyName,
             logo: profile?.status === 200 ? profile.body.regencyLogo : undefined,
             versions,
+            letterheads,
             year: fiscalYearAt(new Date()),
           }),
       );
@@ -317,7 +319,14 @@ async function serve(
           : null;
       const logo = bytes ? readLogo(bytes) : null;
       if (logo && typeof logo !== 'string') return shown(400, message(false, logo.problem));
-      // Validated whole above; now every village's profile, the one document its kop reads.
+      // Validated whole above: kept as a version (who, when), then every village's profile, the
+      // one document its kop reads (a letter already issued keeps the kop it was rendered with).
+      await saveVersion(admin, officer.regency, {
+        type: 'village-profile',
+        key: LETTERHEAD_KEY,
+        changedBy: officer.name,
+        content: { regencyName, logo: logo ?? null },
+      });
       for (const v of online) {
         await publishVillageNames(admin, {
           villageCode: v.code,

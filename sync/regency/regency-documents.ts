@@ -131,6 +131,21 @@ export async function publishVersion(
   villages: readonly VillageCode[],
   at = new Date().toISOString(),
 ): Promise<{ version: RegencyVersion; failed: VillageCode[] }> {
+  const version = await saveVersion(admin, regency, change, at);
+  return { version, failed: await sendToVillages(admin, [version], villages) };
+}
+
+/**
+ * Keeps `change` as the next version in the regency's admin database, with who and when. For
+ * what reaches the villages by another carrier (the letterhead rides on each village profile),
+ * this is the whole record; `publishVersion` also sends it.
+ */
+export async function saveVersion(
+  admin: AdminConnection,
+  regency: string,
+  change: Omit<RegencyVersion, 'version' | 'changedAt'>,
+  at = new Date().toISOString(),
+): Promise<RegencyVersion> {
   const db = await ensureAdminDb(admin, regency);
   for (;;) {
     const before = await versionsOf(admin, regency, change.type, change.key);
@@ -143,7 +158,7 @@ export async function publishVersion(
     const saved = await couchRequest(admin, 'PUT', `${db}/${encodeURIComponent(id)}`, version);
     if (saved.status === 409) continue; // another admin saved the same version number meanwhile
     expectStatus(saved, [201, 202], `Saving ${id}`);
-    return { version, failed: await sendToVillages(admin, [version], villages) };
+    return version;
   }
 }
 

@@ -265,7 +265,7 @@ describe.skipIf(couchServerKind === 'couchdb')('the administration pages on the 
     expect(await word.text()).toContain('benar-benar berdomisili');
   });
 
-  it('sends planning settings down: a priority added is what the kiosk offers next', async () => {
+  it('sends planning settings, reference data, tax rates and the letterhead down', async () => {
     const third = (await villagesOfRegency('51.06'))[2]!;
     const added = await post('/kios', { aksi: 'tambah', desa: third.code, kios: '' });
     const c = connectionOf(await added.text());
@@ -333,5 +333,34 @@ describe.skipIf(couchServerKind === 'couchdb')('the administration pages on the 
     expect(references.map((r) => [r.get('code'), r.get('fiscalYear'), r.get('name')])).toEqual([
       ['02.02.91.', year, 'Pembangunan bale banjar'],
     ]);
+
+    // A tax rate changed from next year on reaches the kiosk in basis points.
+    const rate = await post('/referensi', {
+      jenis: 'tax',
+      kode: 'PPH22',
+      nama: 'PPh Pasal 22',
+      tahun: String(year + 1),
+      aktif: 'ya',
+      tarif: '1,5',
+    });
+    expect(rate.status).toBe(303);
+    await kiosk.replicator.syncOnce();
+    const tax = await kiosk.db.finance
+      .find({ selector: { type: 'reference', kind: 'tax' } })
+      .exec();
+    expect(tax.map((r) => [r.get('code'), r.get('fiscalYear'), r.get('rate')])).toEqual([
+      ['PPH22', year + 1, 150],
+    ]);
+
+    // The letterhead: kept as a version with who changed it, carried by the village's profile.
+    const kop = await post('/referensi/kop', { nama: 'Bangli Bangkit' });
+    expect(kop.status).toBe(303);
+    const shown = await (await page('/referensi', officer)).text();
+    expect(shown).toMatch(
+      /<td>v1<\/td><td>[^<]+<\/td><td>admin-bangli<\/td><td>Bangli Bangkit<\/td>/,
+    );
+    await kiosk.replicator.syncOnce();
+    const profile = await kiosk.db.registry.findOne(`village-profile:${third.code}`).exec();
+    expect(profile?.get('regencyName')).toBe('Bangli Bangkit');
   });
 });
