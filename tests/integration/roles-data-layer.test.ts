@@ -389,6 +389,10 @@ const HOST_ENFORCED: Action[] = [
   'settings.edit',
   'backup.export',
   'backup.restore',
+  // Host channels with no write to the store: printing Dukcapil's PDF, residents' PINs and cards
+  // (tests/integration/host-channel-access.test.ts walks each channel for every role).
+  'dukcapil.print',
+  'resident.credential',
 ];
 /** Reading only: the menu offers the screen or not (tests/e2e/roles.test.ts). */
 const MENU_ONLY: Action[] = [
