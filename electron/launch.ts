@@ -62,6 +62,12 @@ async function runBrowserKiosk(): Promise<void> {
 
   // Only the window opened with this one-time URL may use the bridge and the regency proxy.
   const browser = openChromium(kiosk.launchUrl(), join(dataDir, 'chromium-profile'));
+  // The anjungan mandiri is a second window of this browser (its own one-time door, resident
+  // mode); the office opens it on the residents' screen, and the call screen from there.
+  console.log(
+    `Anjungan mandiri (residents' screen): open ${kiosk.anjunganLaunchUrl()} once in a second ` +
+      'window of the same browser; then /anjungan/?layar=panggilan there is the call screen.',
+  );
   const shutdown = () => {
     browser?.kill();
     void kiosk.close().then(() => process.exit(0));
