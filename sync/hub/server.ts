@@ -9,6 +9,7 @@ import { accessGuard, lockSecurityStorage } from './access-guard';
 import { authLockout, DEFAULT_LOCKOUT, type LockoutOptions } from './auth-lockout';
 import { keepSentRevisions } from './sent-revisions';
 import { keepBulkDocsOrder } from './bulk-docs-order';
+import { answerConflictsFirst } from './conflicts-first';
 import { changesFeed } from './changes-feed';
 import { dbsInfo } from './dbs-info';
 import { couchError, sendCouchError } from './couch-json';
@@ -133,6 +134,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     lockSecurityStorage(db);
     keepBulkDocsOrder(db);
     keepSentRevisions(db);
+    answerConflictsFirst(db);
     return next();
   });
   insertAfterAuthentication(app, [
