@@ -252,6 +252,30 @@ describe('documents and the replication endpoints', () => {
     expect(answer.body.map((row) => row.ok ?? row.error)).toEqual([true, 'forbidden', true]);
   });
 
+  it('answers a write that extends no leaf with conflict before validating it, as CouchDB does', async () => {
+    // A kiosk's push sent twice (its answer lost on the way): the second copy is a conflict, not
+    // the validation's refusal of a carried-over push mark, so the kiosk never takes it as refused.
+    const doc = villageDoc({ pushedBy: 'run-a.1' });
+    const first = await call<{ ok?: boolean }[]>('POST', `${db}/_bulk_docs`, { docs: [doc] });
+    expect(first.body.map((row) => row.ok)).toEqual([true]);
+    const other = villageDoc({ pushedBy: 'run-a.1' });
+    const again = await call<{ id: string; ok?: boolean; error?: string }[]>(
+      'POST',
+      `${db}/_bulk_docs`,
+      { docs: [doc, other] },
+    );
+    expect(again.body.map((row) => [row.id, row.ok ?? row.error])).toEqual([
+      [doc._id, 'conflict'],
+      [other._id, true],
+    ]);
+    // A stale revision too: the document's first revision after it was replaced.
+    const stale = { ...doc, _rev: '1-00000000000000000000000000000000', pushedBy: 'run-b.1' };
+    const staleAnswer = await call<{ error?: string }[]>('POST', `${db}/_bulk_docs`, {
+      docs: [stale],
+    });
+    expect(staleAnswer.body.map((row) => row.error)).toEqual(['conflict']);
+  });
+
   it('answers _all_docs by keys, naming missing ones', async () => {
     const doc = villageDoc();
     const rev = await put(doc);
